@@ -1,0 +1,130 @@
+"""Wires the client, the database and the feature routers together, and runs them until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from nio import AsyncClient, JoinError, RoomResolveAliasResponse
+
+from bot import __version__
+from bot.commands import core
+from bot.commands.context import Services
+from bot.commands.dispatch import CommandDispatcher
+from bot.commands.router import CommandTable
+from bot.directory.roles import Role, resolve_role
+from bot.i18n import Translator
+from bot.matrix.outbox import OutboxSender
+from bot.matrix.session import open_client
+from bot.matrix.sync import SyncLoop
+from bot.settings import Settings
+from bot.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+ROUTERS = (core.router,)
+
+
+class NetworkRooms:
+    """The network's rooms (aliases resolved once ready) and who belongs to them."""
+
+    def __init__(self, client: AsyncClient, settings: Settings) -> None:
+        self._client = client
+        self._settings = settings
+        self.room_ids: set[str] = set()
+
+    async def join_configured(self) -> None:
+        refs = [*self._settings.network.rooms]
+        if self._settings.network.space:
+            refs.append(self._settings.network.space)
+        for ref in refs:
+            room_id = ref
+            if ref.startswith("#"):
+                resolved = await self._client.room_resolve_alias(ref)
+                if not isinstance(resolved, RoomResolveAliasResponse):
+                    log.warning("Alias %s introuvable : %s", ref, resolved)
+                    continue
+                room_id = resolved.room_id
+            if ref in self._settings.network.rooms:
+                self.room_ids.add(room_id)
+            if room_id not in self._client.rooms:
+                joined = await self._client.join(room_id)
+                if isinstance(joined, JoinError):
+                    log.warning("Impossible de rejoindre %s : %s", ref, joined.message)
+
+    def members(self) -> set[str]:
+        users: set[str] = set()
+        for room_id in self.room_ids:
+            room = self._client.rooms.get(room_id)
+            if room is not None:
+                users.update(room.users)
+        return users
+
+    def role_of(self, user_id: str) -> Role:
+        return resolve_role(user_id, set(self._settings.network.coordinators), self.members())
+
+
+async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Run until `stop` is set or SIGINT/SIGTERM arrives; then close everything cleanly."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.database_url)
+    await db.upgrade()
+    client = await open_client(settings, db)
+    try:
+        await _serve(settings, db, client, stop)
+    finally:
+        await client.close()
+        db.close()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        log.info("Bot arrêté.")
+
+
+async def _serve(
+    settings: Settings, db: Database, client: AsyncClient, stop: asyncio.Event
+) -> None:
+    t = Translator(settings.locale.language)
+    network = NetworkRooms(client, settings)
+    services = Services(
+        t=t,
+        prefix=settings.bot.command_prefix,
+        table=CommandTable(ROUTERS),
+        db=db,
+        version=__version__,
+        joined_rooms=lambda: len(client.rooms),
+    )
+    localpart = settings.bot.user_id[1:].partition(":")[0]
+    dispatcher = CommandDispatcher(
+        services, network.role_of, (settings.bot.user_id, settings.bot.display_name, localpart)
+    )
+    outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
+    sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))
+
+    async def send_when_ready() -> None:
+        await sync.ready.wait()
+        await network.join_configured()
+        await client.set_displayname(settings.bot.display_name)
+        await outbox.run()
+
+    tasks = [
+        asyncio.create_task(sync.run(), name="sync"),
+        asyncio.create_task(send_when_ready(), name="outbox"),
+        asyncio.create_task(sync.watch_pending(), name="undecrypted"),
+    ]
+    stopper = asyncio.create_task(stop.wait(), name="stop")
+    done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    for task in [stopper, *tasks]:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    for task in done:
+        if task is not stopper and not task.cancelled() and task.exception():
+            raise task.exception()  # type: ignore[misc]

@@ -1,0 +1,89 @@
+"""The `pdn-bot` command: run, db upgrade, config check, demo, test."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import __version__
+from bot.settings import ConfigError, Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pdn-bot", description="Bot Matrix des Promeneurs du Net")
+    parser.add_argument("--version", action="version", version=f"pdn-bot {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="lancer le bot")
+    run.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+
+    check = commands.add_parser("check-config", help="vérifier un fichier de configuration")
+    check.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+
+    db = commands.add_parser("db", help="base de données")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="appliquer les migrations")
+    upgrade.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+
+    demo = commands.add_parser("demo", help="démonstration sur un Synapse local")
+    demo.add_argument("--state", type=Path, default=ROOT / "demo-state")
+
+    test = commands.add_parser("test", help="lancer la suite de tests")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not verbose:
+        for noisy in ("nio", "peewee", "alembic", "aiohttp"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _settings(path: Path) -> Settings:
+    try:
+        return load_settings(path)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "test":
+        return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+    _configure_logging(args.verbose)
+    if args.command == "demo":
+        from bot.demo.run import run_demo
+
+        return run_demo(args.state)
+    settings = _settings(args.config)
+    if args.command == "check-config":
+        print(f"Configuration valide : {args.config}")
+        return 0
+    if args.command == "db":
+        from bot.storage.database import upgrade
+
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        upgrade(settings.database_url)
+        print("Base de données à jour.")
+        return 0
+    from bot.app import run_bot
+    from bot.matrix.session import LoginFailedError
+
+    try:
+        asyncio.run(run_bot(settings))
+    except LoginFailedError as exc:
+        logging.getLogger("bot").error("Connexion impossible : %s", exc)
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+"""Commands: declarations, typed arguments, dispatch, errors turned into replies, generated help."""

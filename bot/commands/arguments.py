@@ -1,0 +1,87 @@
+"""Typed command arguments: each type says how to read itself and how it shows in the usage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+class UsageError(Exception):
+    """The arguments do not fit the command; `key` and `values` name the French explanation."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+class ArgumentType:
+    """Base of argument types. `greedy` types take the rest of the line."""
+
+    greedy: ClassVar[bool] = False
+
+    @classmethod
+    def parse(cls, raw: str, name: str) -> Any:
+        raise NotImplementedError
+
+
+class Word(str, ArgumentType):
+    """One word."""
+
+    @classmethod
+    def parse(cls, raw: str, name: str) -> Word:
+        return cls(raw)
+
+
+class Text(str, ArgumentType):
+    """The rest of the line, as typed."""
+
+    greedy = True
+
+    @classmethod
+    def parse(cls, raw: str, name: str) -> Text:
+        return cls(raw)
+
+
+class Integer(int, ArgumentType):
+    """A whole number."""
+
+    @classmethod
+    def parse(cls, raw: str, name: str) -> Integer:
+        try:
+            return cls(int(raw))
+        except ValueError:
+            raise UsageError("error.bad_integer", value=raw, name=name) from None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a command handler."""
+
+    name: str
+    kind: type[ArgumentType]
+    optional: bool
+
+    def usage(self) -> str:
+        label = f"{self.name}…" if self.kind.greedy else self.name
+        return f"[{label}]" if self.optional else f"<{label}>"
+
+
+def parse_arguments(parameters: tuple[Parameter, ...], raw: str) -> dict[str, Any]:
+    """Values for the handler's parameters, read from the text after the command name."""
+    values: dict[str, Any] = {}
+    rest = raw.strip()
+    for parameter in parameters:
+        if not rest:
+            if not parameter.optional:
+                raise UsageError("error.missing_argument", name=parameter.name)
+            continue
+        if parameter.kind.greedy:
+            token, rest = rest, ""
+        else:
+            token, _, rest = rest.partition(" ")
+            rest = rest.strip()
+        values[parameter.name] = parameter.kind.parse(token, parameter.name)
+    if rest:
+        raise UsageError("error.too_many_arguments", extra=rest)
+    return values

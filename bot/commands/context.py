@@ -1,0 +1,71 @@
+"""What a command handler receives: the message, the caller's role, the bot's services, a reply."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.commands.router import CommandTable
+from bot.directory.roles import Role
+from bot.i18n import Translator
+from bot.matrix.content import as_reply, notice
+from bot.matrix.events import IncomingMessage
+from bot.matrix.outbox import Outgoing
+from bot.storage.database import Database
+
+
+class CommandError(Exception):
+    """A problem to tell the caller, in their language; nothing was changed."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+@dataclass
+class Services:
+    """The parts of the running bot that commands may use."""
+
+    t: Translator
+    prefix: str
+    table: CommandTable
+    db: Database
+    version: str
+    joined_rooms: Callable[[], int]
+    started_at: float = field(default_factory=time.monotonic)
+
+    def uptime(self) -> str:
+        seconds = int(time.monotonic() - self.started_at)
+        days, rest = divmod(seconds, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes, seconds = divmod(rest, 60)
+        if days:
+            return self.t("duration.days", days=days, hours=hours, minutes=minutes)
+        if hours:
+            return self.t("duration.hours", hours=hours, minutes=minutes)
+        return self.t("duration.minutes", minutes=minutes, seconds=seconds)
+
+
+@dataclass
+class CommandContext:
+    """One command call: who asked, where, with which role, and the replies it produces."""
+
+    message: IncomingMessage
+    role: Role
+    services: Services
+    replies: list[Outgoing] = field(default_factory=list)
+
+    @property
+    def sender(self) -> str:
+        return self.message.sender
+
+    @property
+    def t(self) -> Translator:
+        return self.services.t
+
+    def reply(self, body: str, html: str | None = None) -> None:
+        """Answer the triggering message with a notice (`html`, if given, must be escaped)."""
+        content = as_reply(notice(body, html), self.message.event_id, self.message.sender)
+        self.replies.append(Outgoing(self.message.room_id, content))

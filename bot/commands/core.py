@@ -1,0 +1,69 @@
+"""The bot's own commands: help, ping, who am I, status."""
+
+from __future__ import annotations
+
+import html
+
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.directory.roles import Role
+from bot.matrix.outbox import pending_count
+
+router = Router("core")
+
+
+@router.command("aide", aliases=("?",), english="help", help="Lister les commandes disponibles.")
+async def show_help(ctx: CommandContext) -> None:
+    services, t = ctx.services, ctx.t
+    lines, items = [t("help.title")], []
+    for command in services.table.allowed(ctx.role):
+        usage = command.usage(services.prefix)
+        aliases = ", ".join(command.aliases)
+        suffix = f" ({aliases})" if aliases else ""
+        lines.append(f"• {usage}{suffix} : {command.help}")
+        items.append(
+            f"<li><code>{html.escape(usage)}</code>{html.escape(suffix)} : "
+            f"{html.escape(command.help)}</li>"
+        )
+    footer = t("help.footer", prefix=services.prefix)
+    lines.append(footer)
+    ctx.reply(
+        "\n".join(lines),
+        f"<p><strong>{html.escape(t('help.title'))}</strong></p><ul>{''.join(items)}</ul>"
+        f"<p>{html.escape(footer)}</p>",
+    )
+
+
+@router.command("ping", help="Vérifier que le bot répond (version, durée de service).")
+async def ping(ctx: CommandContext) -> None:
+    ctx.reply(ctx.t("ping.reply", version=ctx.services.version, uptime=ctx.services.uptime()))
+
+
+@router.command(
+    "qui-suis-je",
+    aliases=("quisuisje", "moi"),
+    english="whoami",
+    help="Afficher votre rôle dans le réseau.",
+)
+async def whoami(ctx: CommandContext) -> None:
+    ctx.reply(ctx.t(f"whoami.{ctx.role.key}", user=ctx.sender))
+
+
+@router.command(
+    "etat",
+    english="status",
+    role=Role.COORDINATOR,
+    help="État du bot : version, salons, messages en attente d'envoi.",
+)
+async def status(ctx: CommandContext) -> None:
+    services = ctx.services
+    pending = await services.db.run(pending_count)
+    ctx.reply(
+        ctx.t(
+            "status.reply",
+            version=services.version,
+            uptime=services.uptime(),
+            rooms=services.joined_rooms(),
+            pending=pending,
+        )
+    )

@@ -1,0 +1,118 @@
+"""Command declarations: each handler carries its names, role, arguments and help.
+
+A feature owns a `Router`; the application gathers the routers into one `CommandTable`, from which
+help, look-up and suggestions are all derived.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.commands.arguments import ArgumentType, Parameter
+from bot.directory.roles import Role
+
+Handler = Callable[..., Awaitable[None]]
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents, so that `réunion`, `Reunion` and `REUNION` are one name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command as declared on its handler."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: Role
+    help: str
+    handler: Handler
+    parameters: tuple[Parameter, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def usage(self, prefix: str) -> str:
+        return " ".join([f"{prefix}{self.name}", *(p.usage() for p in self.parameters)])
+
+
+def _parameters(handler: Handler) -> tuple[Parameter, ...]:
+    hints = typing.get_type_hints(handler)
+    params = list(inspect.signature(handler).parameters.values())[1:]  # the first is the context
+    result = []
+    for param in params:
+        annotation = hints[param.name]
+        optional = param.default is not inspect.Parameter.empty
+        args = typing.get_args(annotation)
+        kind = next((a for a in args if a is not type(None)), annotation) if args else annotation
+        if not (isinstance(kind, type) and issubclass(kind, ArgumentType)):
+            raise TypeError(f"{handler.__name__}: argument {param.name} has no argument type")
+        result.append(Parameter(param.name, kind, optional))
+    return tuple(result)
+
+
+@dataclass
+class Router:
+    """The commands of one feature."""
+
+    feature: str
+    commands: list[Command] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *,
+        aliases: Iterable[str] = (),
+        english: str | None = None,
+        role: Role = Role.GUEST,
+        help: str,
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            all_aliases = (*aliases, *([english] if english else []))
+            self.commands.append(
+                Command(name, tuple(all_aliases), role, help, handler, _parameters(handler))
+            )
+            return handler
+
+        return register
+
+
+class CommandTable:
+    """All commands of the running bot, looked up by any of their names."""
+
+    def __init__(self, routers: Iterable[Router]) -> None:
+        self.commands: list[Command] = [c for router in routers for c in router.commands]
+        self._by_name: dict[tuple[str, ...], Command] = {}
+        for command in self.commands:
+            for name in command.names:
+                key = tuple(normalize(name).split())
+                if key in self._by_name:
+                    raise ValueError(f"command name declared twice: {name}")
+                self._by_name[key] = command
+        self._longest = max((len(k) for k in self._by_name), default=1)
+
+    def find(self, text: str) -> tuple[Command, str] | None:
+        """The command that `text` starts with (longest name first) and the rest of the text."""
+        words = text.split()
+        normalized = [normalize(w) for w in words]
+        for size in range(min(self._longest, len(words)), 0, -1):
+            command = self._by_name.get(tuple(normalized[:size]))
+            if command is not None:
+                rest = text.strip()
+                for word in words[:size]:
+                    rest = rest[rest.index(word) + len(word) :]
+                return command, rest.strip()
+        return None
+
+    def allowed(self, role: Role) -> list[Command]:
+        return [c for c in self.commands if role >= c.role]
+
+    def names_for(self, role: Role) -> dict[str, Command]:
+        return {name: c for c in self.allowed(role) for name in c.names}

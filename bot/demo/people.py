@@ -1,0 +1,194 @@
+"""A person on the homeserver, driven by a real matrix-nio client: demo users and test users."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    Event,
+    JoinError,
+    LoginError,
+    RoomCreateError,
+    RoomMessage,
+    RoomSendResponse,
+    RoomVisibility,
+    SyncError,
+)
+
+
+class PersonError(Exception):
+    """The homeserver refused something a demo or test user asked."""
+
+
+class Person:
+    """Logs in, syncs in the background, sends messages and waits for the events it expects."""
+
+    def __init__(self, homeserver: str, user_id: str, password: str, store_dir: Path) -> None:
+        store_dir.mkdir(parents=True, exist_ok=True)
+        self.user_id = user_id
+        self.password = password
+        self.client = AsyncClient(
+            homeserver,
+            user_id,
+            store_path=str(store_dir),
+            config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
+        )
+        self.events: list[tuple[str, Event]] = []
+        self._changed = asyncio.Condition()
+        self._task: asyncio.Task[None] | None = None
+        self._synced = asyncio.Event()
+
+    async def start(self) -> None:
+        response = await self.client.login(self.password, device_name="pdn-demo")
+        if isinstance(response, LoginError):
+            raise PersonError(f"{self.user_id}: {response.message}")
+        self._task = asyncio.create_task(self._sync_forever())
+        await asyncio.wait_for(self._synced.wait(), 30)
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self.client.close()
+
+    async def _sync_forever(self) -> None:
+        while True:
+            response = await self.client.sync(timeout=5000, full_state=not self._synced.is_set())
+            if isinstance(response, SyncError):
+                await asyncio.sleep(0.5)
+                continue
+            await self._keys()
+            async with self._changed:
+                for room_id, info in response.rooms.join.items():
+                    self.events.extend((room_id, event) for event in info.timeline.events)
+                for room_id in response.rooms.invite:
+                    await self.client.join(room_id)
+                self._changed.notify_all()
+            self._synced.set()
+
+    async def _keys(self) -> None:
+        client = self.client
+        if client.should_upload_keys:
+            await client.keys_upload()
+        if client.should_query_keys:
+            await client.keys_query()
+        if client.should_claim_keys:
+            await client.keys_claim(client.get_users_for_key_claiming())
+        await client.send_to_device_messages()
+        for device in client.device_store:
+            if not (device.verified or device.blacklisted):
+                client.verify_device(device)
+
+    async def wait_for(self, matches: Callable[[str, Event], bool], timeout: float = 30) -> Event:
+        """The first event (already seen or to come) for which `matches(room_id, event)` holds."""
+
+        def found() -> Event | None:
+            return next((e for r, e in self.events if matches(r, e)), None)
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: found() is not None), timeout)
+            event = found()
+            assert event is not None
+            return event
+
+    async def wait_reply(self, room_id: str, event_id: str, timeout: float = 30) -> RoomMessage:
+        """The bot's reply to `event_id` in `room_id`."""
+
+        def is_reply(room: str, event: Event) -> bool:
+            relates = event.source.get("content", {}).get("m.relates_to") or {}
+            return room == room_id and relates.get("m.in_reply_to", {}).get("event_id") == event_id
+
+        event = await self.wait_for(is_reply, timeout)
+        assert isinstance(event, RoomMessage)
+        return event
+
+    def replies_to(self, event_id: str) -> list[Event]:
+        return [
+            e
+            for _, e in self.events
+            if (
+                (e.source.get("content", {}).get("m.relates_to") or {}).get("m.in_reply_to") or {}
+            ).get("event_id")
+            == event_id
+        ]
+
+    async def send(self, room_id: str, body: str, msgtype: str = "m.text") -> str:
+        await self.wait_joined(room_id)
+        response = await self.client.room_send(
+            room_id,
+            "m.room.message",
+            {"msgtype": msgtype, "body": body},
+            ignore_unverified_devices=True,
+        )
+        if not isinstance(response, RoomSendResponse):
+            raise PersonError(f"{self.user_id}: envoi refusé : {response}")
+        return response.event_id
+
+    async def ask(self, room_id: str, body: str, timeout: float = 30) -> str:
+        """Send `body` and return the plain text of the bot's reply."""
+        event_id = await self.send(room_id, body)
+        reply = await self.wait_reply(room_id, event_id, timeout)
+        return str(reply.source["content"]["body"])
+
+    async def create_room(
+        self,
+        name: str,
+        invite: list[str],
+        encrypted: bool = False,
+        direct: bool = False,
+        space: bool = False,
+    ) -> str:
+        initial_state: list[dict[str, Any]] = []
+        if encrypted:
+            initial_state.append(
+                {
+                    "type": "m.room.encryption",
+                    "state_key": "",
+                    "content": {"algorithm": "m.megolm.v1.aes-sha2"},
+                }
+            )
+        response = await self.client.room_create(
+            visibility=RoomVisibility.private,
+            name=name,
+            invite=invite,
+            is_direct=direct,
+            initial_state=initial_state,
+            space=space,
+            preset=None,
+        )
+        if isinstance(response, RoomCreateError):
+            raise PersonError(f"{self.user_id}: création refusée : {response.message}")
+        await self.wait_joined(response.room_id)
+        return str(response.room_id)
+
+    async def join(self, room_id: str) -> None:
+        response = await self.client.join(room_id)
+        if isinstance(response, JoinError):
+            raise PersonError(
+                f"{self.user_id}: impossible de rejoindre {room_id}: {response.message}"
+            )
+        await self.wait_joined(room_id)
+
+    async def wait_joined(self, room_id: str, timeout: float = 30) -> None:
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: room_id in self.client.rooms), timeout
+            )
+
+    async def wait_member(self, room_id: str, user_id: str, timeout: float = 30) -> None:
+        """Until `user_id` has joined `room_id`, as this person's client sees it."""
+        await self.wait_joined(room_id, timeout)
+
+        def joined() -> bool:
+            room = self.client.rooms.get(room_id)
+            return room is not None and user_id in room.users and user_id not in room.invited_users
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(joined), timeout)

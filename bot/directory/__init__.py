@@ -1,0 +1,1 @@
+"""Network members and their roles."""

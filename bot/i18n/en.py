@@ -1,0 +1,32 @@
+"""English sentences (optional language)."""
+
+MESSAGES: dict[str, str] = {
+    "help.title": "Available commands",
+    "help.footer": "Type {prefix}help to see this list again.",
+    "help.usage": "Usage: {usage}",
+    "ping.reply": "Pong! pdn-bot {version}, up for {uptime}.",
+    "whoami.coordinator": "You are {user}: coordinator of the network.",
+    "whoami.promeneur": "You are {user}: promeneur of the network.",
+    "whoami.guest": "You are {user}: you are not a member of the network yet.",
+    "status.reply": (
+        "Bot status: version {version}, up for {uptime}; {rooms} room(s); "
+        "{pending} message(s) waiting to be sent."
+    ),
+    "role.coordinator": "coordinators",
+    "role.promeneur": "promeneurs",
+    "role.guest": "everyone",
+    "error.unknown_command": "Unknown command: “{command}”.",
+    "error.did_you_mean": "Did you mean: {suggestions}?",
+    "error.see_help": "Type {prefix}help for the list of commands.",
+    "error.forbidden": "The command “{command}” is for {role} only. Nothing was done.",
+    "error.usage": "{problem}\nUsage: {usage}",
+    "error.missing_argument": "Missing: {name}.",
+    "error.too_many_arguments": "Too much after the command: “{extra}”.",
+    "error.bad_integer": "“{value}” is not a whole number ({name}).",
+    "error.internal": "Sorry, something unexpected went wrong. Reference: {reference}.",
+    "dm.hint": "I did not understand. Type {prefix}help to see what I can do.",
+    "undecryptable": "I could not decrypt your message (missing key). Could you send it again?",
+    "duration.days": "{days} d {hours} h {minutes} min",
+    "duration.hours": "{hours} h {minutes} min",
+    "duration.minutes": "{minutes} min {seconds} s",
+}

@@ -1,0 +1,38 @@
+"""French sentences (the default language)."""
+
+MESSAGES: dict[str, str] = {
+    "help.title": "Commandes disponibles",
+    "help.footer": "Écrivez {prefix}aide pour revoir cette liste.",
+    "help.usage": "Utilisation : {usage}",
+    "ping.reply": "Pong ! pdn-bot {version}, en service depuis {uptime}.",
+    "whoami.coordinator": "Vous êtes {user} : coordinateur ou coordinatrice du réseau.",
+    "whoami.promeneur": "Vous êtes {user} : promeneur ou promeneuse du réseau.",
+    "whoami.guest": "Vous êtes {user} : vous n'êtes pas encore membre du réseau.",
+    "status.reply": (
+        "État du bot : version {version}, en service depuis {uptime} ; {rooms} salon(s) ; "
+        "{pending} message(s) en attente d'envoi."
+    ),
+    "role.coordinator": "coordination",
+    "role.promeneur": "promeneurs",
+    "role.guest": "tout le monde",
+    "error.unknown_command": "Commande inconnue : « {command} ».",
+    "error.did_you_mean": "Vouliez-vous dire : {suggestions} ?",
+    "error.see_help": "Écrivez {prefix}aide pour la liste des commandes.",
+    "error.forbidden": ("La commande « {command} » est réservée à la {role}. Rien n'a été fait."),
+    "error.usage": "{problem}\nUtilisation : {usage}",
+    "error.missing_argument": "Il manque : {name}.",
+    "error.too_many_arguments": "Trop d'éléments après la commande : « {extra} ».",
+    "error.bad_integer": "« {value} » n'est pas un nombre entier ({name}).",
+    "error.internal": (
+        "Désolé, une erreur inattendue s'est produite. Référence à donner à la coordination : "
+        "{reference}."
+    ),
+    "dm.hint": "Je n'ai pas compris. Écrivez {prefix}aide pour voir ce que je sais faire.",
+    "undecryptable": (
+        "Je n'ai pas pu déchiffrer votre message (clé de chiffrement manquante). "
+        "Pouvez-vous le renvoyer ?"
+    ),
+    "duration.days": "{days} j {hours} h {minutes} min",
+    "duration.hours": "{hours} h {minutes} min",
+    "duration.minutes": "{minutes} min {seconds} s",
+}

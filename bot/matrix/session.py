@@ -1,0 +1,90 @@
+"""Logging in once and restoring that login (device, token, crypto store) on every later start."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from nio import AsyncClient, AsyncClientConfig, LoginError, WhoamiError
+from sqlmodel import Session
+
+from bot.settings import Settings
+from bot.storage.database import Database
+from bot.storage.models import MatrixSession
+
+log = logging.getLogger(__name__)
+
+
+class LoginFailedError(Exception):
+    """The homeserver refused the bot's credentials."""
+
+
+def client_config() -> AsyncClientConfig:
+    # Retries are ours (outbox, sync loop: backoff with jitter, retry_after_ms): nio must not loop.
+    return AsyncClientConfig(
+        encryption_enabled=True,
+        store_sync_tokens=False,
+        max_limit_exceeded=0,
+        max_timeouts=0,
+        request_timeout=45,
+    )
+
+
+def crypto_store_file(settings: Settings, device_id: str) -> Path:
+    return settings.crypto_dir / f"{settings.bot.user_id}_{device_id}.db"
+
+
+async def open_client(settings: Settings, db: Database) -> AsyncClient:
+    """A logged-in client whose crypto store is loaded; logs in with the password only once."""
+    settings.crypto_dir.mkdir(parents=True, exist_ok=True)
+    user_id = settings.bot.user_id
+    client = AsyncClient(
+        settings.homeserver.url,
+        user_id,
+        store_path=str(settings.crypto_dir),
+        config=client_config(),
+    )
+    stored = await db.run(lambda s: s.get(MatrixSession, user_id))
+    token = settings.bot.access_token or (stored.access_token if stored else "")
+    if token:
+        client.access_token = token
+        who = await client.whoami()
+        if not isinstance(who, WhoamiError) and who.device_id:
+            seen_before = stored is not None and stored.device_id == who.device_id
+            _restore(client, settings, who.device_id, token, seen_before)
+            await db.run(lambda s: _save(s, user_id, who.device_id, token))
+            return client
+        if settings.bot.access_token:
+            await client.close()
+            raise LoginFailedError(f"jeton d'accès refusé : {getattr(who, 'message', who)}")
+        log.warning("Session enregistrée refusée (%s) : nouvelle connexion.", who.message)
+        client.access_token = ""
+
+    response = await client.login(settings.bot.password, device_name=settings.bot.device_name)
+    if isinstance(response, LoginError):
+        await client.close()
+        raise LoginFailedError(f"connexion refusée : {response.message}")
+    await db.run(lambda s: _save(s, user_id, response.device_id, response.access_token))
+    log.info("Connecté comme %s, nouvel appareil %s.", user_id, response.device_id)
+    return client
+
+
+def _save(session: Session, user_id: str, device_id: str, access_token: str) -> None:
+    row = session.get(MatrixSession, user_id) or MatrixSession(
+        user_id=user_id, device_id=device_id, access_token=access_token
+    )
+    row.device_id, row.access_token = device_id, access_token
+    session.add(row)
+
+
+def _restore(
+    client: AsyncClient, settings: Settings, device_id: str, token: str, seen_before: bool
+) -> None:
+    if seen_before and not crypto_store_file(settings, device_id).exists():
+        log.warning(
+            "Magasin de chiffrement introuvable (%s) : les salons chiffrés ne pourront pas être "
+            "lus tant qu'il n'est pas restauré ; les salons non chiffrés fonctionnent.",
+            crypto_store_file(settings, device_id),
+        )
+    client.restore_login(settings.bot.user_id, device_id, token)
+    log.info("Session restaurée : %s, appareil %s.", settings.bot.user_id, device_id)

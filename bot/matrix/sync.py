@@ -1,0 +1,334 @@
+"""The sync loop: reads the event stream, hands messages to the bot, and records progress.
+
+Progress is saved only after every event of a sync batch has been handled (its replies safely in
+the outbox), so a crash replays the batch; the handled-event table makes the replay answer nothing
+twice. On the very first start the history is skipped: the bot answers what comes after it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from nio import (
+    AsyncClient,
+    EncryptionError,
+    Event,
+    InviteMemberEvent,
+    LocalProtocolError,
+    MatrixRoom,
+    MegolmEvent,
+    RoomMessageText,
+    SyncError,
+    SyncResponse,
+)
+from sqlmodel import Session, col, delete, select
+
+from bot.matrix.backoff import Backoff
+from bot.matrix.content import as_reply, notice
+from bot.matrix.events import IncomingMessage
+from bot.matrix.outbox import OutboxSender, Outgoing, enqueue
+from bot.settings import Settings
+from bot.storage.database import Database
+from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
+
+log = logging.getLogger(__name__)
+
+MessageHandler = Callable[[IncomingMessage], Awaitable[list[Outgoing]]]
+SYNC_FILTER = {"room": {"timeline": {"limit": 100}, "state": {"lazy_load_members": False}}}
+
+
+@dataclass
+class _Pending:
+    event: MegolmEvent
+    room_id: str
+    first_seen: float
+
+
+class SyncLoop:
+    """Drives one bot account's sync stream until cancelled."""
+
+    def __init__(
+        self,
+        client: AsyncClient,
+        db: Database,
+        settings: Settings,
+        outbox: OutboxSender,
+        on_message: MessageHandler,
+        undecryptable_text: str,
+    ) -> None:
+        self._client = client
+        self._db = db
+        self._settings = settings
+        self._outbox = outbox
+        self._on_message = on_message
+        self._undecryptable_text = undecryptable_text
+        self._backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
+        self._pending: dict[str, _Pending] = {}
+        self.ready = asyncio.Event()
+        self.last_sync_at: float | None = None
+
+    @property
+    def user_id(self) -> str:
+        return self._settings.bot.user_id
+
+    async def run(self) -> None:
+        token = await self._db.run(lambda s: _load_token(s, self.user_id))
+        await self._load_pending()
+        first = True
+        while True:
+            response = await self._sync_once(token, full_state=first)
+            if response is None:
+                continue
+            await self._handle(response, replay_timeline=token is not None)
+            token = response.next_batch
+            await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
+            await self._manage_keys()
+            if first:
+                first = False
+                self.ready.set()
+                self._outbox.wake()
+                log.info("Bot prêt.")
+
+    async def _sync_once(self, token: str | None, full_state: bool) -> SyncResponse | None:
+        timeout_ms = 0 if full_state else int(self._settings.matrix.sync_timeout_seconds * 1000)
+        try:
+            response = await self._client.sync(
+                timeout=timeout_ms, since=token, full_state=full_state, sync_filter=SYNC_FILTER
+            )
+        except (OSError, TimeoutError) as exc:
+            await self._wait_after_error(f"réseau : {exc!r}")
+            return None
+        if isinstance(response, SyncError):
+            if response.status_code == "M_UNKNOWN_TOKEN":
+                raise RuntimeError("Le serveur a révoqué la session du bot (M_UNKNOWN_TOKEN).")
+            if response.retry_after_ms:
+                await asyncio.sleep(response.retry_after_ms / 1000)
+            else:
+                await self._wait_after_error(f"{response.status_code} {response.message}")
+            return None
+        self._backoff.reset()
+        self.last_sync_at = time.monotonic()
+        return response
+
+    async def _wait_after_error(self, reason: str) -> None:
+        delay = self._backoff.next_delay()
+        log.warning("Synchronisation impossible (%s) : nouvel essai dans %.1f s.", reason, delay)
+        await asyncio.sleep(delay)
+
+    async def _handle(self, response: SyncResponse, replay_timeline: bool) -> None:
+        for room_id, info in response.rooms.invite.items():
+            await self._answer_invite(room_id, info.invite_state)
+        for room_id in response.rooms.leave:
+            await self._forget(room_id)
+        await self.flush_pending()
+        if not replay_timeline:
+            return
+        for room_id, info in response.rooms.join.items():
+            room = self._client.rooms.get(room_id)
+            if room is None:
+                continue
+            for event in info.timeline.events:
+                await self._handle_event(room, event)
+
+    async def _handle_event(self, room: MatrixRoom, event: Event) -> None:
+        if event.sender == self.user_id:
+            return
+        if isinstance(event, MegolmEvent):
+            await self._hold_undecrypted(room.room_id, event)
+        elif isinstance(event, RoomMessageText) and not _is_edit(event):
+            await self._dispatch(room, event)
+
+    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText, cleanup: str = "") -> None:
+        if await self._db.run(lambda s: s.get(HandledEvent, event.event_id) is not None):
+            return
+        message = IncomingMessage(
+            event_id=event.event_id,
+            room_id=room.room_id,
+            sender=event.sender,
+            body=event.body,
+            is_direct=room.member_count <= 2,
+            encrypted=room.encrypted,
+            mentions_bot=self._mentions_bot(event),
+        )
+        replies = await self._on_message(message)
+        await self._record(message.event_id, room.room_id, replies)
+
+    async def _record(self, event_id: str, room_id: str, replies: list[Outgoing]) -> None:
+        """Mark the event handled and queue its replies in one transaction."""
+
+        def write(session: Session) -> None:
+            if session.get(HandledEvent, event_id) is not None:
+                return
+            session.add(HandledEvent(event_id=event_id, room_id=room_id))
+            enqueue(session, replies)
+            session.execute(
+                delete(PendingEncryptedEvent).where(col(PendingEncryptedEvent.event_id) == event_id)
+            )
+
+        await self._db.run(write)
+        self._pending.pop(event_id, None)
+        if replies:
+            self._outbox.wake()
+
+    def _mentions_bot(self, event: RoomMessageText) -> bool:
+        mentions = event.source.get("content", {}).get("m.mentions", {})
+        if self.user_id in (mentions.get("user_ids") or []):
+            return True
+        return self.user_id in event.body or (event.formatted_body or "").find(self.user_id) >= 0
+
+    # Invitations and departures
+
+    def _may_invite(self, inviter: str) -> bool:
+        access = self._settings.access
+        allowed = set(access.allowed_inviters) | set(self._settings.network.coordinators)
+        return inviter in allowed or inviter.partition(":")[2] in access.allowed_servers
+
+    async def _answer_invite(self, room_id: str, invite_state: list[Event]) -> None:
+        inviter = next(
+            (
+                e.sender
+                for e in invite_state
+                if isinstance(e, InviteMemberEvent)
+                and e.state_key == self.user_id
+                and e.membership == "invite"
+            ),
+            None,
+        )
+        if inviter is not None and self._may_invite(inviter):
+            log.info("Invitation de %s acceptée : %s", inviter, room_id)
+            await self._client.join(room_id)
+        else:
+            log.warning("Invitation de %s refusée (non autorisé) : %s", inviter, room_id)
+            await self._client.room_leave(room_id)
+
+    async def _forget(self, room_id: str) -> None:
+        """The bot was kicked, banned or left: drop what was still meant for that room."""
+        log.info(
+            "Le bot ne fait plus partie du salon %s : messages en attente abandonnés.", room_id
+        )
+
+        def drop(session: Session) -> None:
+            for row in session.exec(
+                select(OutboxMessage).where(
+                    col(OutboxMessage.room_id) == room_id,
+                    col(OutboxMessage.sent_at).is_(None),
+                    col(OutboxMessage.failed_at).is_(None),
+                )
+            ):
+                row.failed_at, row.last_error = utcnow(), "bot retiré du salon"
+            session.execute(
+                delete(PendingEncryptedEvent).where(col(PendingEncryptedEvent.room_id) == room_id)
+            )
+
+        await self._db.run(drop)
+        self._pending = {k: p for k, p in self._pending.items() if p.room_id != room_id}
+        await self._client.room_forget(room_id)
+
+    # Encrypted events whose key has not arrived yet
+
+    async def _load_pending(self) -> None:
+        rows = await self._db.run(lambda s: list(s.exec(select(PendingEncryptedEvent)).all()))
+        for row in rows:
+            event = Event.parse_encrypted_event(row.source)
+            if isinstance(event, MegolmEvent):
+                event.room_id = row.room_id
+                # The grace restarts with the process: keys often arrive right after a restart.
+                self._pending[row.event_id] = _Pending(event, row.room_id, time.monotonic())
+
+    async def _hold_undecrypted(self, room_id: str, event: MegolmEvent) -> None:
+        if event.event_id in self._pending:
+            return
+        if await self._db.run(lambda s: s.get(HandledEvent, event.event_id) is not None):
+            return
+        log.info("Message %s indéchiffrable pour l'instant : demande de clé.", event.event_id)
+
+        def hold(session: Session) -> None:
+            if session.get(PendingEncryptedEvent, event.event_id) is None:
+                session.add(
+                    PendingEncryptedEvent(
+                        event_id=event.event_id, room_id=room_id, source=event.source
+                    )
+                )
+
+        await self._db.run(hold)
+        self._pending[event.event_id] = _Pending(event, room_id, time.monotonic())
+        with contextlib.suppress(LocalProtocolError):  # already requested for this session
+            await self._client.request_room_key(event)
+
+    async def flush_pending(self) -> None:
+        """Decrypt what can be now; answer with a notice what stayed unreadable past the grace."""
+        grace = self._settings.matrix.undecryptable_grace_seconds
+        for event_id, pending in list(self._pending.items()):
+            if event_id not in self._pending:
+                continue
+            room = self._client.rooms.get(pending.room_id)
+            try:
+                decrypted = self._client.decrypt_event(pending.event)
+            except EncryptionError:
+                decrypted = None
+            if room is not None and isinstance(decrypted, RoomMessageText):
+                self._pending.pop(event_id, None)
+                await self._dispatch(room, decrypted)
+            elif room is not None and decrypted is not None:
+                self._pending.pop(event_id, None)
+                await self._record(event_id, pending.room_id, [])
+            elif time.monotonic() - pending.first_seen >= grace:
+                self._pending.pop(event_id, None)
+                log.warning(
+                    "Message %s de %s toujours indéchiffrable après %.0f s : demande de renvoi.",
+                    event_id,
+                    pending.event.sender,
+                    grace,
+                )
+                reply = as_reply(notice(self._undecryptable_text), event_id, pending.event.sender)
+                await self._record(event_id, pending.room_id, [Outgoing(pending.room_id, reply)])
+
+    async def watch_pending(self) -> None:
+        """Checks the grace of undecrypted events every second (sync may be idle meanwhile)."""
+        while True:
+            await asyncio.sleep(1)
+            if self._pending and self.ready.is_set():
+                await self.flush_pending()
+
+    # Encryption housekeeping, as nio's own sync_forever does it
+
+    async def _manage_keys(self) -> None:
+        client = self._client
+        try:
+            if client.should_upload_keys:
+                await client.keys_upload()
+            if client.should_query_keys:
+                await client.keys_query()
+                self._trust_new_devices()
+            if client.should_claim_keys:
+                await client.keys_claim(client.get_users_for_key_claiming())
+            await client.send_to_device_messages()
+        except (LocalProtocolError, OSError, TimeoutError) as exc:
+            log.warning("Gestion des clés de chiffrement en échec : %r", exc)
+
+    def _trust_new_devices(self) -> None:
+        """Trust on first use: a device seen for the first time is marked verified."""
+        for device in self._client.device_store:
+            if device.user_id != self.user_id and not (device.verified or device.blacklisted):
+                self._client.verify_device(device)
+
+
+def _is_edit(event: RoomMessageText) -> bool:
+    relates = event.source.get("content", {}).get("m.relates_to") or {}
+    return relates.get("rel_type") == "m.replace"
+
+
+def _load_token(session: Session, user_id: str) -> str | None:
+    row = session.get(SyncState, user_id)
+    return row.next_batch if row else None
+
+
+def _save_token(session: Session, user_id: str, token: str) -> None:
+    row = session.get(SyncState, user_id) or SyncState(user_id=user_id, next_batch=token)
+    row.next_batch, row.updated_at = token, utcnow()
+    session.add(row)

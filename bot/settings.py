@@ -1,0 +1,219 @@
+"""Typed settings read from a TOML file; every error is reported at once, with no side effects."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+PASSWORD_ENV = "PDN_BOT_PASSWORD"
+ACCESS_TOKEN_ENV = "PDN_BOT_ACCESS_TOKEN"
+
+
+def _user_id(value: str) -> str:
+    localpart, sep, server = value.removeprefix("@").partition(":")
+    if not value.startswith("@") or not sep or not localpart or not server:
+        raise ValueError(f"identifiant Matrix attendu, de la forme @nom:serveur (reçu {value!r})")
+    return value
+
+
+def _room_ref(value: str) -> str:
+    # Room ids of room version 12 have no server part; aliases always have one.
+    is_id = value.startswith("!") and len(value) > 1
+    is_alias = value.startswith("#") and ":" in value[2:]
+    if not (is_id or is_alias):
+        raise ValueError(
+            f"identifiant de salon attendu (!identifiant) ou alias (#nom:serveur) (reçu {value!r})"
+        )
+    return value
+
+
+UserId = Annotated[str, AfterValidator(_user_id)]
+RoomRef = Annotated[str, AfterValidator(_room_ref)]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HomeserverSettings(Section):
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"URL http(s) attendue (reçu {value!r})")
+        return value.rstrip("/")
+
+
+class BotSettings(Section):
+    user_id: UserId
+    password: str = ""
+    access_token: str = ""
+    device_name: str = "pdn-bot"
+    display_name: str = "Assistant PdN"
+    command_prefix: str = Field(default="!", min_length=1, max_length=3)
+
+
+class NetworkSettings(Section):
+    rooms: list[RoomRef] = []
+    space: RoomRef | None = None
+    coordinators: list[UserId] = Field(min_length=1)
+
+
+class AccessSettings(Section):
+    allowed_inviters: list[UserId] = []
+    allowed_servers: list[str] = []
+
+
+class StorageSettings(Section):
+    data_dir: Path = Path("data")
+    database_url: str = ""
+
+
+class LocaleSettings(Section):
+    timezone: str = "Europe/Paris"
+    language: Literal["fr", "en"] = "fr"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"fuseau horaire IANA attendu, par exemple Europe/Paris (reçu {value!r})"
+            ) from None
+        return value
+
+
+class MatrixTuning(Section):
+    sync_timeout_seconds: float = Field(default=30, gt=0, le=120)
+    undecryptable_grace_seconds: float = Field(default=15, ge=0, le=600)
+    backoff_max_seconds: float = Field(default=60, gt=0)
+
+
+class Settings(Section):
+    homeserver: HomeserverSettings
+    bot: BotSettings
+    network: NetworkSettings
+    access: AccessSettings = AccessSettings()
+    storage: StorageSettings = StorageSettings()
+    locale: LocaleSettings = LocaleSettings()
+    matrix: MatrixTuning = MatrixTuning()
+
+    @property
+    def database_url(self) -> str:
+        return self.storage.database_url or f"sqlite:///{self.data_dir / 'pdn-bot.sqlite3'}"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.storage.data_dir
+
+    @property
+    def crypto_dir(self) -> Path:
+        return self.data_dir / "crypto"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; `problems` lists every reason, one line each."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"Configuration invalide ({path}) : {len(problems)} erreur(s)\n{lines}")
+
+
+_FRENCH_ERRORS = {
+    "missing": "clé obligatoire manquante",
+    "extra_forbidden": "clé inconnue",
+    "string_type": "texte attendu",
+    "list_type": "liste attendue",
+    "bool_type": "booléen attendu (true/false)",
+    "float_parsing": "nombre attendu",
+    "float_type": "nombre attendu",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "model_type": "section (table TOML) attendue",
+    "path_type": "chemin attendu",
+    "literal_error": "valeur non permise",
+    "too_short": "liste trop courte (au moins un élément attendu)",
+    "string_too_short": "texte trop court",
+    "string_too_long": "texte trop long",
+    "greater_than": "valeur trop petite",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+}
+
+
+def _describe(error: Any) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(racine)"
+    if error["type"] in ("value_error", "assertion_error"):
+        message = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+    else:
+        message = _FRENCH_ERRORS.get(error["type"], error["msg"])
+        if error["type"] == "literal_error":
+            message += f" (attendu : {error['ctx']['expected']})"
+        elif error["type"] in ("greater_than", "greater_than_equal", "less_than_equal"):
+            limit = next(iter(error["ctx"].values()))
+            message += f" (limite : {limit})"
+        if error["type"] not in ("missing", "model_type"):
+            message += f", reçu {error['input']!r}"
+    if key == "(racine)":
+        return message
+    return f"{key} : {message}"
+
+
+def parse_settings(data: dict[str, Any], path: Path, env: dict[str, str] | None = None) -> Settings:
+    """Validate a decoded TOML document, taking secrets from `env` when they are set there."""
+    env = os.environ if env is None else env
+    problems: list[str] = []
+    bot = data.get("bot")
+    if isinstance(bot, dict):
+        bot = dict(bot)
+        if env.get(PASSWORD_ENV):
+            bot["password"] = env[PASSWORD_ENV]
+        if env.get(ACCESS_TOKEN_ENV):
+            bot["access_token"] = env[ACCESS_TOKEN_ENV]
+        data = {**data, "bot": bot}
+        if not (bot.get("password") or bot.get("access_token")):
+            problems.append(
+                f"bot.password : mot de passe ou bot.access_token requis (dans le fichier ou "
+                f"par les variables d'environnement {PASSWORD_ENV} / {ACCESS_TOKEN_ENV})"
+            )
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = [_describe(error) for error in exc.errors()] + problems
+    if problems:
+        raise ConfigError(path, problems)
+    if not settings.data_dir.is_absolute():
+        storage = settings.storage.model_copy(
+            update={"data_dir": (path.parent / settings.data_dir).resolve()}
+        )
+        settings = settings.model_copy(update={"storage": storage})
+    return settings
+
+
+def load_settings(path: Path, env: dict[str, str] | None = None) -> Settings:
+    """Read and validate the TOML file at `path`; relative paths are taken from its folder."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, ["fichier introuvable"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [f"TOML illisible : {exc}"]) from None
+    return parse_settings(data, path, env)

@@ -1,0 +1,1 @@
+"""The database: SQLModel tables, the engine, and the queries the features use."""

@@ -1,0 +1,76 @@
+"""SQLModel tables. Datetimes are stored in UTC; columns named `*_at`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, Column, DateTime
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc_column(nullable: bool = False, index: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(DateTime(timezone=True), nullable=nullable, index=index)
+
+
+class MatrixSession(SQLModel, table=True):
+    """The bot's login, reused on every start so that no new device appears per restart."""
+
+    __tablename__ = "matrix_session"
+
+    user_id: str = Field(primary_key=True)
+    device_id: str
+    access_token: str
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class SyncState(SQLModel, table=True):
+    """Where the sync stream was last fully handled (one row per bot account)."""
+
+    __tablename__ = "sync_state"
+
+    user_id: str = Field(primary_key=True)
+    next_batch: str
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class HandledEvent(SQLModel, table=True):
+    """An incoming event already answered: never handled twice, whatever the sync replays."""
+
+    __tablename__ = "handled_event"
+
+    event_id: str = Field(primary_key=True)
+    room_id: str
+    handled_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to send; kept until the homeserver has accepted it (or refused it for good)."""
+
+    __tablename__ = "outbox_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    room_id: str = Field(index=True)
+    event_type: str = "m.room.message"
+    content: dict = Field(sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    txn_id: str = Field(unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    attempts: int = 0
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True, index=True))
+    event_id: str | None = None
+    failed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    last_error: str | None = None
+
+
+class PendingEncryptedEvent(SQLModel, table=True):
+    """An encrypted event not decrypted yet: retried as room keys arrive, until a grace ends."""
+
+    __tablename__ = "pending_encrypted_event"
+
+    event_id: str = Field(primary_key=True)
+    room_id: str
+    source: dict = Field(sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    first_seen_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

@@ -1,0 +1,96 @@
+"""A real Synapse on loopback for the session, real users, and the bot as a real process."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.demo.homeserver import Account, LocalSynapse
+from bot.demo.people import Person
+from tests.integration.harness import BotProcess, write_config
+
+pytestmark = pytest.mark.integration
+
+BOT = "pdn-bot"
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSynapse]:
+    server = LocalSynapse(tmp_path_factory.mktemp("synapse"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@dataclass
+class Network:
+    """The session's people, rooms and running bot."""
+
+    synapse: LocalSynapse
+    bot_account: Account
+    bot: BotProcess
+    coordinator: Person
+    promeneur: Person
+    outsider: Person
+    room: str
+    dm: str
+
+
+async def new_person(synapse: LocalSynapse, localpart: str, store: Path) -> Person:
+    account = synapse.register(localpart, f"{localpart}-secret")
+    person = Person(synapse.url, account.user_id, account.password, store / localpart)
+    await person.start()
+    return person
+
+
+@pytest.fixture(scope="session")
+async def network(
+    synapse: LocalSynapse, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Network]:
+    stores = tmp_path_factory.mktemp("people")
+    bot_account = synapse.register(BOT, "bot-secret")
+    coordinator, promeneur, outsider = await asyncio.gather(
+        new_person(synapse, "coordination", stores),
+        new_person(synapse, "camille", stores),
+        new_person(synapse, "intrus", stores),
+    )
+    people = (coordinator, promeneur, outsider)
+    try:
+        network = await _build_network(synapse, tmp_path_factory, bot_account, people)
+        yield network
+        if network.bot.running:
+            network.bot.stop()
+    finally:
+        await asyncio.gather(*(person.stop() for person in people))
+
+
+async def _build_network(
+    synapse: LocalSynapse,
+    tmp_path_factory: pytest.TempPathFactory,
+    bot_account: Account,
+    people: tuple[Person, Person, Person],
+) -> Network:
+    coordinator, promeneur, outsider = people
+    room = await coordinator.create_room(
+        "Réseau PdN", invite=[bot_account.user_id, promeneur.user_id]
+    )
+    await promeneur.join(room)
+    dm = await promeneur.create_room("", invite=[bot_account.user_id], encrypted=True, direct=True)
+    config = write_config(
+        tmp_path_factory.mktemp("bot") / "config.toml",
+        synapse.url,
+        bot_account.user_id,
+        bot_account.password,
+        network_rooms=[room],
+        coordinators=[coordinator.user_id],
+        allowed_inviters=[coordinator.user_id, promeneur.user_id],
+    )
+    bot = BotProcess(config)
+    await asyncio.to_thread(bot.start)
+    await coordinator.wait_member(room, bot_account.user_id)
+    await promeneur.wait_member(dm, bot_account.user_id)
+    return Network(synapse, bot_account, bot, coordinator, promeneur, outsider, room, dm)

@@ -1,0 +1,116 @@
+"""Starting and stopping the real bot process against the test Synapse."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_LINE = "Bot prêt"
+
+
+def write_config(
+    path: Path,
+    homeserver: str,
+    user_id: str,
+    password: str,
+    network_rooms: list[str],
+    coordinators: list[str],
+    allowed_inviters: list[str],
+    extra: str = "",
+) -> Path:
+    def toml_list(items: list[str]) -> str:
+        return "[" + ", ".join(f'"{item}"' for item in items) + "]"
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"""
+[homeserver]
+url = "{homeserver}"
+
+[bot]
+user_id = "{user_id}"
+password = "{password}"
+display_name = "Assistant PdN"
+
+[network]
+rooms = {toml_list(network_rooms)}
+coordinators = {toml_list(coordinators)}
+
+[access]
+allowed_inviters = {toml_list(allowed_inviters)}
+
+[storage]
+data_dir = "data"
+
+[matrix]
+undecryptable_grace_seconds = 3
+sync_timeout_seconds = 10
+backoff_max_seconds = 2
+{extra}
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+class BotProcess:
+    """`python -m bot run` in a subprocess, with its log in a file beside its config."""
+
+    def __init__(self, config: Path) -> None:
+        self.config = config
+        self.log_path = config.parent / "bot.log"
+        self.process: subprocess.Popen[bytes] | None = None
+        self._log_offset = 0
+
+    def start(self, timeout: float = 60) -> None:
+        self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+        env = {**os.environ, "PDN_BOT_NO_BOOTSTRAP": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "-c", str(self.config)],
+            cwd=ROOT,
+            env=env,
+            stdout=open(self.log_path, "ab"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        self.wait_for_log(READY_LINE, timeout)
+
+    def new_log(self) -> str:
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return text[self._log_offset :] if len(text) >= self._log_offset else text
+
+    def wait_for_log(self, needle: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if needle in self.new_log():
+                return
+            if self.process is not None and self.process.poll() is not None:
+                raise AssertionError(f"le bot s'est arrêté :\n{self.new_log()}")
+            time.sleep(0.1)
+        raise AssertionError(f"« {needle} » absent du journal du bot :\n{self.new_log()}")
+
+    def stop(self, timeout: float = 10) -> float:
+        """SIGTERM; returns how long the bot took to exit."""
+        assert self.process is not None
+        started = time.monotonic()
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError("le bot ne s'est pas arrêté sur SIGTERM") from None
+        return time.monotonic() - started
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
