@@ -31,6 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     upgrade = db_commands.add_parser("upgrade", help="appliquer les migrations")
     upgrade.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+    revision = db_commands.add_parser(
+        "revision", help="(développement) nouvelle migration d'après bot/storage/models.py"
+    )
+    revision.add_argument("-m", "--message", required=True, help="ligne de changelog")
 
     demo = commands.add_parser("demo", help="démonstration sur un Synapse local")
     demo.add_argument("--state", type=Path, default=ROOT / "demo-state")
@@ -61,12 +65,21 @@ def _settings(path: Path) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "test":
-        return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+        lint = subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
+        tests = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
+        return tests or lint
     _configure_logging(args.verbose)
     if args.command == "demo":
         from bot.demo.run import run_demo
 
+        logging.getLogger().setLevel(logging.WARNING)
+        logging.getLogger("nio").setLevel(logging.CRITICAL)  # the chat is no place for key noise
         return run_demo(args.state)
+    if args.command == "db" and args.db_command == "revision":
+        from bot.storage.database import new_revision
+
+        print(new_revision(args.message))
+        return 0
     settings = _settings(args.config)
     if args.command == "check-config":
         print(f"Configuration valide : {args.config}")

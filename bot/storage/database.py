@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import logging
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,7 +15,6 @@ from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -49,6 +48,15 @@ def upgrade(url: str) -> None:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), "head")
+
+
+def new_revision(message: str) -> str:
+    """Autogenerate the next migration by comparing the models with a scratch upgraded database."""
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{scratch}/scratch.sqlite3"
+        upgrade(url)
+        script = command.revision(alembic_config(url), message=message, autogenerate=True)
+    return f"Migration créée : {getattr(script, 'path', script)}"
 
 
 class Database:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
-from tests.integration.harness import BotProcess, write_config
+from bot.demo.botprocess import BotProcess, write_config
 
 pytestmark = pytest.mark.integration
 

@@ -1,4 +1,4 @@
-"""Starting and stopping the real bot process against the test Synapse."""
+"""The real bot as a subprocess, with a config written for a local Synapse (demo, tests, bench)."""
 
 from __future__ import annotations
 
@@ -76,6 +76,7 @@ class BotProcess:
             env=env,
             stdout=open(self.log_path, "ab"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # a Ctrl-C in the demo terminal is ours to pass on
         )
         self.wait_for_log(READY_LINE, timeout)
 
@@ -97,6 +98,8 @@ class BotProcess:
         """SIGTERM; returns how long the bot took to exit."""
         assert self.process is not None
         started = time.monotonic()
+        if self.process.poll() is not None:
+            return 0.0
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=timeout)

@@ -1,0 +1,109 @@
+import pytest
+
+from bot.commands.arguments import Integer, Text, UsageError, Word, parse_arguments
+from bot.commands.context import CommandContext
+from bot.commands.dispatch import command_text
+from bot.commands.router import CommandTable, Router
+from bot.directory.roles import Role
+
+router = Router("test")
+
+
+@router.command("reunion ajouter", aliases=("rdv",), english="meeting add", role=Role.COORDINATOR,
+                help="Planifier une réunion.")
+async def add_meeting(ctx: CommandContext, jour: Word, titre: Text) -> None: ...
+
+
+@router.command("ping", help="Répondre.")
+async def ping(ctx: CommandContext, fois: Integer | None = None) -> None: ...
+
+
+TABLE = CommandTable([router])
+
+
+def test_multi_word_names_ignore_case_and_accents() -> None:
+    found = TABLE.find("Réunion  AJOUTER lundi Réseau 44")
+
+    assert found is not None
+    command, rest = found
+    assert command.handler is add_meeting
+    assert rest == "lundi Réseau 44"
+
+
+def test_english_alias_finds_the_command() -> None:
+    found = TABLE.find("meeting add mardi Copil")
+
+    assert found is not None and found[0].name == "reunion ajouter"
+
+
+def test_usage_is_generated_from_the_signature() -> None:
+    found = TABLE.find("rdv")
+
+    assert found is not None
+    assert found[0].usage("!") == "!reunion ajouter <jour> <titre…>"
+    assert TABLE.find("ping")[0].usage("!") == "!ping [fois]"  # type: ignore[index]
+
+
+def test_help_lists_by_role() -> None:
+    assert [c.name for c in TABLE.allowed(Role.PROMENEUR)] == ["ping"]
+    assert len(TABLE.allowed(Role.COORDINATOR)) == 2
+
+
+def test_arguments_are_typed() -> None:
+    add = TABLE.find("rdv")[0]  # type: ignore[index]
+    values = parse_arguments(add.parameters, "lundi réunion de réseau")
+
+    assert values == {"jour": "lundi", "titre": "réunion de réseau"}
+    assert parse_arguments(TABLE.find("ping")[0].parameters, "3") == {"fois": 3}  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("", "error.missing_argument"), ("lundi", "error.missing_argument")],
+)
+def test_missing_arguments_are_usage_errors(raw: str, key: str) -> None:
+    add = TABLE.find("rdv")[0]  # type: ignore[index]
+
+    with pytest.raises(UsageError) as error:
+        parse_arguments(add.parameters, raw)
+
+    assert error.value.key == key
+
+
+def test_bad_integer_is_a_usage_error() -> None:
+    with pytest.raises(UsageError) as error:
+        parse_arguments(TABLE.find("ping")[0].parameters, "trois")  # type: ignore[index]
+
+    assert error.value.key == "error.bad_integer"
+
+
+def test_a_name_declared_twice_is_refused() -> None:
+    twice = Router("twice")
+
+    @twice.command("ping", help="")
+    async def other(ctx: CommandContext) -> None: ...
+
+    with pytest.raises(ValueError, match="declared twice"):
+        CommandTable([router, twice])
+
+
+NAMES = ("@pdn-bot:localhost", "Assistant PdN", "pdn-bot")
+
+
+@pytest.mark.parametrize(
+    ("body", "direct", "expected"),
+    [
+        ("!aide", False, ("aide", True)),
+        ("  ! aide", False, ("aide", True)),
+        ("Assistant PdN: aide", False, ("aide", True)),
+        ("pdn-bot, !ping", False, ("ping", True)),
+        ("@pdn-bot:localhost ping", False, ("ping", True)),
+        ("bonjour à tous", False, None),
+        ("aide", True, ("aide", False)),
+        ("pdn-botte aide", False, None),
+    ],
+)
+def test_command_text_is_found_by_prefix_mention_or_dm(
+    body: str, direct: bool, expected: tuple[str, bool] | None
+) -> None:
+    assert command_text(body, "!", NAMES, direct) == expected

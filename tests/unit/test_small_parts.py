@@ -1,0 +1,56 @@
+import random
+
+import pytest
+
+from bot.directory.roles import Role, resolve_role
+from bot.i18n import CATALOGS, Translator, placeholders
+from bot.matrix.backoff import Backoff
+from bot.matrix.content import as_reply, notice
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
+    backoff = Backoff(base=1, cap=8, rng=random.Random(4))
+
+    delays = [backoff.next_delay() for _ in range(6)]
+
+    for delay, ceiling in zip(delays, [1, 2, 4, 8, 8, 8], strict=True):
+        assert ceiling / 2 <= delay <= ceiling
+    assert len(set(delays)) == len(delays)
+    backoff.reset()
+    assert backoff.next_delay() <= 1
+
+
+def test_notice_escapes_everything_in_html() -> None:
+    content = notice('<script>alert("x")</script>\n& co')
+
+    assert content["msgtype"] == "m.notice"
+    assert content["body"] == '<script>alert("x")</script>\n& co'
+    assert content["formatted_body"] == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>&amp; co"
+
+
+def test_reply_points_to_the_event_and_mentions_its_sender() -> None:
+    content = as_reply(notice("ok"), "$event", "@camille:localhost")
+
+    assert content["m.relates_to"] == {"m.in_reply_to": {"event_id": "$event"}}
+    assert content["m.mentions"] == {"user_ids": ["@camille:localhost"]}
+
+
+def test_roles() -> None:
+    coordinators, members = {"@c:x"}, {"@p:x", "@c:x"}
+
+    assert resolve_role("@c:x", coordinators, members) is Role.COORDINATOR
+    assert resolve_role("@p:x", coordinators, members) is Role.PROMENEUR
+    assert resolve_role("@z:x", coordinators, members) is Role.GUEST
+
+
+@pytest.mark.parametrize("language", sorted(CATALOGS))
+def test_catalogues_have_the_same_keys_and_placeholders(language: str) -> None:
+    french, other = CATALOGS["fr"], CATALOGS[language]
+
+    assert set(other) == set(french)
+    for key, template in french.items():
+        assert placeholders(other[key]) == placeholders(template), key
+
+
+def test_translator_formats() -> None:
+    assert Translator("fr")("error.unknown_command", command="x") == "Commande inconnue : « x »."
