@@ -6,6 +6,7 @@ Usage: python bench/echo_bot.py HOMESERVER USER_ID PASSWORD
 from __future__ import annotations
 
 import asyncio
+import html
 import sys
 
 from nio import AsyncClient, MatrixRoom, RoomMessageText
@@ -22,10 +23,13 @@ async def main(homeserver: str, user_id: str, password: str) -> None:
         await client.room_send(
             room.room_id,
             "m.room.message",
-            {
+            {  # the same shape as the bot's replies, so that only the bot's own work differs
                 "msgtype": "m.notice",
                 "body": event.body,
+                "format": "org.matrix.custom.html",
+                "formatted_body": html.escape(event.body),
                 "m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}},
+                "m.mentions": {"user_ids": [event.sender]},
             },
         )
 

@@ -58,16 +58,14 @@ class DemoState:
 
 
 def run_demo(state_dir: Path) -> int:
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_demo(state_dir.resolve()))
-    except KeyboardInterrupt:
-        pass
     print("\nDémonstration arrêtée. Relancez la même commande pour reprendre où vous en étiez.")
     return 0
 
 
 async def _demo(state_dir: Path) -> None:
-    state_dir.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(state_dir.mkdir, parents=True, exist_ok=True)
     state_path = state_dir / "demo.json"
     state = DemoState.load(state_path)
     state.port = state.port or free_port()
@@ -86,7 +84,10 @@ async def _demo(state_dir: Path) -> None:
             await asyncio.to_thread(synapse.register, name, password)
         for name in PEOPLE:
             person = Person(
-                synapse.url, f"@{name}:localhost", state.passwords[name], state_dir / "people" / name
+                synapse.url,
+                f"@{name}:localhost",
+                state.passwords[name],
+                state_dir / "people" / name,
             )
             device_id, token = state.devices.get(name, ("", ""))
             await person.start(device_id, token)
@@ -125,13 +126,16 @@ async def _create_rooms(state: DemoState, people: dict[str, Person], bot_id: str
             "Promeneurs du Net (démo)", invite=[], space=True
         )
         state.room = await coordination.create_room(
-            "Réseau PdN", invite=[bot_id, *(p.user_id for n, p in people.items() if n != "coordination")]
+            "Réseau PdN",
+            invite=[bot_id, *(p.user_id for n, p in people.items() if n != "coordination")],
         )
         await coordination.client.room_put_state(
             state.space, "m.space.child", {"via": ["localhost"]}, state_key=state.room
         )
         await coordination.client.room_put_state(
-            state.room, "m.space.parent", {"via": ["localhost"], "canonical": True},
+            state.room,
+            "m.space.parent",
+            {"via": ["localhost"], "canonical": True},
             state_key=state.space,
         )
     for name, person in people.items():
@@ -160,7 +164,9 @@ class _Lines:
 
 async def _chat(people: dict[str, Person], state: DemoState, bot_id: str, bot: BotProcess) -> None:
     me, where = "camille", "salon"
-    print(f"\nC'est prêt. Vous êtes {PEOPLE[me]}, dans le salon « Réseau PdN ».\n{HELP}\n", flush=True)
+    print(
+        f"\nC'est prêt. Vous êtes {PEOPLE[me]}, dans le salon « Réseau PdN ».\n{HELP}\n", flush=True
+    )
     lines = _Lines()
     shown = {event.event_id for person in people.values() for _, event in person.events}
     while True:
@@ -188,7 +194,9 @@ async def _chat(people: dict[str, Person], state: DemoState, bot_id: str, bot: B
         person = people[me]
         event_id = await person.send(room, text)
         with contextlib.suppress(TimeoutError):
-            await person.wait_reply(room, event_id, timeout=15 if where == "dm" or text[:1] == "!" else 2)
+            await person.wait_reply(
+                room, event_id, timeout=15 if where == "dm" or text[:1] == "!" else 2
+            )
         _show_new(person, room, bot_id, shown)
 
 

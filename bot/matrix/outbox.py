@@ -7,8 +7,8 @@ de-duplicated by the homeserver instead of being posted twice.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
-import uuid
 from dataclasses import dataclass
 
 from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
@@ -41,17 +41,37 @@ class Outgoing:
     event_type: str = "m.room.message"
 
 
-def enqueue(session: Session, messages: list[Outgoing]) -> None:
+@dataclass(frozen=True)
+class QueuedMessage:
+    """An outgoing message with the transaction id that makes every retry of it idempotent."""
+
+    txn_id: str
+    room_id: str
+    event_type: str
+    content: dict[str, object]
+
+
+def queue_messages(messages: list[Outgoing], cause: str) -> list[QueuedMessage]:
+    """Messages with transaction ids derived from `cause` (the event or job that produced them).
+
+    The same cause always gives the same ids: if the bot crashes after sending but before
+    recording, the replayed event's reply is recognised by the homeserver instead of posted twice.
+    """
+    digest = hashlib.sha256(cause.encode()).hexdigest()[:32]
+    return [
+        QueuedMessage(f"pdn-{digest}-{index}", m.room_id, m.event_type, m.content)
+        for index, m in enumerate(messages)
+    ]
+
+
+def store(session: Session, messages: list[QueuedMessage]) -> None:
     """Add messages to the outbox inside the caller's transaction."""
-    for message in messages:
-        session.add(
-            OutboxMessage(
-                room_id=message.room_id,
-                event_type=message.event_type,
-                content=message.content,
-                txn_id=f"pdn-{uuid.uuid4().hex}",
-            )
+    session.add_all(
+        OutboxMessage(
+            txn_id=m.txn_id, room_id=m.room_id, event_type=m.event_type, content=m.content
         )
+        for m in messages
+    )
 
 
 def pending_count(session: Session) -> int:
@@ -63,104 +83,116 @@ def pending_count(session: Session) -> int:
     return int(session.exec(query).one())
 
 
-def _pending(session: Session, limit: int = 50) -> list[OutboxMessage]:
+def _pending(session: Session) -> list[QueuedMessage]:
     query = (
         select(OutboxMessage)
         .where(col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.failed_at).is_(None))
         .order_by(col(OutboxMessage.id))
-        .limit(limit)
     )
-    return list(session.exec(query).all())
+    return [
+        QueuedMessage(row.txn_id, row.room_id, row.event_type, row.content)
+        for row in session.exec(query)
+    ]
 
 
 class OutboxSender:
-    """Sends outbox rows in order, honouring rate limits and backing off on network errors."""
+    """Sends queued messages in order, honouring rate limits and backing off on network errors.
+
+    New messages are handed over in memory as soon as they are queued (their transaction ids make
+    sending before the outbox row is committed safe); messages left by an earlier run are read from
+    the database when sending starts.
+    """
 
     def __init__(self, client: AsyncClient, db: Database, backoff_cap: float = 60.0) -> None:
         self._client = client
         self._db = db
-        self._wake = asyncio.Event()
+        self._queue: list[QueuedMessage] = []
+        self._queued: set[str] = set()
+        self._arrived = asyncio.Event()
         self._backoff = Backoff(cap=backoff_cap)
 
-    def wake(self) -> None:
-        self._wake.set()
+    def submit(self, messages: list[QueuedMessage], first: bool = False) -> None:
+        """Queue messages for sending, each once; `first` puts them ahead (older backlog)."""
+        fresh = [m for m in messages if m.txn_id not in self._queued]
+        self._queued.update(m.txn_id for m in fresh)
+        self._queue = [*fresh, *self._queue] if first else [*self._queue, *fresh]
+        if fresh:
+            self._arrived.set()
+
+    def drop_room(self, room_id: str) -> None:
+        """Forget what was still to be sent to a room the bot is no longer in."""
+        self._queue = [m for m in self._queue if m.room_id != room_id]
 
     async def run(self) -> None:
+        self.submit(await self._db.run(_pending), first=True)
         while True:
-            self._wake.clear()
-            rows = await self._db.run(_pending)
-            for row in rows:
-                await self._deliver(row)
-            if not rows:
-                await self._wake.wait()
+            if not self._queue:
+                self._arrived.clear()
+                await self._arrived.wait()
+                continue
+            message = self._queue.pop(0)
+            await self._deliver(message)
+            self._queued.discard(message.txn_id)
 
-    async def _deliver(self, row: OutboxMessage) -> None:
-        """Try until the row is sent or refused for good; only waits, never gives up on a fault."""
+    async def _deliver(self, message: QueuedMessage) -> None:
+        """Try until the message is sent or refused for good; waits, never gives up on a fault."""
         while True:
-            outcome = await self._attempt(row)
+            outcome = await self._attempt(message)
             if outcome is None:
                 self._backoff.reset()
                 return
             await asyncio.sleep(outcome)
 
-    async def _attempt(self, row: OutboxMessage) -> float | None:
-        """One send; returns how long to wait before the next try, or None when the row is done."""
+    async def _attempt(self, message: QueuedMessage) -> float | None:
+        """One send; returns how long to wait before the next try, or None when it is done."""
         try:
             response = await self._client.room_send(
-                row.room_id,
-                row.event_type,
-                row.content,
-                tx_id=row.txn_id,
+                message.room_id,
+                message.event_type,
+                message.content,
+                tx_id=message.txn_id,
                 ignore_unverified_devices=True,
             )
         except LocalProtocolError as exc:
             # The client has no such room (left, kicked) or cannot encrypt for it at all.
-            await self._finish(row, error=str(exc))
+            await self._record(message.txn_id, error=str(exc), done=True)
             return None
-        except (OSError, TimeoutError) as exc:
-            log.warning("Envoi vers %s impossible (%s), nouvel essai.", row.room_id, exc)
-            await self._count_attempt(row, str(exc))
-            return self._backoff.next_delay()
-        except Exception as exc:  # nio raises a few odd types on a broken connection
-            log.warning("Envoi vers %s en échec (%r), nouvel essai.", row.room_id, exc)
-            await self._count_attempt(row, repr(exc))
+        except Exception as exc:  # network faults; nio raises a few odd types on a broken socket
+            log.warning("Envoi vers %s impossible (%r), nouvel essai.", message.room_id, exc)
+            await self._record(message.txn_id, error=repr(exc))
             return self._backoff.next_delay()
         if isinstance(response, RoomSendResponse):
-            await self._finish(row, event_id=response.event_id)
+            await self._record(message.txn_id, event_id=response.event_id, done=True)
             return None
         assert isinstance(response, ErrorResponse)
+        error = f"{response.status_code}: {response.message}"
         if response.status_code == "M_LIMIT_EXCEEDED" or response.retry_after_ms:
             wait = (response.retry_after_ms or 1000) / 1000
             log.info("Limite de débit atteinte : envoi repris dans %.1f s.", wait)
             return wait
         if response.status_code in PERMANENT_ERRORS:
-            log.error("Message refusé par le serveur pour %s : %s", row.room_id, response)
-            await self._finish(row, error=f"{response.status_code}: {response.message}")
+            log.error("Message refusé par le serveur pour %s : %s", message.room_id, error)
+            await self._record(message.txn_id, error=error, done=True)
             return None
-        log.warning("Envoi vers %s : erreur %s, nouvel essai.", row.room_id, response)
-        await self._count_attempt(row, f"{response.status_code}: {response.message}")
+        log.warning("Envoi vers %s : erreur %s, nouvel essai.", message.room_id, error)
+        await self._record(message.txn_id, error=error)
         return self._backoff.next_delay()
 
-    async def _count_attempt(self, row: OutboxMessage, error: str) -> None:
-        def update(session: Session) -> None:
-            stored = session.get(OutboxMessage, row.id)
-            if stored is not None:
-                stored.attempts += 1
-                stored.last_error = error[:500]
-
-        await self._db.run(update)
-
-    async def _finish(
-        self, row: OutboxMessage, event_id: str | None = None, error: str = ""
+    async def _record(
+        self, txn_id: str, event_id: str | None = None, error: str = "", done: bool = False
     ) -> None:
+        """Note an attempt; `done` with an event id means sent, without one refused for good."""
+
         def update(session: Session) -> None:
-            stored = session.get(OutboxMessage, row.id)
-            if stored is None:
+            row = session.exec(select(OutboxMessage).where(OutboxMessage.txn_id == txn_id)).first()
+            if row is None:
                 return
-            stored.attempts += 1
+            row.attempts += 1
             if event_id:
-                stored.sent_at, stored.event_id = utcnow(), event_id
-            else:
-                stored.failed_at, stored.last_error = utcnow(), error[:500]
+                row.sent_at, row.event_id = utcnow(), event_id
+            elif done:
+                row.failed_at = utcnow()
+            if error:
+                row.last_error = error[:500]
 
         await self._db.run(update)

@@ -31,7 +31,7 @@ from sqlmodel import Session, col, delete, select
 from bot.matrix.backoff import Backoff
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import IncomingMessage
-from bot.matrix.outbox import OutboxSender, Outgoing, enqueue
+from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
@@ -39,7 +39,17 @@ from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEven
 log = logging.getLogger(__name__)
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[list[Outgoing]]]
-SYNC_FILTER = {"room": {"timeline": {"limit": 100}, "state": {"lazy_load_members": False}}}
+
+
+def sync_filter(user_id: str) -> dict[str, object]:
+    """The bot's own messages are left out: it ignores them, and each would wake the loop."""
+    return {
+        "room": {
+            "timeline": {"limit": 100, "not_senders": [user_id]},
+            "state": {"lazy_load_members": False},
+        },
+        "presence": {"types": []},
+    }
 
 
 @dataclass
@@ -69,6 +79,9 @@ class SyncLoop:
         self._undecryptable_text = undecryptable_text
         self._backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
         self._pending: dict[str, _Pending] = {}
+        self._flushing = asyncio.Lock()
+        self._replaying = True
+        self._filter = sync_filter(settings.bot.user_id)
         self.ready = asyncio.Event()
         self.last_sync_at: float | None = None
 
@@ -85,20 +98,20 @@ class SyncLoop:
             if response is None:
                 continue
             await self._handle(response, replay_timeline=token is not None)
+            self._replaying = False
             token = response.next_batch
             await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
             await self._manage_keys()
             if first:
                 first = False
                 self.ready.set()
-                self._outbox.wake()
                 log.info("Bot prêt.")
 
     async def _sync_once(self, token: str | None, full_state: bool) -> SyncResponse | None:
         timeout_ms = 0 if full_state else int(self._settings.matrix.sync_timeout_seconds * 1000)
         try:
             response = await self._client.sync(
-                timeout=timeout_ms, since=token, full_state=full_state, sync_filter=SYNC_FILTER
+                timeout=timeout_ms, since=token, full_state=full_state, sync_filter=self._filter
             )
         except (OSError, TimeoutError) as exc:
             await self._wait_after_error(f"réseau : {exc!r}")
@@ -143,8 +156,15 @@ class SyncLoop:
         elif isinstance(event, RoomMessageText) and not _is_edit(event):
             await self._dispatch(room, event)
 
-    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText, cleanup: str = "") -> None:
-        if await self._db.run(lambda s: s.get(HandledEvent, event.event_id) is not None):
+    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText) -> None:
+        # Only the first batch after a start (or an event held for its key) can have been handled
+        # already: later batches hold new events only, so they skip the look-up.
+        may_be_handled = self._replaying or event.event_id in self._pending
+        if may_be_handled and await self._db.run(
+            lambda s: s.get(HandledEvent, event.event_id) is not None
+        ):
+            if event.event_id in self._pending:
+                await self._record(event.event_id, room.room_id, [])
             return
         message = IncomingMessage(
             event_id=event.event_id,
@@ -159,21 +179,27 @@ class SyncLoop:
         await self._record(message.event_id, room.room_id, replies)
 
     async def _record(self, event_id: str, room_id: str, replies: list[Outgoing]) -> None:
-        """Mark the event handled and queue its replies in one transaction."""
+        """Mark the event handled and put its replies in the outbox, in one transaction.
+
+        The replies are handed to the sender first: their transaction ids come from the event,
+        so sending while the transaction commits can never post a reply twice.
+        """
+        queued = queue_messages(replies, cause=event_id)
+        self._outbox.submit(queued)
+        was_pending = self._pending.pop(event_id, None) is not None
 
         def write(session: Session) -> None:
-            if session.get(HandledEvent, event_id) is not None:
-                return
-            session.add(HandledEvent(event_id=event_id, room_id=room_id))
-            enqueue(session, replies)
-            session.execute(
-                delete(PendingEncryptedEvent).where(col(PendingEncryptedEvent.event_id) == event_id)
-            )
+            if was_pending:
+                session.execute(
+                    delete(PendingEncryptedEvent).where(
+                        col(PendingEncryptedEvent.event_id) == event_id
+                    )
+                )
+            if session.get(HandledEvent, event_id) is None:
+                session.add(HandledEvent(event_id=event_id, room_id=room_id))
+                store(session, queued)
 
         await self._db.run(write)
-        self._pending.pop(event_id, None)
-        if replies:
-            self._outbox.wake()
 
     def _mentions_bot(self, event: RoomMessageText) -> bool:
         mentions = event.source.get("content", {}).get("m.mentions", {})
@@ -226,6 +252,7 @@ class SyncLoop:
             )
 
         await self._db.run(drop)
+        self._outbox.drop_room(room_id)
         self._pending = {k: p for k, p in self._pending.items() if p.room_id != room_id}
         await self._client.room_forget(room_id)
 
@@ -262,31 +289,30 @@ class SyncLoop:
 
     async def flush_pending(self) -> None:
         """Decrypt what can be now; answer with a notice what stayed unreadable past the grace."""
-        grace = self._settings.matrix.undecryptable_grace_seconds
-        for event_id, pending in list(self._pending.items()):
-            if event_id not in self._pending:
-                continue
-            room = self._client.rooms.get(pending.room_id)
-            try:
-                decrypted = self._client.decrypt_event(pending.event)
-            except EncryptionError:
-                decrypted = None
-            if room is not None and isinstance(decrypted, RoomMessageText):
-                self._pending.pop(event_id, None)
-                await self._dispatch(room, decrypted)
-            elif room is not None and decrypted is not None:
-                self._pending.pop(event_id, None)
-                await self._record(event_id, pending.room_id, [])
-            elif time.monotonic() - pending.first_seen >= grace:
-                self._pending.pop(event_id, None)
-                log.warning(
-                    "Message %s de %s toujours indéchiffrable après %.0f s : demande de renvoi.",
-                    event_id,
-                    pending.event.sender,
-                    grace,
-                )
-                reply = as_reply(notice(self._undecryptable_text), event_id, pending.event.sender)
-                await self._record(event_id, pending.room_id, [Outgoing(pending.room_id, reply)])
+        async with self._flushing:  # the sync loop and the grace watcher both call this
+            grace = self._settings.matrix.undecryptable_grace_seconds
+            for event_id, pending in list(self._pending.items()):
+                room = self._client.rooms.get(pending.room_id)
+                try:
+                    decrypted = self._client.decrypt_event(pending.event)
+                except EncryptionError:
+                    decrypted = None
+                if room is not None and isinstance(decrypted, RoomMessageText):
+                    await self._dispatch(room, decrypted)
+                elif room is not None and decrypted is not None:
+                    await self._record(event_id, pending.room_id, [])
+                elif time.monotonic() - pending.first_seen >= grace:
+                    log.warning(
+                        "Message %s de %s indéchiffrable après %.0f s : demande de renvoi.",
+                        event_id,
+                        pending.event.sender,
+                        grace,
+                    )
+                    text = notice(self._undecryptable_text)
+                    reply = as_reply(text, event_id, pending.event.sender)
+                    await self._record(
+                        event_id, pending.room_id, [Outgoing(pending.room_id, reply)]
+                    )
 
     async def watch_pending(self) -> None:
         """Checks the grace of undecrypted events every second (sync may be idle meanwhile)."""

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
-from bot.demo.botprocess import BotProcess, write_config
 
 pytestmark = pytest.mark.integration
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from tests.integration.conftest import Network
-from bot.demo.botprocess import BotProcess, write_config
 
 pytestmark = pytest.mark.integration
 
@@ -87,7 +87,9 @@ async def test_restart_reuses_the_same_device(
     reply = await network.promeneur.ask(second_bot.room, "!ping")
 
     devices = synapse.admin(
-        "GET", f"/_synapse/admin/v2/users/{second_bot.account.user_id}/devices", _admin_token(synapse)
+        "GET",
+        f"/_synapse/admin/v2/users/{second_bot.account.user_id}/devices",
+        _admin_token(synapse),
     )
     bot_devices = [d for d in devices["devices"] if d.get("display_name") == "pdn-bot"]
     assert reply.startswith("Pong !")

@@ -9,8 +9,13 @@ from bot.directory.roles import Role
 router = Router("test")
 
 
-@router.command("reunion ajouter", aliases=("rdv",), english="meeting add", role=Role.COORDINATOR,
-                help="Planifier une réunion.")
+@router.command(
+    "reunion ajouter",
+    aliases=("rdv",),
+    english="meeting add",
+    role=Role.COORDINATOR,
+    help="Planifier une réunion.",
+)
 async def add_meeting(ctx: CommandContext, jour: Word, titre: Text) -> None: ...
 
 

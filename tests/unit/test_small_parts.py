@@ -25,7 +25,9 @@ def test_notice_escapes_everything_in_html() -> None:
 
     assert content["msgtype"] == "m.notice"
     assert content["body"] == '<script>alert("x")</script>\n& co'
-    assert content["formatted_body"] == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>&amp; co"
+    assert (
+        content["formatted_body"] == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>&amp; co"
+    )
 
 
 def test_reply_points_to_the_event_and_mentions_its_sender() -> None:
