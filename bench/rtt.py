@@ -122,7 +122,7 @@ def synapse_join(synapse: LocalSynapse, account: object, room_id: str) -> None:
 
     assert isinstance(account, Account)
     logged = synapse.login(account, "bench-join")
-    synapse.admin("POST", f"/_matrix/client/v3/join/{room_id}", logged.access_token, {})
+    synapse.api("POST", f"/_matrix/client/v3/join/{room_id}", logged.access_token, {})
 
 
 def main() -> int:

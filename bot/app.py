@@ -35,24 +35,34 @@ class NetworkRooms:
         self._settings = settings
         self.room_ids: set[str] = set()
 
+    async def resolve(self) -> None:
+        """Learn the ids of the network rooms (before any message is handled: roles need them)."""
+        for ref in self._settings.network.rooms:
+            room_id = await self._room_id(ref)
+            if room_id:
+                self.room_ids.add(room_id)
+
     async def join_configured(self) -> None:
+        """Join the network rooms and space the bot is not in yet."""
+        await self.resolve()  # again: an alias may have been unknown at start
         refs = [*self._settings.network.rooms]
         if self._settings.network.space:
             refs.append(self._settings.network.space)
         for ref in refs:
-            room_id = ref
-            if ref.startswith("#"):
-                resolved = await self._client.room_resolve_alias(ref)
-                if not isinstance(resolved, RoomResolveAliasResponse):
-                    log.warning("Alias %s introuvable : %s", ref, resolved)
-                    continue
-                room_id = resolved.room_id
-            if ref in self._settings.network.rooms:
-                self.room_ids.add(room_id)
-            if room_id not in self._client.rooms:
+            room_id = await self._room_id(ref)
+            if room_id and room_id not in self._client.rooms:
                 joined = await self._client.join(room_id)
                 if isinstance(joined, JoinError):
                     log.warning("Impossible de rejoindre %s : %s", ref, joined.message)
+
+    async def _room_id(self, ref: str) -> str | None:
+        if not ref.startswith("#"):
+            return ref
+        resolved = await self._client.room_resolve_alias(ref)
+        if isinstance(resolved, RoomResolveAliasResponse):
+            return str(resolved.room_id)
+        log.warning("Alias %s introuvable : %s", ref, resolved)
+        return None
 
     def members(self) -> set[str]:
         users: set[str] = set()
@@ -113,6 +123,7 @@ async def _serve(
         await client.set_displayname(settings.bot.display_name)
         await outbox.run()
 
+    await network.resolve()
     tasks = [
         asyncio.create_task(sync.run(), name="sync"),
         asyncio.create_task(send_when_ready(), name="outbox"),

@@ -21,7 +21,7 @@ def write_config(
     network_rooms: list[str],
     coordinators: list[str],
     allowed_inviters: list[str],
-    extra: str = "",
+    database_url: str = "",
 ) -> Path:
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
@@ -46,12 +46,12 @@ allowed_inviters = {toml_list(allowed_inviters)}
 
 [storage]
 data_dir = "data"
+database_url = "{database_url}"
 
 [matrix]
 undecryptable_grace_seconds = 3
 sync_timeout_seconds = 10
 backoff_max_seconds = 2
-{extra}
 """,
         encoding="utf-8",
     )

@@ -226,7 +226,7 @@ class LocalSynapse:
             account.user_id, account.password, response["access_token"], response["device_id"]
         )
 
-    def admin(
+    def api(
         self, method: str, path: str, token: str, body: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         return self._request(method, path, body, token)

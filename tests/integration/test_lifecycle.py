@@ -1,4 +1,4 @@
-"""Restarts, crashes and rate limits: nothing answered twice, nothing lost."""
+"""Restarts, crashes, rate limits, kicks, a lost crypto store: nothing answered twice or lost."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ async def test_restart_reuses_the_same_device(
     await asyncio.to_thread(second_bot.process.start)
     reply = await network.promeneur.ask(second_bot.room, "!ping")
 
-    devices = synapse.admin(
+    devices = synapse.api(
         "GET",
         f"/_synapse/admin/v2/users/{second_bot.account.user_id}/devices",
         _admin_token(synapse),
@@ -101,7 +101,7 @@ async def test_rate_limited_replies_are_all_delivered_in_order(
 ) -> None:
     user = second_bot.account.user_id
     token = _admin_token(synapse)
-    synapse.admin(
+    synapse.api(
         "POST",
         f"/_synapse/admin/v1/users/{user}/override_ratelimit",
         token,
@@ -115,3 +115,97 @@ async def test_rate_limited_replies_are_all_delivered_in_order(
     assert [len(promeneur.replies_to(event_id)) for event_id in asked] == [1, 1, 1, 1]
     stamps = [reply.server_timestamp for reply in replies]
     assert stamps == sorted(stamps)
+
+
+async def test_kicked_bot_leaves_cleanly_and_keeps_running(
+    network: Network, synapse: LocalSynapse, second_bot: SecondBot
+) -> None:
+    await network.promeneur.ask(second_bot.room, "!ping")
+    kicked = await network.coordinator.client.room_kick(
+        second_bot.room, second_bot.account.user_id, reason="test"
+    )
+    assert not hasattr(kicked, "status_code")
+
+    await asyncio.to_thread(second_bot.process.wait_for_log, "ne fait plus partie du salon")
+    await network.coordinator.client.room_invite(second_bot.room, second_bot.account.user_id)
+    await network.promeneur.wait_member(second_bot.room, second_bot.account.user_id)
+    answer = await network.promeneur.ask(second_bot.room, "!ping")
+
+    assert second_bot.process.running
+    assert answer.startswith("Pong !")
+
+
+async def test_lost_crypto_store_is_reported_and_plain_rooms_still_work(
+    network: Network, second_bot: SecondBot
+) -> None:
+    await asyncio.to_thread(second_bot.process.stop)
+    crypto = second_bot.process.config.parent / "data" / "crypto"
+    for path in crypto.iterdir():
+        path.unlink()
+
+    await asyncio.to_thread(second_bot.process.start)
+    answer = await network.promeneur.ask(second_bot.room, "!ping")
+
+    assert "Magasin de chiffrement introuvable" in second_bot.process.new_log()
+    assert answer.startswith("Pong !")
+
+
+def _slow_down(synapse: LocalSynapse, user_id: str) -> None:
+    """One message a second for `user_id`, so that a burst of replies waits in the outbox."""
+    synapse.api(
+        "POST",
+        f"/_synapse/admin/v1/users/{user_id}/override_ratelimit",
+        _admin_token(synapse),
+        {"messages_per_second": 1, "burst_count": 1},
+    )
+
+
+def _lift_limit(synapse: LocalSynapse, user_id: str) -> None:
+    synapse.api(
+        "DELETE", f"/_synapse/admin/v1/users/{user_id}/override_ratelimit", _admin_token(synapse)
+    )
+
+
+async def _replies_held_in_outbox(
+    network: Network, synapse: LocalSynapse, bot: SecondBot, count: int = 8
+) -> list[str]:
+    """Send a burst of commands whose replies the rate limit holds back; returns their events."""
+    _slow_down(synapse, bot.account.user_id)
+    asked = [await network.promeneur.send(bot.room, "!qui-suis-je") for _ in range(count)]
+    await asyncio.to_thread(bot.process.wait_for_log, "Limite de débit atteinte")
+    return asked
+
+
+async def _assert_each_answered_once(network: Network, room: str, asked: list[str]) -> None:
+    for event_id in asked:
+        reply = await network.promeneur.wait_reply(room, event_id, timeout=90)
+        assert "promeneur" in reply.source["content"]["body"]
+    marker = await network.promeneur.send(room, "!ping")
+    await network.promeneur.wait_reply(room, marker, timeout=60)
+    assert [len(network.promeneur.replies_to(e)) for e in asked] == [1] * len(asked)
+
+
+async def test_replies_waiting_in_the_outbox_survive_kill_9(
+    network: Network, synapse: LocalSynapse, second_bot: SecondBot
+) -> None:
+    asked = await _replies_held_in_outbox(network, synapse, second_bot)
+
+    second_bot.process.kill()
+    _lift_limit(synapse, second_bot.account.user_id)
+    await asyncio.to_thread(second_bot.process.start)
+
+    await _assert_each_answered_once(network, second_bot.room, asked)
+
+
+async def test_homeserver_outage_loses_no_reply(
+    network: Network, synapse: LocalSynapse, second_bot: SecondBot
+) -> None:
+    asked = await _replies_held_in_outbox(network, synapse, second_bot)
+
+    await asyncio.to_thread(synapse.stop)
+    await asyncio.sleep(3)
+    await asyncio.to_thread(synapse.start)
+    _lift_limit(synapse, second_bot.account.user_id)
+
+    await _assert_each_answered_once(network, second_bot.room, asked)
+    assert "nouvel essai" in second_bot.process.new_log()
