@@ -21,6 +21,8 @@ from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
 from bot.settings import Settings
 from bot.storage.database import Database
+from bot.storage.models import utcnow
+from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,7 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.database_url)
     await db.upgrade()
+    await db.run(lambda session: prune(session, utcnow()))
     client = await open_client(settings, db)
     try:
         await _serve(settings, db, client, stop)

@@ -30,6 +30,17 @@ def _installed_elsewhere() -> bool:
     return all(importlib.util.find_spec(name) for name in ("nio", "sqlmodel", "alembic"))
 
 
+def _install(python: Path) -> None:
+    """pip, quietly: its output goes to .venv/install.log and is shown only if it fails."""
+    log_path = VENV / "install.log"
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    with log_path.open("w") as log:
+        for args in (["install", "--upgrade", "pip"], ["install", "-e", f"{ROOT}[dev]"]):
+            if subprocess.run([*pip, *args], stdout=log, stderr=subprocess.STDOUT).returncode:
+                sys.stderr.write(log_path.read_text())
+                sys.exit(f"L'installation a échoué (journal complet : {log_path}).")
+
+
 def ensure_environment() -> None:
     """Re-run this command inside `.venv`, creating or updating it first when needed."""
     if sys.version_info < (3, 11):  # noqa: UP036  (this file runs before the venv exists)
@@ -45,8 +56,6 @@ def ensure_environment() -> None:
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     if not STAMP.exists() or STAMP.read_text() != _wanted_stamp():
         print("Installation des dépendances (une minute environ la première fois) …", flush=True)
-        pip = [str(python), "-m", "pip", "--disable-pip-version-check", "-q"]
-        subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-        subprocess.run([*pip, "install", "-e", f"{ROOT}[dev]"], check=True)
+        _install(python)
         STAMP.write_text(_wanted_stamp())
     os.execv(python, [str(python), "-m", "bot", *sys.argv[1:]])

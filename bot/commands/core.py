@@ -18,7 +18,7 @@ async def show_help(ctx: CommandContext) -> None:
     lines, items = [t("help.title")], []
     for command in services.table.allowed(ctx.role):
         usage = command.usage(services.prefix)
-        aliases = ", ".join(command.aliases)
+        aliases = ", ".join(f"{services.prefix}{alias}" for alias in command.aliases)
         suffix = f" ({aliases})" if aliases else ""
         lines.append(f"• {usage}{suffix} : {command.help}")
         items.append(

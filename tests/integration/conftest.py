@@ -94,3 +94,38 @@ async def _build_network(
     await coordinator.wait_member(room, bot_account.user_id)
     await promeneur.wait_member(dm, bot_account.user_id)
     return Network(synapse, bot_account, bot, coordinator, promeneur, outsider, room, dm)
+
+
+@dataclass
+class SecondBot:
+    """Another bot process, with its own account and room, for tests that stop or kill it."""
+
+    account: Account
+    process: BotProcess
+    room: str
+
+
+async def start_second_bot(
+    network: Network, localpart: str, directory: Path, database_url: str = ""
+) -> SecondBot:
+    """Register `localpart`, give it a room with the promeneur, start it and wait until it is in."""
+    synapse = network.synapse
+    account = synapse.register(localpart, "bot-secret")
+    room = await network.coordinator.create_room(
+        localpart, invite=[account.user_id, network.promeneur.user_id]
+    )
+    await network.promeneur.join(room)
+    config = write_config(
+        directory / "config.toml",
+        synapse.url,
+        account.user_id,
+        account.password,
+        network_rooms=[room],
+        coordinators=[network.coordinator.user_id],
+        allowed_inviters=[network.coordinator.user_id],
+        database_url=database_url,
+    )
+    process = BotProcess(config)
+    await asyncio.to_thread(process.start)
+    await network.promeneur.wait_member(room, account.user_id)
+    return SecondBot(account, process, room)

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bot.demo.botprocess import BotProcess, write_config
-from bot.demo.homeserver import Account, LocalSynapse
-from tests.integration.conftest import Network
+from bot.demo.homeserver import LocalSynapse
+from tests.integration.conftest import Network, SecondBot, start_second_bot
 
 pytestmark = pytest.mark.integration
-
-
-@dataclass
-class SecondBot:
-    account: Account
-    process: BotProcess
-    room: str
 
 
 @pytest.fixture
@@ -30,26 +21,10 @@ async def second_bot(
     """A bot account of its own, in a room of its own, so it can be stopped and killed freely."""
     localpart = f"pdn-bot-{request.node.name.split('[')[-1].strip(']')[:20]}".lower()
     localpart = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in localpart)
-    account = synapse.register(localpart, "bot-secret")
-    room = await network.coordinator.create_room(
-        "Relance", invite=[account.user_id, network.promeneur.user_id]
-    )
-    await network.promeneur.join(room)
-    config = write_config(
-        tmp_path / "bot" / "config.toml",
-        synapse.url,
-        account.user_id,
-        account.password,
-        network_rooms=[room],
-        coordinators=[network.coordinator.user_id],
-        allowed_inviters=[network.coordinator.user_id],
-    )
-    process = BotProcess(config)
-    await asyncio.to_thread(process.start)
-    await network.promeneur.wait_member(room, account.user_id)
-    yield SecondBot(account, process, room)
-    if process.running:
-        process.stop()
+    bot = await start_second_bot(network, localpart, tmp_path / "bot")
+    yield bot
+    if bot.process.running:
+        bot.process.stop()
 
 
 def _admin_token(synapse: LocalSynapse) -> str:

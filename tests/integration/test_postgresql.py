@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo.botprocess import BotProcess, write_config
-from bot.demo.homeserver import LocalSynapse
-from tests.integration.conftest import Network
+from tests.integration.conftest import Network, start_second_bot
 from tests.integration.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
@@ -27,27 +25,13 @@ def postgres() -> Iterator[LocalPostgres]:
 
 
 async def test_bot_runs_on_postgresql(
-    network: Network, synapse: LocalSynapse, postgres: LocalPostgres, tmp_path: Path
+    network: Network, postgres: LocalPostgres, tmp_path: Path
 ) -> None:
-    account = synapse.register("pdn-bot-postgres", "bot-secret")
-    room = await network.coordinator.create_room(
-        "PostgreSQL", invite=[account.user_id, network.promeneur.user_id]
+    second = await start_second_bot(
+        network, "pdn-bot-postgres", tmp_path, database_url=postgres.url
     )
-    await network.promeneur.join(room)
-    config = write_config(
-        tmp_path / "config.toml",
-        synapse.url,
-        account.user_id,
-        account.password,
-        network_rooms=[room],
-        coordinators=[network.coordinator.user_id],
-        allowed_inviters=[network.coordinator.user_id],
-        database_url=postgres.url,
-    )
-    bot = BotProcess(config)
-    await asyncio.to_thread(bot.start)
+    bot, room = second.process, second.room
     try:
-        await network.promeneur.wait_member(room, account.user_id)
         before = await network.promeneur.send(room, "!ping")
         await network.promeneur.wait_reply(room, before)
         await asyncio.to_thread(bot.stop)

@@ -1,0 +1,29 @@
+from datetime import timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from bot.storage.database import make_engine, upgrade
+from bot.storage.models import HandledEvent, OutboxMessage, utcnow
+from bot.storage.retention import prune
+
+
+def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    upgrade(url)
+    now = utcnow()
+    old = now - timedelta(days=40)
+    with Session(make_engine(url)) as session:
+        session.add(HandledEvent(event_id="$old", room_id="!r", handled_at=old))
+        session.add(HandledEvent(event_id="$new", room_id="!r", handled_at=now))
+        session.add(OutboxMessage(room_id="!r", content={}, txn_id="sent-old", sent_at=old))
+        session.add(OutboxMessage(room_id="!r", content={}, txn_id="sent-new", sent_at=now))
+        session.add(OutboxMessage(room_id="!r", content={}, txn_id="pending-old", created_at=old))
+        session.commit()
+
+        prune(session, now)
+        session.commit()
+
+        assert [e.event_id for e in session.exec(select(HandledEvent))] == ["$new"]
+        kept = sorted(m.txn_id for m in session.exec(select(OutboxMessage)))
+        assert kept == ["pending-old", "sent-new"]
