@@ -16,6 +16,7 @@ from bot.commands.dispatch import CommandDispatcher
 from bot.commands.router import CommandTable
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
+from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
@@ -40,7 +41,11 @@ class NetworkRooms:
     async def resolve(self) -> None:
         """Learn the ids of the network rooms (before any message is handled: roles need them)."""
         for ref in self._settings.network.rooms:
-            room_id = await self._room_id(ref)
+            try:
+                room_id = await self._room_id(ref)
+            except NETWORK_ERRORS as exc:
+                log.warning("Alias %s non résolu pour l'instant (%r).", ref, exc)
+                continue
             if room_id:
                 self.room_ids.add(room_id)
 
@@ -89,7 +94,10 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
     db = Database(settings.database_url)
     await db.upgrade()
     await db.run(lambda session: prune(session, utcnow()))
-    client = await open_client(settings, db)
+    client = await _open_client_patiently(settings, db, stop)
+    if client is None:
+        db.close()
+        return
     try:
         await _serve(settings, db, client, stop)
     finally:
@@ -98,6 +106,22 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)
         log.info("Bot arrêté.")
+
+
+async def _open_client_patiently(
+    settings: Settings, db: Database, stop: asyncio.Event
+) -> AsyncClient | None:
+    """Log in, waiting out an unreachable homeserver; None if asked to stop meanwhile."""
+    backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
+    while not stop.is_set():
+        try:
+            return await open_client(settings, db)
+        except NETWORK_ERRORS as exc:
+            delay = backoff.next_delay()
+            log.warning("Serveur injoignable (%r) : nouvel essai dans %.1f s.", exc, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+    return None
 
 
 async def _serve(
@@ -122,8 +146,11 @@ async def _serve(
 
     async def send_when_ready() -> None:
         await sync.ready.wait()
-        await network.join_configured()
-        await client.set_displayname(settings.bot.display_name)
+        try:
+            await network.join_configured()
+            await client.set_displayname(settings.bot.display_name)
+        except NETWORK_ERRORS as exc:
+            log.warning("Salons du réseau ou nom affiché non mis à jour (%r).", exc)
         await outbox.run()
 
     await network.resolve()

@@ -5,6 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+import aiohttp
+
+# What a request can raise when the homeserver is down, restarting or unreachable.
+NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+
 
 @dataclass
 class Backoff:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
 from sqlmodel import Session, col, func, select
 
-from bot.matrix.backoff import Backoff
+from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.storage.database import Database
 from bot.storage.models import OutboxMessage, utcnow
 
@@ -157,8 +157,12 @@ class OutboxSender:
             # The client has no such room (left, kicked) or cannot encrypt for it at all.
             await self._record(message.txn_id, error=str(exc), done=True)
             return None
-        except Exception as exc:  # network faults; nio raises a few odd types on a broken socket
+        except NETWORK_ERRORS as exc:
             log.warning("Envoi vers %s impossible (%r), nouvel essai.", message.room_id, exc)
+            await self._record(message.txn_id, error=repr(exc))
+            return self._backoff.next_delay()
+        except Exception as exc:  # e.g. nio's SendRetryError; a message is never dropped silently
+            log.exception("Envoi vers %s en échec, nouvel essai.", message.room_id)
             await self._record(message.txn_id, error=repr(exc))
             return self._backoff.next_delay()
         if isinstance(response, RoomSendResponse):

@@ -44,6 +44,15 @@ async def open_client(settings: Settings, db: Database) -> AsyncClient:
         store_path=str(settings.crypto_dir),
         config=client_config(),
     )
+    try:
+        return await _log_in(client, settings, db)
+    except BaseException:
+        await client.close()
+        raise
+
+
+async def _log_in(client: AsyncClient, settings: Settings, db: Database) -> AsyncClient:
+    user_id = settings.bot.user_id
     stored = await db.run(lambda s: s.get(MatrixSession, user_id))
     token = settings.bot.access_token or (stored.access_token if stored else "")
     if token:
@@ -54,15 +63,16 @@ async def open_client(settings: Settings, db: Database) -> AsyncClient:
             _restore(client, settings, who.device_id, token, seen_before)
             await db.run(lambda s: _save(s, user_id, who.device_id, token))
             return client
+        if getattr(who, "status_code", "") != "M_UNKNOWN_TOKEN":
+            # A proxy error while the server restarts is no reason to create a new device.
+            raise ConnectionError(f"whoami : {who}")
         if settings.bot.access_token:
-            await client.close()
-            raise LoginFailedError(f"jeton d'accès refusé : {getattr(who, 'message', who)}")
+            raise LoginFailedError(f"jeton d'accès refusé : {who.message}")
         log.warning("Session enregistrée refusée (%s) : nouvelle connexion.", who.message)
         client.access_token = ""
 
     response = await client.login(settings.bot.password, device_name=settings.bot.device_name)
     if isinstance(response, LoginError):
-        await client.close()
         raise LoginFailedError(f"connexion refusée : {response.message}")
     await db.run(lambda s: _save(s, user_id, response.device_id, response.access_token))
     log.info("Connecté comme %s, nouvel appareil %s.", user_id, response.device_id)

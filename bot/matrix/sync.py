@@ -28,7 +28,7 @@ from nio import (
 )
 from sqlmodel import Session, col, delete, select
 
-from bot.matrix.backoff import Backoff
+from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import IncomingMessage
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
@@ -97,7 +97,14 @@ class SyncLoop:
             response = await self._sync_once(token, full_state=first)
             if response is None:
                 continue
-            await self._handle(response, replay_timeline=token is not None)
+            try:
+                await self._handle(response, replay_timeline=token is not None)
+            except NETWORK_ERRORS as exc:
+                # The position is not saved: the batch comes again, and what was already
+                # answered in it is recognised.
+                self._replaying = True
+                await self._wait_after_error(f"réseau : {exc!r}")
+                continue
             self._replaying = False
             token = response.next_batch
             await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
@@ -113,7 +120,7 @@ class SyncLoop:
             response = await self._client.sync(
                 timeout=timeout_ms, since=token, full_state=full_state, sync_filter=self._filter
             )
-        except (OSError, TimeoutError) as exc:
+        except NETWORK_ERRORS as exc:
             await self._wait_after_error(f"réseau : {exc!r}")
             return None
         if isinstance(response, SyncError):
@@ -334,7 +341,7 @@ class SyncLoop:
             if client.should_claim_keys:
                 await client.keys_claim(client.get_users_for_key_claiming())
             await client.send_to_device_messages()
-        except (LocalProtocolError, OSError, TimeoutError) as exc:
+        except (LocalProtocolError, *NETWORK_ERRORS) as exc:
             log.warning("Gestion des clés de chiffrement en échec : %r", exc)
 
     def _trust_new_devices(self) -> None:
