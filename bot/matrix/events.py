@@ -15,4 +15,3 @@ class IncomingMessage:
     body: str
     is_direct: bool
     encrypted: bool
-    mentions_bot: bool

@@ -83,7 +83,6 @@ class SyncLoop:
         self._replaying = True
         self._filter = sync_filter(settings.bot.user_id)
         self.ready = asyncio.Event()
-        self.last_sync_at: float | None = None
 
     @property
     def user_id(self) -> str:
@@ -132,7 +131,6 @@ class SyncLoop:
                 await self._wait_after_error(f"{response.status_code} {response.message}")
             return None
         self._backoff.reset()
-        self.last_sync_at = time.monotonic()
         return response
 
     async def _wait_after_error(self, reason: str) -> None:
@@ -180,7 +178,6 @@ class SyncLoop:
             body=event.body,
             is_direct=room.member_count <= 2,
             encrypted=room.encrypted,
-            mentions_bot=self._mentions_bot(event),
         )
         replies = await self._on_message(message)
         await self._record(message.event_id, room.room_id, replies)
@@ -207,12 +204,6 @@ class SyncLoop:
                 store(session, queued)
 
         await self._db.run(write)
-
-    def _mentions_bot(self, event: RoomMessageText) -> bool:
-        mentions = event.source.get("content", {}).get("m.mentions", {})
-        if self.user_id in (mentions.get("user_ids") or []):
-            return True
-        return self.user_id in event.body or (event.formatted_body or "").find(self.user_id) >= 0
 
     # Invitations and departures
 
