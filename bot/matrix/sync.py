@@ -22,6 +22,7 @@ from nio import (
     LocalProtocolError,
     MatrixRoom,
     MegolmEvent,
+    RoomMessagesResponse,
     RoomMessageText,
     SyncError,
     SyncResponse,
@@ -39,6 +40,10 @@ from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEven
 log = logging.getLogger(__name__)
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[list[Outgoing]]]
+
+
+# How far back a limited timeline is filled in: 20 pages of 100 events.
+GAP_PAGES = 20
 
 
 def sync_filter(user_id: str) -> dict[str, object]:
@@ -97,7 +102,7 @@ class SyncLoop:
             if response is None:
                 continue
             try:
-                await self._handle(response, replay_timeline=token is not None)
+                await self._handle(response, since=token)
             except NETWORK_ERRORS as exc:
                 # The position is not saved: the batch comes again, and what was already
                 # answered in it is recognised.
@@ -138,20 +143,43 @@ class SyncLoop:
         log.warning("Synchronisation impossible (%s) : nouvel essai dans %.1f s.", reason, delay)
         await asyncio.sleep(delay)
 
-    async def _handle(self, response: SyncResponse, replay_timeline: bool) -> None:
+    async def _handle(self, response: SyncResponse, since: str | None) -> None:
         for room_id, info in response.rooms.invite.items():
             await self._answer_invite(room_id, info.invite_state)
         for room_id in response.rooms.leave:
             await self._forget(room_id)
         await self.flush_pending()
-        if not replay_timeline:
-            return
+        if since is None:
+            return  # the very first start: the history is not ours to answer
         for room_id, info in response.rooms.join.items():
             room = self._client.rooms.get(room_id)
             if room is None:
                 continue
-            for event in info.timeline.events:
+            events = list(info.timeline.events)
+            if info.timeline.limited:
+                events = await self._gap(room_id, info.timeline.prev_batch, since) + events
+            for event in events:
                 await self._handle_event(room, event)
+
+    async def _gap(self, room_id: str, start: str, since: str) -> list[Event]:
+        """The events a limited timeline left out since `since`, oldest first."""
+        older: list[Event] = []
+        for _ in range(GAP_PAGES):
+            page = await self._client.room_messages(room_id, start=start, end=since, limit=100)
+            if not isinstance(page, RoomMessagesResponse) or not page.chunk:
+                break
+            older.extend(page.chunk)
+            if not page.end or page.end == start:
+                break
+            start = page.end
+        else:
+            log.warning(
+                "Plus de %d pages manquées dans %s : les plus anciennes sont ignorées.",
+                GAP_PAGES,
+                room_id,
+            )
+        log.info("%d message(s) rattrapé(s) dans %s.", len(older), room_id)
+        return older[::-1]
 
     async def _handle_event(self, room: MatrixRoom, event: Event) -> None:
         if event.sender == self.user_id:

@@ -184,3 +184,22 @@ async def test_homeserver_outage_loses_no_reply(
 
     await _assert_each_answered_once(network, second_bot.room, asked)
     assert "nouvel essai" in second_bot.process.new_log()
+
+
+async def test_command_buried_under_a_long_backlog_is_still_answered(
+    network: Network, second_bot: SecondBot
+) -> None:
+    promeneur, room = network.promeneur, second_bot.room
+    await asyncio.to_thread(second_bot.process.stop)
+    buried = await promeneur.send(room, "!qui-suis-je")
+    for number in range(110):  # more than the sync timeline holds
+        await promeneur.send(room, f"bavardage {number}")
+
+    await asyncio.to_thread(second_bot.process.start)
+    reply = await promeneur.wait_reply(room, buried, timeout=60)
+    marker = await promeneur.send(room, "!ping")
+    await promeneur.wait_reply(room, marker)
+
+    assert "promeneur" in reply.source["content"]["body"]
+    assert len(promeneur.replies_to(buried)) == 1
+    assert "rattrapé(s)" in second_bot.process.new_log()
