@@ -67,7 +67,8 @@ class BotProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self._log_offset = 0
 
-    def start(self, timeout: float = 60) -> None:
+    def start(self, timeout: float = 60, wait: bool = True) -> None:
+        """Start the bot; with `wait`, return once it is ready (its first sync is handled)."""
         self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         env = {**os.environ, "PDN_BOT_NO_BOOTSTRAP": "1"}
         self.process = subprocess.Popen(
@@ -78,11 +79,13 @@ class BotProcess:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # a Ctrl-C in the demo terminal is ours to pass on
         )
-        self.wait_for_log(READY_LINE, timeout)
+        if wait:
+            self.wait_for_log(READY_LINE, timeout)
 
     def new_log(self) -> str:
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return text[self._log_offset :] if len(text) >= self._log_offset else text
+        """What the bot logged since its last start."""
+        data = self.log_path.read_bytes() if self.log_path.exists() else b""
+        return data[self._log_offset :].decode("utf-8", errors="replace")
 
     def wait_for_log(self, needle: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.botprocess import READY_LINE
 from bot.demo.homeserver import LocalSynapse
 from tests.integration.conftest import Network, SecondBot, start_second_bot
 
@@ -203,3 +204,18 @@ async def test_command_buried_under_a_long_backlog_is_still_answered(
     assert "promeneur" in reply.source["content"]["body"]
     assert len(promeneur.replies_to(buried)) == 1
     assert "rattrapé(s)" in second_bot.process.new_log()
+
+
+async def test_bot_started_while_the_homeserver_is_down_waits_for_it(
+    network: Network, synapse: LocalSynapse, second_bot: SecondBot
+) -> None:
+    await asyncio.to_thread(second_bot.process.stop)
+    await asyncio.to_thread(synapse.stop)
+
+    second_bot.process.start(wait=False)
+    await asyncio.to_thread(second_bot.process.wait_for_log, "Serveur injoignable")
+    await asyncio.to_thread(synapse.start)
+    await asyncio.to_thread(second_bot.process.wait_for_log, READY_LINE, 120)
+    answer = await network.promeneur.ask(second_bot.room, "!ping", timeout=60)
+
+    assert answer.startswith("Pong !")
