@@ -22,6 +22,7 @@ from nio import (
     LocalProtocolError,
     MatrixRoom,
     MegolmEvent,
+    RoomMemberEvent,
     RoomMessagesResponse,
     RoomMessageText,
     SyncError,
@@ -46,15 +47,10 @@ MessageHandler = Callable[[IncomingMessage], Awaitable[list[Outgoing]]]
 GAP_PAGES = 20
 
 
-def sync_filter(user_id: str) -> dict[str, object]:
-    """The bot's own messages are left out: it ignores them, and each would wake the loop."""
-    return {
-        "room": {
-            "timeline": {"limit": 100, "not_senders": [user_id]},
-            "state": {"lazy_load_members": False},
-        },
-        "presence": {"types": []},
-    }
+SYNC_FILTER = {
+    "room": {"timeline": {"limit": 100}, "state": {"lazy_load_members": False}},
+    "presence": {"types": []},
+}
 
 
 @dataclass
@@ -86,7 +82,6 @@ class SyncLoop:
         self._pending: dict[str, _Pending] = {}
         self._flushing = asyncio.Lock()
         self._replaying = True
-        self._filter = sync_filter(settings.bot.user_id)
         self.ready = asyncio.Event()
 
     @property
@@ -122,7 +117,7 @@ class SyncLoop:
         timeout_ms = 0 if full_state else int(self._settings.matrix.sync_timeout_seconds * 1000)
         try:
             response = await self._client.sync(
-                timeout=timeout_ms, since=token, full_state=full_state, sync_filter=self._filter
+                timeout=timeout_ms, since=token, full_state=full_state, sync_filter=SYNC_FILTER
             )
         except NETWORK_ERRORS as exc:
             await self._wait_after_error(f"réseau : {exc!r}")
@@ -156,10 +151,26 @@ class SyncLoop:
             if room is None:
                 continue
             events = list(info.timeline.events)
-            if info.timeline.limited:
+            joined = self._own_join(events)
+            if joined is not None:
+                events = events[joined + 1 :]  # what came before the bot was there is not its own
+            elif info.timeline.limited:
                 events = await self._gap(room_id, info.timeline.prev_batch, since) + events
             for event in events:
                 await self._handle_event(room, event)
+
+    def _own_join(self, events: list[Event]) -> int | None:
+        """Where the bot joined the room in `events`, if it did."""
+        for index in range(len(events) - 1, -1, -1):
+            event = events[index]
+            if (
+                isinstance(event, RoomMemberEvent)
+                and event.state_key == self.user_id
+                and event.membership == "join"
+                and event.prev_membership != "join"
+            ):
+                return index
+        return None
 
     async def _gap(self, room_id: str, start: str, since: str) -> list[Event]:
         """The events a limited timeline left out since `since`, oldest first."""

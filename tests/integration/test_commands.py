@@ -113,3 +113,16 @@ async def test_invite_from_a_stranger_is_refused(network: Network) -> None:
         )
 
     await network.outsider.wait_for(bot_left)
+
+
+async def test_history_from_before_the_bot_joined_is_not_answered(network: Network) -> None:
+    coordinator = network.coordinator
+    room = await coordinator.create_room("Ancien salon", invite=[])
+    old = await coordinator.send(room, "!ping")
+    await coordinator.client.room_invite(room, network.bot_account.user_id)
+    await coordinator.wait_member(room, network.bot_account.user_id)
+
+    new = await coordinator.send(room, "!ping")
+    await coordinator.wait_reply(room, new)
+
+    assert coordinator.replies_to(old) == []
