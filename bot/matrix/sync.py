@@ -18,11 +18,9 @@ from nio import (
     AsyncClient,
     EncryptionError,
     Event,
-    InviteMemberEvent,
     LocalProtocolError,
     MatrixRoom,
     MegolmEvent,
-    RoomMemberEvent,
     RoomMessagesResponse,
     RoomMessageText,
     SyncError,
@@ -32,7 +30,9 @@ from sqlmodel import Session, col, delete, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
+from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage
+from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.settings import Settings
 from bot.storage.database import Database
@@ -107,7 +107,7 @@ class SyncLoop:
             self._replaying = False
             token = response.next_batch
             await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
-            await self._manage_keys()
+            await manage_keys(self._client)
             if first:
                 first = False
                 self.ready.set()
@@ -140,7 +140,7 @@ class SyncLoop:
 
     async def _handle(self, response: SyncResponse, since: str | None) -> None:
         for room_id, info in response.rooms.invite.items():
-            await self._answer_invite(room_id, info.invite_state)
+            await answer_invite(self._client, self._settings, room_id, info.invite_state)
         for room_id in response.rooms.leave:
             await self._forget(room_id)
         await self.flush_pending()
@@ -151,26 +151,13 @@ class SyncLoop:
             if room is None:
                 continue
             events = list(info.timeline.events)
-            joined = self._own_join(events)
+            joined = own_join(events, self.user_id)
             if joined is not None:
                 events = events[joined + 1 :]  # what came before the bot was there is not its own
             elif info.timeline.limited:
                 events = await self._gap(room_id, info.timeline.prev_batch, since) + events
             for event in events:
                 await self._handle_event(room, event)
-
-    def _own_join(self, events: list[Event]) -> int | None:
-        """Where the bot joined the room in `events`, if it did."""
-        for index in range(len(events) - 1, -1, -1):
-            event = events[index]
-            if (
-                isinstance(event, RoomMemberEvent)
-                and event.state_key == self.user_id
-                and event.membership == "join"
-                and event.prev_membership != "join"
-            ):
-                return index
-        return None
 
     async def _gap(self, room_id: str, start: str, since: str) -> list[Event]:
         """The events a limited timeline left out since `since`, oldest first."""
@@ -245,29 +232,6 @@ class SyncLoop:
         await self._db.run(write)
 
     # Invitations and departures
-
-    def _may_invite(self, inviter: str) -> bool:
-        access = self._settings.access
-        allowed = set(access.allowed_inviters) | set(self._settings.network.coordinators)
-        return inviter in allowed or inviter.partition(":")[2] in access.allowed_servers
-
-    async def _answer_invite(self, room_id: str, invite_state: list[Event]) -> None:
-        inviter = next(
-            (
-                e.sender
-                for e in invite_state
-                if isinstance(e, InviteMemberEvent)
-                and e.state_key == self.user_id
-                and e.membership == "invite"
-            ),
-            None,
-        )
-        if inviter is not None and self._may_invite(inviter):
-            log.info("Invitation de %s acceptée : %s", inviter, room_id)
-            await self._client.join(room_id)
-        else:
-            log.warning("Invitation de %s refusée (non autorisé) : %s", inviter, room_id)
-            await self._client.room_leave(room_id)
 
     async def _forget(self, room_id: str) -> None:
         """The bot was kicked, banned or left: drop what was still meant for that room."""
@@ -357,28 +321,6 @@ class SyncLoop:
             await asyncio.sleep(1)
             if self._pending and self.ready.is_set():
                 await self.flush_pending()
-
-    # Encryption housekeeping, as nio's own sync_forever does it
-
-    async def _manage_keys(self) -> None:
-        client = self._client
-        try:
-            if client.should_upload_keys:
-                await client.keys_upload()
-            if client.should_query_keys:
-                await client.keys_query()
-                self._trust_new_devices()
-            if client.should_claim_keys:
-                await client.keys_claim(client.get_users_for_key_claiming())
-            await client.send_to_device_messages()
-        except (LocalProtocolError, *NETWORK_ERRORS) as exc:
-            log.warning("Gestion des clés de chiffrement en échec : %r", exc)
-
-    def _trust_new_devices(self) -> None:
-        """Trust on first use: a device seen for the first time is marked verified."""
-        for device in self._client.device_store:
-            if device.user_id != self.user_id and not (device.verified or device.blacklisted):
-                self._client.verify_device(device)
 
 
 def _is_edit(event: RoomMessageText) -> bool:

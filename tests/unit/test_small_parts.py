@@ -56,3 +56,27 @@ def test_catalogues_have_the_same_keys_and_placeholders(language: str) -> None:
 
 def test_translator_formats() -> None:
     assert Translator("fr")("error.unknown_command", command="x") == "Commande inconnue : « x »."
+
+
+def test_who_may_invite_the_bot() -> None:
+    from pathlib import Path
+
+    from bot.matrix.invites import may_invite
+    from bot.settings import parse_settings
+
+    settings = parse_settings(
+        {
+            "homeserver": {"url": "https://m.example.org"},
+            "bot": {"user_id": "@bot:example.org", "password": "x"},
+            "network": {"coordinators": ["@coord:example.org"]},
+            "access": {"allowed_inviters": ["@ami:ailleurs.fr"], "allowed_servers": ["pdn.fr"]},
+        },
+        Path("c.toml"),
+        env={},
+    )
+
+    assert may_invite(settings, "@coord:example.org")
+    assert may_invite(settings, "@ami:ailleurs.fr")
+    assert may_invite(settings, "@qui:pdn.fr")
+    assert not may_invite(settings, "@intrus:example.org")
+    assert not may_invite(settings, "@qui:pdn.fr.evil.com")
