@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bot.demo.botprocess import BotProcess, write_config
-from bot.demo.homeserver import LocalSynapse
+from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
 
 TARGET_RATIO = 1.2
@@ -116,11 +116,8 @@ async def run(rounds: int, encrypted: bool, work: Path) -> int:
     return 0 if ratio <= TARGET_RATIO else 1
 
 
-def synapse_join(synapse: LocalSynapse, account: object, room_id: str) -> None:
+def synapse_join(synapse: LocalSynapse, account: Account, room_id: str) -> None:
     """The echo client joins through the client API with its own token."""
-    from bot.demo.homeserver import Account
-
-    assert isinstance(account, Account)
     logged = synapse.login(account, "bench-join")
     synapse.api("POST", f"/_matrix/client/v3/join/{room_id}", logged.access_token, {})
 

@@ -50,14 +50,17 @@ class NetworkRooms:
                 self.room_ids.add(room_id)
 
     async def join_configured(self) -> None:
-        """Join the network rooms and space the bot is not in yet."""
-        await self.resolve()  # again: an alias may have been unknown at start
+        """Join the network rooms and space the bot is not in yet (learning late aliases too)."""
         refs = [*self._settings.network.rooms]
         if self._settings.network.space:
             refs.append(self._settings.network.space)
         for ref in refs:
             room_id = await self._room_id(ref)
-            if room_id and room_id not in self._client.rooms:
+            if room_id is None:
+                continue
+            if ref in self._settings.network.rooms:
+                self.room_ids.add(room_id)
+            if room_id not in self._client.rooms:
                 joined = await self._client.join(room_id)
                 if isinstance(joined, JoinError):
                     log.warning("Impossible de rejoindre %s : %s", ref, joined.message)

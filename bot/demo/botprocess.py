@@ -97,12 +97,11 @@ class BotProcess:
             time.sleep(0.1)
         raise AssertionError(f"« {needle} » absent du journal du bot :\n{self.new_log()}")
 
-    def stop(self, timeout: float = 10) -> float:
-        """SIGTERM; returns how long the bot took to exit."""
+    def stop(self, timeout: float = 10) -> None:
+        """SIGTERM, and fail if the bot is not gone within `timeout` seconds."""
         assert self.process is not None
-        started = time.monotonic()
         if self.process.poll() is not None:
-            return 0.0
+            return
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=timeout)
@@ -110,7 +109,6 @@ class BotProcess:
             self.process.kill()
             self.process.wait()
             raise AssertionError("le bot ne s'est pas arrêté sur SIGTERM") from None
-        return time.monotonic() - started
 
     def kill(self) -> None:
         assert self.process is not None

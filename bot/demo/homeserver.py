@@ -167,15 +167,6 @@ class LocalSynapse:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
-    def pause(self) -> None:
-        """Freeze the process (an outage as seen by clients: connections hang)."""
-        assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGSTOP)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGCONT)
-
     def _request(
         self, method: str, path: str, body: dict[str, Any] | None = None, token: str = ""
     ) -> dict[str, Any]:

@@ -121,7 +121,9 @@ class OutboxSender:
 
     def drop_room(self, room_id: str) -> None:
         """Forget what was still to be sent to a room the bot is no longer in."""
-        self._queue = [m for m in self._queue if m.room_id != room_id]
+        dropped = {m.txn_id for m in self._queue if m.room_id == room_id}
+        self._queue = [m for m in self._queue if m.txn_id not in dropped]
+        self._queued -= dropped
 
     async def run(self) -> None:
         self.submit(await self._db.run(_pending), first=True)
