@@ -16,6 +16,8 @@ from bot.commands.dispatch import CommandDispatcher
 from bot.commands.router import CommandTable
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
+from bot.knowledge import commands as knowledge
+from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
@@ -27,7 +29,7 @@ from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (core.router,)
+ROUTERS = (core.router, knowledge.router)
 
 
 class NetworkRooms:
@@ -132,6 +134,13 @@ async def _serve(
 ) -> None:
     t = Translator(settings.locale.language)
     network = NetworkRooms(client, settings)
+    referrals = ReferralDesk(
+        settings.knowledge.directory,
+        settings.knowledge.department,
+        settings.coordination_contact,
+        db,
+    )
+    await referrals.load()
     services = Services(
         t=t,
         prefix=settings.bot.command_prefix,
@@ -139,10 +148,15 @@ async def _serve(
         db=db,
         version=__version__,
         joined_rooms=lambda: len(client.rooms),
+        referrals=referrals,
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
-        services, network.role_of, (settings.bot.user_id, settings.bot.display_name, localpart)
+        services,
+        network.role_of,
+        (settings.bot.user_id, settings.bot.display_name, localpart),
+        free_text=knowledge.FREE_TEXT,
+        pick=knowledge.pick_choice,
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))

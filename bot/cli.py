@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from bot.settings import ConfigError, Settings, load_settings
+from bot.settings import ConfigError, KnowledgeSettings, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,12 +36,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     revision.add_argument("-m", "--message", required=True, help="ligne de changelog")
 
+    ask = commands.add_parser("ask", help="ce que le bot répondrait à une question (hors ligne)")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="sortie JSON")
+    _knowledge_options(ask)
+
+    kb = commands.add_parser("kb", help="base de connaissances")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True)
+    kb_check = kb_commands.add_parser("check", help="vérifier toute la base")
+    kb_check.add_argument(
+        "--strict", action="store_true", help="échouer aussi sur les avertissements"
+    )
+    _knowledge_options(kb_check)
+
     demo = commands.add_parser("demo", help="démonstration sur un Synapse local")
     demo.add_argument("--state", type=Path, default=ROOT / "demo-state")
 
     test = commands.add_parser("test", help="lancer la suite de tests")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     return parser
+
+
+def _knowledge_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-c", "--config", type=Path, help="lire [knowledge] dans ce fichier de configuration"
+    )
+    parser.add_argument("--dossier", type=Path, help="dossier de la base (knowledge/)")
+    parser.add_argument("--departement", help="dossier des relais locaux (knowledge/local/…)")
+
+
+def _knowledge_settings(args: argparse.Namespace) -> KnowledgeSettings:
+    knowledge = _settings(args.config).knowledge if args.config else KnowledgeSettings()
+    updates = {}
+    if args.dossier:
+        updates["directory"] = args.dossier
+    if args.departement is not None:
+        updates["department"] = args.departement
+    return knowledge.model_copy(update=updates)
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -75,6 +106,14 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger().setLevel(logging.WARNING)
         logging.getLogger("nio").setLevel(logging.CRITICAL)  # the chat is no place for key noise
         return run_demo(args.state)
+    if args.command == "ask":
+        from bot.knowledge.ask import ask
+
+        return ask(args.question, _knowledge_settings(args), as_json=args.json)
+    if args.command == "kb":
+        from bot.knowledge.ask import check
+
+        return check(_knowledge_settings(args), strict=args.strict)
     if args.command == "db" and args.db_command == "revision":
         from bot.storage.database import new_revision
 

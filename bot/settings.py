@@ -78,6 +78,23 @@ class AccessSettings(Section):
     allowed_servers: list[str] = []
 
 
+# The base shipped with the bot (an editable install reads it from the repository).
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+class KnowledgeSettings(Section):
+    directory: Path = DEFAULT_KNOWLEDGE_DIR
+    department: str = ""
+    contact: str = ""
+
+    @field_validator("department")
+    @classmethod
+    def _folder_name(cls, value: str) -> str:
+        if "/" in value or "\\" in value or value.startswith("."):
+            raise ValueError(f"nom d'un dossier de knowledge/local attendu (reçu {value!r})")
+        return value
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -111,6 +128,7 @@ class Settings(Section):
     network: NetworkSettings
     access: AccessSettings = AccessSettings()
     storage: StorageSettings = StorageSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 
@@ -121,6 +139,11 @@ class Settings(Section):
     @property
     def data_dir(self) -> Path:
         return self.storage.data_dir
+
+    @property
+    def coordination_contact(self) -> str:
+        """How to reach the coordination, as told to promeneurs."""
+        return self.knowledge.contact or ", ".join(self.network.coordinators)
 
     @property
     def crypto_dir(self) -> Path:
@@ -159,7 +182,7 @@ _FRENCH_ERRORS = {
 }
 
 
-def _describe(error: Any) -> str:
+def describe_error(error: Any) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(racine)"
     if error["type"] in ("value_error", "assertion_error"):
         message = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
@@ -197,7 +220,7 @@ def parse_settings(data: dict[str, Any], path: Path, env: dict[str, str] | None 
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(error) for error in exc.errors()] + problems
+        problems = [describe_error(error) for error in exc.errors()] + problems
     if problems:
         raise ConfigError(path, problems)
     if not settings.data_dir.is_absolute():
@@ -205,6 +228,11 @@ def parse_settings(data: dict[str, Any], path: Path, env: dict[str, str] | None 
             update={"data_dir": (path.parent / settings.data_dir).resolve()}
         )
         settings = settings.model_copy(update={"storage": storage})
+    if not settings.knowledge.directory.is_absolute():
+        knowledge = settings.knowledge.model_copy(
+            update={"directory": (path.parent / settings.knowledge.directory).resolve()}
+        )
+        settings = settings.model_copy(update={"knowledge": knowledge})
     return settings
 
 

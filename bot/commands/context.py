@@ -5,14 +5,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.commands.router import CommandTable
 from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
-from bot.matrix.events import IncomingMessage
+from bot.matrix.events import IncomingMessage, Write
 from bot.matrix.outbox import Outgoing
 from bot.storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.knowledge.desk import ReferralDesk
 
 
 class CommandError(Exception):
@@ -34,6 +38,7 @@ class Services:
     db: Database
     version: str
     joined_rooms: Callable[[], int]
+    referrals: ReferralDesk | None = None
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:
@@ -50,12 +55,14 @@ class Services:
 
 @dataclass
 class CommandContext:
-    """One command call: who asked, where, with which role, and the replies it produces."""
+    """One command call: who asked, where, with which role, and the replies and records it
+    produces (kept in the transaction that marks the message handled)."""
 
     message: IncomingMessage
     role: Role
     services: Services
     replies: list[Outgoing] = field(default_factory=list)
+    writes: list[Write] = field(default_factory=list)
 
     @property
     def sender(self) -> str:
@@ -64,6 +71,12 @@ class CommandContext:
     @property
     def t(self) -> Translator:
         return self.services.t
+
+    @property
+    def referrals(self) -> ReferralDesk:
+        if self.services.referrals is None:
+            raise RuntimeError("no knowledge base in this bot")
+        return self.services.referrals
 
     def reply(self, body: str, html: str | None = None) -> None:
         """Answer the triggering message with a notice (`html`, if given, must be escaped)."""

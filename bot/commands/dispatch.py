@@ -5,78 +5,110 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from enum import Enum
 
 from rapidfuzz import fuzz, process
 
 from bot.commands.arguments import UsageError, parse_arguments
 from bot.commands.context import CommandContext, CommandError, Services
 from bot.directory.roles import Role
-from bot.matrix.events import IncomingMessage
-from bot.matrix.outbox import Outgoing
+from bot.matrix.events import IncomingMessage, Response
 
 log = logging.getLogger(__name__)
+
+# Answers a bare number sent to the bot; False if no choice was pending (the number is then
+# handled as any other text).
+Picker = Callable[[CommandContext, int], Awaitable[bool]]
+
+
+class Via(Enum):
+    """How a message was addressed to the bot."""
+
+    PREFIX = "prefix"  # `!commande`: meant as a command
+    MENTION = "mention"  # `Assistant PdN: ...`: a command or a question
+    DIRECT = "direct"  # any text in a direct message: a command or a question
+
+
+_CHOICE = re.compile(r"\s*(\d{1,2})\s*[.)]?\s*")
 
 
 def command_text(
     body: str, prefix: str, bot_names: tuple[str, ...], is_direct: bool
-) -> tuple[str, bool] | None:
-    """The command line inside `body`, and whether it was explicitly addressed to the bot.
+) -> tuple[str, Via] | None:
+    """The text addressed to the bot inside `body`, and how it was addressed; None if it was not.
 
-    A command is addressed by the prefix, by mentioning the bot first, or by any text in a
-    direct message (where it is not explicit).
+    A message is addressed by the prefix, by mentioning the bot first, or by being sent in a
+    direct message.
     """
     text = body.strip()
     if text.startswith(prefix):
-        return text[len(prefix) :].strip(), True
+        return text[len(prefix) :].strip(), Via.PREFIX
     for name in bot_names:
         match = re.match(rf"{re.escape(name)}\s*[:,]?\s+", text + " ", flags=re.IGNORECASE)
         if name and match:
             rest = (text + " ")[match.end() :].strip()
-            return rest.removeprefix(prefix).strip(), True
+            if rest.startswith(prefix):
+                return rest[len(prefix) :].strip(), Via.PREFIX
+            return rest, Via.MENTION
     if is_direct:
-        return text, False
+        return text, Via.DIRECT
     return None
 
 
 class CommandDispatcher:
-    """Answers messages that carry a command."""
+    """Answers messages addressed to the bot: commands, numbered choices and free questions.
+
+    Free text that is no command (in a direct message or after a mention) goes to the
+    `free_text` command, if there is one; a bare number first goes to `pick`, for choices the
+    bot offered.
+    """
 
     def __init__(
         self,
         services: Services,
         role_of: Callable[[str], Role],
         bot_names: tuple[str, ...],
+        free_text: str | None = None,
+        pick: Picker | None = None,
     ) -> None:
         self._services = services
         self._role_of = role_of
         self._bot_names = tuple(sorted(bot_names, key=len, reverse=True))
+        self._free_text = services.table.find(free_text)[0] if free_text else None
+        self._pick = pick
 
-    async def __call__(self, message: IncomingMessage) -> list[Outgoing]:
-        found = command_text(
-            message.body, self._services.prefix, self._bot_names, message.is_direct
-        )
-        if found is None:
-            return []
-        text, explicit = found
+    async def __call__(self, message: IncomingMessage) -> Response:
+        choice = _CHOICE.fullmatch(message.body)
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
-            await self._run(ctx, text, explicit)
+            if choice and self._pick and await self._pick(ctx, int(choice.group(1))):
+                return Response(ctx.replies, ctx.writes)
+            found = command_text(
+                message.body, self._services.prefix, self._bot_names, message.is_direct
+            )
+            if found is None:
+                return Response()
+            await self._run(ctx, *found)
         except CommandError as exc:
             ctx.replies.clear()
+            ctx.writes.clear()
             ctx.reply(ctx.t(exc.key, **exc.values))
         except Exception:
             reference = uuid.uuid4().hex[:8]
             log.exception("Erreur %s en traitant %s", reference, message.event_id)
             ctx.replies.clear()
+            ctx.writes.clear()
             ctx.reply(ctx.t("error.internal", reference=reference))
-        return ctx.replies
+        return Response(ctx.replies, ctx.writes)
 
-    async def _run(self, ctx: CommandContext, text: str, explicit: bool) -> None:
+    async def _run(self, ctx: CommandContext, text: str, via: Via) -> None:
         t, prefix = ctx.t, self._services.prefix
         found = self._services.table.find(text) if text else None
+        if found is None and via is not Via.PREFIX and text and self._free_text:
+            found = self._free_text, text
         if found is None:
-            if not explicit:
+            if via is Via.DIRECT or not text:
                 ctx.reply(t("dm.hint", prefix=prefix))
                 return
             ctx.reply(self._unknown(text, ctx.role))

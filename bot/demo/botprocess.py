@@ -22,6 +22,8 @@ def write_config(
     coordinators: list[str],
     allowed_inviters: list[str],
     database_url: str = "",
+    knowledge_dir: Path | None = None,
+    department: str = "",
 ) -> Path:
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
@@ -47,6 +49,10 @@ allowed_inviters = {toml_list(allowed_inviters)}
 [storage]
 data_dir = "data"
 database_url = "{database_url}"
+
+[knowledge]
+department = "{department}"
+{f'directory = "{knowledge_dir}"' if knowledge_dir else ""}
 
 [matrix]
 undecryptable_grace_seconds = 3

@@ -33,7 +33,9 @@ HELP = """Commandes du chat de démonstration :
   /dm                  écrire en message direct (chiffré) au bot
   /aide                revoir cette aide
   /quitter             arrêter (Ctrl-C aussi)
-Tout le reste est envoyé tel quel : essayez !aide, !ping, !qui-suis-je, !etat."""
+Tout le reste est envoyé tel quel. Essayez : !aide, !ping, !etat (coordination),
+  !orienter une jeune se fait harceler sur snap, vers qui l'orienter ?
+  ou, en /dm, la question seule : il boit beaucoup le week-end"""
 
 
 @dataclass
@@ -104,6 +106,7 @@ async def _demo(state_dir: Path) -> None:
             network_rooms=[state.room],
             coordinators=["@coordination:localhost"],
             allowed_inviters=[p.user_id for p in people.values()],
+            department="exemple",
         )
         print("Démarrage du bot …", flush=True)
         bot = BotProcess(config)

@@ -26,6 +26,21 @@ MESSAGES: dict[str, str] = {
     "error.internal": "Sorry, something unexpected went wrong. Reference: {reference}.",
     "dm.hint": "I did not understand. Type {prefix}help to see what I can do.",
     "undecryptable": "I could not decrypt your message (missing key). Could you send it again?",
+    "kb.ask_a_question": (
+        "Ask me your referral question, for example: “une jeune se fait harceler sur Snap, vers "
+        "qui l'orienter ?”. Type {prefix}help to see everything I can do."
+    ),
+    "kb.reloaded": "Knowledge base reloaded: {count} entries.",
+    "kb.reload_failed": (
+        "The knowledge base was not reloaded: {count} error(s). The previous base stays in use.\n"
+        "{errors}"
+    ),
+    "kb.stats_title": "Most consulted entries:",
+    "kb.stats_line": "• {title}: {count}",
+    "kb.stats_empty": "• none yet",
+    "kb.stats_unanswered": "Unanswered questions: {count} (see {prefix}kb unanswered).",
+    "kb.unanswered_title": "Unanswered questions ({shown} most recent of {count}):",
+    "kb.unanswered_empty": "No unanswered question.",
     "duration.days": "{days} d {hours} h {minutes} min",
     "duration.hours": "{hours} h {minutes} min",
     "duration.minutes": "{minutes} min {seconds} s",

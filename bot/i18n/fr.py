@@ -32,6 +32,21 @@ MESSAGES: dict[str, str] = {
         "Je n'ai pas pu déchiffrer votre message (clé de chiffrement manquante). "
         "Pouvez-vous le renvoyer ?"
     ),
+    "kb.ask_a_question": (
+        "Posez-moi votre question d'orientation, par exemple : « une jeune se fait harceler sur "
+        "Snap, vers qui l'orienter ? ». Écrivez {prefix}aide pour voir tout ce que je sais faire."
+    ),
+    "kb.reloaded": "Base de connaissances rechargée : {count} fiche(s).",
+    "kb.reload_failed": (
+        "La base n'a pas été rechargée : {count} erreur(s). La base précédente reste en service.\n"
+        "{errors}"
+    ),
+    "kb.stats_title": "Fiches les plus consultées :",
+    "kb.stats_line": "• {title} : {count}",
+    "kb.stats_empty": "• aucune consultation pour l'instant",
+    "kb.stats_unanswered": ("Questions sans réponse : {count} (voir {prefix}kb non-resolues)."),
+    "kb.unanswered_title": "Questions sans réponse ({shown} plus récente(s) sur {count}) :",
+    "kb.unanswered_empty": "Aucune question sans réponse.",
     "duration.days": "{days} j {hours} h {minutes} min",
     "duration.hours": "{hours} h {minutes} min",
     "duration.minutes": "{minutes} min {seconds} s",

@@ -1,8 +1,17 @@
-"""The incoming-event model the features see, independent of matrix-nio's classes."""
+"""The incoming-event model the features see, and what they answer, independent of matrix-nio."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from bot.matrix.outbox import Outgoing
+
+# A database change a message causes, applied in the transaction that marks the message handled:
+# a replayed message can then never count, record or remember anything twice.
+Write = Callable[[Session], None]
 
 
 @dataclass(frozen=True)
@@ -15,3 +24,11 @@ class IncomingMessage:
     body: str
     is_direct: bool
     encrypted: bool
+
+
+@dataclass
+class Response:
+    """What handling a message produced: replies to send, and database changes to keep."""
+
+    replies: list[Outgoing] = field(default_factory=list)
+    writes: list[Write] = field(default_factory=list)

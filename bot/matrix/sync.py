@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from nio import (
@@ -31,7 +31,7 @@ from sqlmodel import Session, col, delete, select
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
 from bot.matrix.encryption import manage_keys
-from bot.matrix.events import IncomingMessage
+from bot.matrix.events import IncomingMessage, Response, Write
 from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.settings import Settings
@@ -40,7 +40,7 @@ from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEven
 
 log = logging.getLogger(__name__)
 
-MessageHandler = Callable[[IncomingMessage], Awaitable[list[Outgoing]]]
+MessageHandler = Callable[[IncomingMessage], Awaitable[Response]]
 
 
 # How far back a limited timeline is filled in: 20 pages of 100 events.
@@ -205,10 +205,16 @@ class SyncLoop:
             is_direct=room.member_count <= 2,
             encrypted=room.encrypted,
         )
-        replies = await self._on_message(message)
-        await self._record(message.event_id, room.room_id, replies)
+        response = await self._on_message(message)
+        await self._record(message.event_id, room.room_id, response.replies, response.writes)
 
-    async def _record(self, event_id: str, room_id: str, replies: list[Outgoing]) -> None:
+    async def _record(
+        self,
+        event_id: str,
+        room_id: str,
+        replies: list[Outgoing],
+        writes: Sequence[Write] = (),
+    ) -> None:
         """Mark the event handled and put its replies in the outbox, in one transaction.
 
         The replies are handed to the sender first: their transaction ids come from the event,
@@ -228,6 +234,8 @@ class SyncLoop:
             if session.get(HandledEvent, event_id) is None:
                 session.add(HandledEvent(event_id=event_id, room_id=room_id))
                 store(session, queued)
+                for change in writes:
+                    change(session)
 
         await self._db.run(write)
 

@@ -12,6 +12,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A datetime read back from the database, in UTC (SQLite returns them without a zone)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def _utc_column(nullable: bool = False, index: bool = False) -> Column:  # type: ignore[type-arg]
     return Column(DateTime(timezone=True), nullable=nullable, index=index)
 
@@ -74,3 +79,34 @@ class PendingEncryptedEvent(SQLModel, table=True):
     room_id: str
     source: dict = Field(sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     first_seen_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class KbConsultation(SQLModel, table=True):
+    """One answer given from an entry (no asker kept): what `!kb stats` counts."""
+
+    __tablename__ = "kb_consultation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: str = Field(index=True)
+    consulted_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+
+
+class UnansweredQuestion(SQLModel, table=True):
+    """A question the base had no answer for, scrubbed of contact details, for the coordinator."""
+
+    __tablename__ = "unanswered_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str
+    asked_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+
+
+class PendingChoice(SQLModel, table=True):
+    """The numbered entries last offered to someone in a room, until they pick one or it expires."""
+
+    __tablename__ = "pending_choice"
+
+    user_id: str = Field(primary_key=True)
+    room_id: str = Field(primary_key=True)
+    entry_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    offered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

@@ -6,12 +6,16 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, or_
 
-from bot.storage.models import HandledEvent, OutboxMessage
+from bot.storage.models import HandledEvent, OutboxMessage, PendingChoice, UnansweredQuestion
 
 # A replay after a restart only reaches back to the last saved sync position: a month is ample.
 HANDLED_EVENTS_KEPT = timedelta(days=30)
 # Sent replies may quote what a professional wrote; a week is enough to look into a problem.
 FINISHED_MESSAGES_KEPT = timedelta(days=7)
+# Numbered choices expire after 30 minutes; stale rows are only clutter.
+CHOICES_KEPT = timedelta(days=1)
+# Unanswered questions (scrubbed) are for completing the base: a year covers the yearly review.
+UNANSWERED_KEPT = timedelta(days=365)
 
 
 def prune(session: Session, now: datetime) -> None:
@@ -24,4 +28,8 @@ def prune(session: Session, now: datetime) -> None:
         delete(OutboxMessage).where(
             or_(col(OutboxMessage.sent_at) < cutoff, col(OutboxMessage.failed_at) < cutoff)
         )
+    )
+    session.execute(delete(PendingChoice).where(col(PendingChoice.offered_at) < now - CHOICES_KEPT))
+    session.execute(
+        delete(UnansweredQuestion).where(col(UnansweredQuestion.asked_at) < now - UNANSWERED_KEPT)
     )

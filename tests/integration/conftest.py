@@ -106,7 +106,11 @@ class SecondBot:
 
 
 async def start_second_bot(
-    network: Network, localpart: str, directory: Path, database_url: str = ""
+    network: Network,
+    localpart: str,
+    directory: Path,
+    database_url: str = "",
+    knowledge_dir: Path | None = None,
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur, start it and wait until it is in."""
     synapse = network.synapse
@@ -124,6 +128,7 @@ async def start_second_bot(
         coordinators=[network.coordinator.user_id],
         allowed_inviters=[network.coordinator.user_id],
         database_url=database_url,
+        knowledge_dir=knowledge_dir,
     )
     process = BotProcess(config)
     await asyncio.to_thread(process.start)

@@ -89,7 +89,7 @@ async def test_direct_message_needs_no_prefix(network: Network) -> None:
     hint = await network.promeneur.ask(network.dm, "bonjour")
 
     assert "Commandes disponibles" in answer
-    assert "Je n'ai pas compris" in hint
+    assert "Posez-moi votre question d'orientation" in hint
 
 
 async def test_notices_from_other_bots_are_ignored(network: Network) -> None:

@@ -4,7 +4,13 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from bot.storage.database import make_engine, upgrade
-from bot.storage.models import HandledEvent, OutboxMessage, utcnow
+from bot.storage.models import (
+    HandledEvent,
+    OutboxMessage,
+    PendingChoice,
+    UnansweredQuestion,
+    utcnow,
+)
 from bot.storage.retention import prune
 
 
@@ -19,6 +25,10 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
         session.add(OutboxMessage(room_id="!r", content={}, txn_id="sent-old", sent_at=old))
         session.add(OutboxMessage(room_id="!r", content={}, txn_id="sent-new", sent_at=now))
         session.add(OutboxMessage(room_id="!r", content={}, txn_id="pending-old", created_at=old))
+        session.add(PendingChoice(user_id="@a:x", room_id="!r", entry_ids=["a"], offered_at=old))
+        session.add(PendingChoice(user_id="@b:x", room_id="!r", entry_ids=["a"], offered_at=now))
+        session.add(UnansweredQuestion(text="ancienne", asked_at=now - timedelta(days=400)))
+        session.add(UnansweredQuestion(text="récente", asked_at=old))
         session.commit()
 
         prune(session, now)
@@ -27,3 +37,5 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
         assert [e.event_id for e in session.exec(select(HandledEvent))] == ["$new"]
         kept = sorted(m.txn_id for m in session.exec(select(OutboxMessage)))
         assert kept == ["pending-old", "sent-new"]
+        assert [c.user_id for c in session.exec(select(PendingChoice))] == ["@b:x"]
+        assert [q.text for q in session.exec(select(UnansweredQuestion))] == ["récente"]

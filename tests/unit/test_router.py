@@ -2,7 +2,7 @@ import pytest
 
 from bot.commands.arguments import Integer, Text, UsageError, Word, parse_arguments
 from bot.commands.context import CommandContext
-from bot.commands.dispatch import command_text
+from bot.commands.dispatch import Via, command_text
 from bot.commands.router import CommandTable, Router
 from bot.directory.roles import Role
 
@@ -98,17 +98,17 @@ NAMES = ("@pdn-bot:localhost", "Assistant PdN", "pdn-bot")
 @pytest.mark.parametrize(
     ("body", "direct", "expected"),
     [
-        ("!aide", False, ("aide", True)),
-        ("  ! aide", False, ("aide", True)),
-        ("Assistant PdN: aide", False, ("aide", True)),
-        ("pdn-bot, !ping", False, ("ping", True)),
-        ("@pdn-bot:localhost ping", False, ("ping", True)),
+        ("!aide", False, ("aide", Via.PREFIX)),
+        ("  ! aide", False, ("aide", Via.PREFIX)),
+        ("Assistant PdN: aide", False, ("aide", Via.MENTION)),
+        ("pdn-bot, !ping", False, ("ping", Via.PREFIX)),
+        ("@pdn-bot:localhost ping", False, ("ping", Via.MENTION)),
         ("bonjour à tous", False, None),
-        ("aide", True, ("aide", False)),
+        ("aide", True, ("aide", Via.DIRECT)),
         ("pdn-botte aide", False, None),
     ],
 )
 def test_command_text_is_found_by_prefix_mention_or_dm(
-    body: str, direct: bool, expected: tuple[str, bool] | None
+    body: str, direct: bool, expected: tuple[str, Via] | None
 ) -> None:
     assert command_text(body, "!", NAMES, direct) == expected

@@ -1,0 +1,105 @@
+"""Referral commands: `!orienter` for everyone in the network, `!kb ...` for the coordination."""
+
+from __future__ import annotations
+
+from bot.commands.arguments import Text
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.directory.roles import Role
+from bot.knowledge.danger import detect_danger
+from bot.knowledge.desk import most_consulted, unanswered
+from bot.knowledge.normalize import terms
+
+router = Router("knowledge")
+
+FREE_TEXT = "orienter"  # what a question without a command is taken to be
+
+
+@router.command(
+    "orienter",
+    aliases=("relais", "orientation"),
+    english="refer",
+    role=Role.PROMENEUR,
+    help="Trouver vers qui orienter un ou une jeune ; en message direct ou en mentionnant le bot, "
+    "la question seule suffit.",
+)
+async def refer(ctx: CommandContext, question: Text) -> None:
+    if not is_question(question):
+        ctx.reply(ctx.t("kb.ask_a_question", prefix=ctx.services.prefix))
+        return
+    answer = ctx.referrals.answer(question, ctx.sender, ctx.message.room_id)
+    ctx.reply(answer.body, answer.html)
+    ctx.writes.extend(answer.writes)
+
+
+def is_question(text: str) -> bool:
+    """Whether `text` says anything a referral could be about (a greeting or thanks does not)."""
+    return bool(terms(text)) or bool(detect_danger(text))
+
+
+async def pick_choice(ctx: CommandContext, number: int) -> bool:
+    """Answer a number sent after the bot offered numbered entries; False if none were offered."""
+    if ctx.services.referrals is None:
+        return False
+    answer = await ctx.referrals.pick(number, ctx.sender, ctx.message.room_id)
+    if answer is None:
+        return False
+    ctx.reply(answer.body, answer.html)
+    ctx.writes.extend(answer.writes)
+    return True
+
+
+@router.command(
+    "kb recharger",
+    english="kb reload",
+    role=Role.COORDINATOR,
+    help="Relire la base de connaissances sans redémarrer le bot.",
+)
+async def reload(ctx: CommandContext) -> None:
+    errors = await ctx.referrals.load()
+    if errors:
+        ctx.reply(
+            ctx.t(
+                "kb.reload_failed",
+                count=len(errors),
+                errors="\n".join(f"• {problem}" for problem in errors),
+            )
+        )
+        return
+    ctx.reply(ctx.t("kb.reloaded", count=len(ctx.referrals.index.entries)))
+
+
+@router.command(
+    "kb stats",
+    role=Role.COORDINATOR,
+    help="Fiches les plus consultées et nombre de questions sans réponse.",
+)
+async def stats(ctx: CommandContext) -> None:
+    top = await ctx.services.db.run(most_consulted)
+    total, _ = await ctx.services.db.run(lambda s: unanswered(s, limit=0))
+    entries = ctx.referrals.index.base.entries
+    lines = [ctx.t("kb.stats_title")]
+    for entry_id, count in top:
+        title = entries[entry_id].title if entry_id in entries else entry_id
+        lines.append(ctx.t("kb.stats_line", title=title, count=count))
+    if not top:
+        lines.append(ctx.t("kb.stats_empty"))
+    lines.append(ctx.t("kb.stats_unanswered", count=total, prefix=ctx.services.prefix))
+    ctx.reply("\n".join(lines))
+
+
+@router.command(
+    "kb non-resolues",
+    aliases=("kb sans-reponse",),
+    english="kb unanswered",
+    role=Role.COORDINATOR,
+    help="Les dernières questions restées sans réponse (numéros, adresses et noms retirés).",
+)
+async def show_unanswered(ctx: CommandContext) -> None:
+    total, questions = await ctx.services.db.run(unanswered)
+    if not questions:
+        ctx.reply(ctx.t("kb.unanswered_empty"))
+        return
+    lines = [ctx.t("kb.unanswered_title", shown=len(questions), count=total)]
+    lines += [f"• {q.asked_at:%d/%m/%Y} : {q.text}" for q in questions]
+    ctx.reply("\n".join(lines))

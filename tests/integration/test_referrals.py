@@ -1,0 +1,127 @@
+"""Referral questions as promeneurs ask them, through the real homeserver."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from tests.integration.conftest import Network, start_second_bot
+
+pytestmark = pytest.mark.integration
+
+
+async def test_question_after_a_mention_gets_the_entry(network: Network) -> None:
+    event_id = await network.promeneur.send(
+        network.room,
+        "Assistant PdN: une jeune me dit qu'elle se fait harceler sur snap, vers qui l'orienter ?",
+    )
+    reply = await network.promeneur.wait_reply(network.room, event_id)
+    content = reply.source["content"]
+
+    assert content["body"].startswith("📌 Cyberharcèlement")
+    assert "3018" in content["body"]
+    assert "<strong>📌 Cyberharcèlement</strong>" in content["formatted_body"]
+    assert content["msgtype"] == "m.notice"
+
+
+async def test_refer_command_and_its_aliases(network: Network) -> None:
+    question = "il fume des joints tous les jours"
+    french = await network.promeneur.ask(network.room, f"!orienter {question}")
+    english = await network.promeneur.ask(network.room, f"!refer {question}")
+    usage = await network.promeneur.ask(network.room, "!relais")
+
+    assert french.startswith("📌 Cannabis et autres drogues")
+    assert english == french
+    assert "Il manque : question" in usage
+
+
+async def test_danger_in_a_direct_message_brings_the_emergency_numbers_first(
+    network: Network,
+) -> None:
+    answer = await network.promeneur.ask(
+        network.dm, "une jeune harcelée sur insta m'écrit qu'elle veut en finir ce soir"
+    )
+    lines = answer.splitlines()
+
+    assert lines[0].startswith("⚠️ Danger immédiat")
+    assert lines[1].startswith("• 3114")
+    assert "Idées suicidaires" in answer  # the entry, or among the choices offered
+
+
+async def test_ambiguous_question_offers_choices_picked_by_number(network: Network) -> None:
+    offer = await network.promeneur.ask(network.room, "!orienter harcèlement")
+    titles = re.findall(r"^\d\. (.+)$", offer, flags=re.MULTILINE)
+    assert offer.startswith("Plusieurs fiches peuvent correspondre")
+    assert len(titles) >= 2
+
+    stranger = await network.coordinator.send(network.room, "2")
+    picked = await network.promeneur.ask(network.room, "2")
+
+    assert picked.startswith(f"📌 {titles[1]}")
+    assert network.coordinator.replies_to(stranger) == []  # nothing was offered to them
+
+
+async def test_greeting_is_not_taken_for_a_question(network: Network) -> None:
+    answer = await network.promeneur.ask(network.dm, "merci beaucoup !")
+
+    assert answer.startswith("Posez-moi votre question d'orientation")
+
+
+async def test_unanswered_question_is_kept_scrubbed_for_the_coordination(
+    network: Network,
+) -> None:
+    answer = await network.promeneur.ask(
+        network.dm, "Léa (06 12 34 56 78) cherche la recette du couscous"
+    )
+    listed = await network.coordinator.ask(network.room, "!kb non-resolues")
+    stats = await network.coordinator.ask(network.room, "!kb stats")
+
+    assert answer.startswith("Je n'ai pas de fiche")
+    assert network.coordinator.user_id in answer  # the coordination's contact
+    assert "recette du couscous" in listed
+    assert "Léa" not in listed and "06 12" not in listed
+    assert "[nom]" in listed and "[numéro]" in listed
+    assert "Fiches les plus consultées" in stats
+    assert "Questions sans réponse" in stats
+
+
+async def test_kb_commands_are_for_the_coordination(network: Network) -> None:
+    refused = await network.promeneur.ask(network.room, "!kb stats")
+
+    assert "réservée à la coordination" in refused
+
+
+async def test_reload_reports_a_broken_file_and_keeps_the_previous_base(
+    network: Network, tmp_path: Path
+) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, knowledge)
+    second = await start_second_bot(network, "pdn-bot-kb", tmp_path, knowledge_dir=knowledge)
+    coordinator = network.coordinator
+    try:
+        entry = knowledge / "fiches" / "nationales" / "jeux-argent.md"
+        entry.write_text(
+            entry.read_text(encoding="utf-8").replace('titre = "', "titre = ", 1),
+            encoding="utf-8",
+        )
+        failed = await coordinator.ask(second.room, "!kb recharger")
+        still = await coordinator.ask(second.room, "!orienter paris sportifs chez un mineur")
+        entry.write_text(
+            (DEFAULT_KNOWLEDGE_DIR / "fiches" / "nationales" / "jeux-argent.md").read_text(
+                encoding="utf-8"
+            ),
+            encoding="utf-8",
+        )
+        reloaded = await coordinator.ask(second.room, "!kb recharger")
+    finally:
+        second.process.stop()
+
+    assert "n'a pas été rechargée" in failed
+    assert "fiches/nationales/jeux-argent.md, ligne 3" in failed
+    assert "base précédente reste en service" in failed
+    assert still.startswith("📌 Jeux d'argent et paris sportifs")
+    assert reloaded.startswith("Base de connaissances rechargée")

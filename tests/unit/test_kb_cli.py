@@ -1,0 +1,70 @@
+"""`pdn-bot ask` and `pdn-bot kb check`, as a coordinator runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+
+def test_ask_json_says_what_the_bot_would_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "il veut se suicider, il est harcelé au collège"]) == 0
+    result = json.loads(capsys.readouterr().out)
+
+    assert result["urgent"] is True
+    assert "idees-suicidaires" in result["entries"]
+    assert result["answer"].startswith("⚠️ Danger immédiat")
+
+
+def test_ask_out_of_scope_is_not_matched(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "qui a gagné le match de foot ?"]) == 0
+    result = json.loads(capsys.readouterr().out)
+
+    assert result["matched"] is False
+    assert result["urgent"] is False
+    assert not result["answer"].startswith("📌")
+
+
+def test_ask_ambiguous_lists_the_choices_without_matching(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["ask", "--json", "harcèlement"]) == 0
+    result = json.loads(capsys.readouterr().out)
+
+    assert result["matched"] is False
+    assert set(result["entries"]) == {"harcelement-scolaire", "cyberharcelement"}
+    assert result["answer"].startswith("Plusieurs fiches peuvent correspondre")
+
+
+def test_ask_plain_shows_local_relays_of_the_department(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["ask", "--departement", "exemple", "une ado va mal et pleure"]) == 0
+    out = capsys.readouterr().out
+
+    assert out.startswith("📌 Mal-être")
+    assert out.index("Relais\n") < out.index("Relais locaux (Département d'exemple)")
+
+
+def test_kb_check_passes_on_the_shipped_base(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kb", "check", "--departement", "exemple"]) == 0
+    out = capsys.readouterr().out
+    assert "0 erreur(s)" in out
+    assert "avertissement fiches/nationales/troubles-alimentaires.md" in out
+
+
+def test_kb_check_fails_on_a_broken_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, tmp_path / "kb")
+    entry = tmp_path / "kb" / "fiches" / "nationales" / "alcool.md"
+    entry.write_text(entry.read_text().replace('"0 980 980 930"', '"09 80"'), encoding="utf-8")
+
+    assert main(["kb", "check", "--dossier", str(tmp_path / "kb")]) == 1
+    assert "ERREUR fiches/nationales/alcool.md, ligne " in capsys.readouterr().out
+    assert main(["kb", "check", "--strict"]) == 1  # the shipped base has facts to confirm
