@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.commands.arguments import UsageError, parse_arguments
 from bot.commands.context import CommandContext, CommandError, Services
+from bot.commands.router import Command
 from bot.directory.roles import Role
 from bot.matrix.events import IncomingMessage, Response
 
@@ -54,6 +55,14 @@ def command_text(
     if is_direct:
         return text, Via.DIRECT
     return None
+
+
+def _fits(command: Command, rest: str) -> bool:
+    try:
+        parse_arguments(command.parameters, rest)
+    except UsageError:
+        return False
+    return True
 
 
 class CommandDispatcher:
@@ -105,8 +114,10 @@ class CommandDispatcher:
     async def _run(self, ctx: CommandContext, text: str, via: Via) -> None:
         t, prefix = ctx.t, self._services.prefix
         found = self._services.table.find(text) if text else None
-        if found is None and via is not Via.PREFIX and text and self._free_text:
-            found = self._free_text, text
+        free = via is not Via.PREFIX and bool(text) and self._free_text is not None
+        if free and (found is None or not _fits(found[0], found[1])):
+            # "aide pour une jeune harcelée…" is a question, not `aide` with too many words.
+            found = self._free_text, text  # type: ignore[assignment]
         if found is None:
             if via is Via.DIRECT or not text:
                 ctx.reply(t("dm.hint", prefix=prefix))

@@ -71,6 +71,12 @@ async def test_greeting_is_not_taken_for_a_question(network: Network) -> None:
     assert answer.startswith("Posez-moi votre question d'orientation")
 
 
+async def test_question_starting_like_a_command_is_a_question(network: Network) -> None:
+    answer = await network.promeneur.ask(network.dm, "aide pour une ado qui se fait vomir")
+
+    assert answer.startswith("📌 Troubles des conduites alimentaires")
+
+
 async def test_unanswered_question_is_kept_scrubbed_for_the_coordination(
     network: Network,
 ) -> None:
