@@ -134,7 +134,10 @@ def choices(entries: list[Entry]) -> Rendered:
     if len(entries) == 1:
         title = "Je ne suis pas sûr de la fiche. Répondez 1 pour afficher la plus proche :"
     else:
-        title = "Plusieurs fiches peuvent correspondre. Répondez avec le numéro de la bonne :"
+        title = (
+            "Plusieurs fiches peuvent correspondre. "
+            "Répondez avec le numéro de la fiche qui convient :"
+        )
     lines = [f"{i}. {e.title}" for i, e in enumerate(entries, 1)]
     plain = "\n".join([title, *lines])
     items = "".join(f"<li>{html.escape(e.title)}</li>" for e in entries)
