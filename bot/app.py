@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from datetime import timedelta
 
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 
@@ -14,6 +15,8 @@ from bot.commands import core
 from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
 from bot.commands.router import CommandTable
+from bot.declarations import commands as declarations
+from bot.declarations.desk import DeclarationDesk
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
 from bot.knowledge import commands as knowledge
@@ -29,7 +32,7 @@ from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (core.router, knowledge.router)
+ROUTERS = (core.router, knowledge.router, declarations.router)
 
 
 class NetworkRooms:
@@ -141,6 +144,13 @@ async def _serve(
         db,
     )
     await referrals.load()
+    declaration_desk = DeclarationDesk(
+        db,
+        settings.declarations.networks,
+        timedelta(hours=settings.declarations.idle_expiry_hours),
+        settings.locale.timezone,
+        referrals,
+    )
     services = Services(
         t=t,
         prefix=settings.bot.command_prefix,
@@ -149,6 +159,10 @@ async def _serve(
         version=__version__,
         joined_rooms=lambda: len(client.rooms),
         referrals=referrals,
+        declarations=declaration_desk,
+        promeneurs=lambda: (
+            network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
+        ),
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
@@ -156,7 +170,7 @@ async def _serve(
         network.role_of,
         (settings.bot.user_id, settings.bot.display_name, localpart),
         free_text=knowledge.FREE_TEXT,
-        pick=knowledge.pick_choice,
+        interceptors=(declarations.continue_dialog, knowledge.pick_choice),
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))

@@ -95,6 +95,43 @@ class KnowledgeSettings(Section):
         return value
 
 
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _weekday(value: str) -> str:
+    if value.strip().lower() not in WEEKDAYS:
+        raise ValueError(f"jour de la semaine attendu ({', '.join(WEEKDAYS)}) (reçu {value!r})")
+    return value.strip().lower()
+
+
+def _clock(value: str) -> str:
+    hours, sep, minutes = value.strip().partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit()) or not (
+        0 <= int(hours) < 24 and 0 <= int(minutes) < 60
+    ):
+        raise ValueError(f"heure attendue au format HH:MM, par exemple 14:00 (reçu {value!r})")
+    return f"{int(hours):02d}:{int(minutes):02d}"
+
+
+Weekday = Annotated[str, AfterValidator(_weekday)]
+Clock = Annotated[str, AfterValidator(_clock)]
+
+
+class DeclarationSettings(Section):
+    networks: list[str] = Field(
+        default=[
+            "Instagram", "Snapchat", "TikTok", "Facebook", "WhatsApp", "Discord", "YouTube",
+            "X (Twitter)", "Twitch", "Jeux vidéo en ligne",
+        ],
+        min_length=1,
+    )  # fmt: skip
+    prompt_day: Weekday = "vendredi"
+    prompt_time: Clock = "14:00"
+    reminder_day: Weekday = "lundi"
+    reminder_time: Clock = "10:00"
+    idle_expiry_hours: float = Field(default=48, gt=0, le=24 * 14)
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -129,6 +166,7 @@ class Settings(Section):
     access: AccessSettings = AccessSettings()
     storage: StorageSettings = StorageSettings()
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    declarations: DeclarationSettings = DeclarationSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 

@@ -16,6 +16,7 @@ from bot.matrix.outbox import Outgoing
 from bot.storage.database import Database
 
 if TYPE_CHECKING:
+    from bot.declarations.desk import DeclarationDesk
     from bot.knowledge.desk import ReferralDesk
 
 
@@ -39,6 +40,8 @@ class Services:
     version: str
     joined_rooms: Callable[[], int]
     referrals: ReferralDesk | None = None
+    declarations: DeclarationDesk | None = None
+    promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:
@@ -71,6 +74,12 @@ class CommandContext:
     @property
     def t(self) -> Translator:
         return self.services.t
+
+    @property
+    def declarations(self) -> DeclarationDesk:
+        if self.services.declarations is None:
+            raise RuntimeError("no declarations in this bot")
+        return self.services.declarations
 
     @property
     def referrals(self) -> ReferralDesk:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from bot.commands.context import CommandContext
+from bot.commands.arguments import Text
+from bot.commands.context import CommandContext, CommandError
 from bot.commands.router import Router
 from bot.directory.roles import Role
 from bot.matrix.outbox import pending_count
@@ -12,9 +13,27 @@ from bot.matrix.outbox import pending_count
 router = Router("core")
 
 
-@router.command("aide", aliases=("?",), english="help", help="Lister les commandes disponibles.")
-async def show_help(ctx: CommandContext) -> None:
+@router.command(
+    "aide",
+    aliases=("?",),
+    english="help",
+    help="Lister les commandes disponibles ; !aide <commande> pour le détail d'une commande.",
+)
+async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     services, t = ctx.services, ctx.t
+    if commande:
+        found = services.table.find(commande)
+        if found is None or ctx.role < found[0].role:
+            raise CommandError("help.unknown", command=commande, prefix=services.prefix)
+        command = found[0]
+        aliases = ", ".join(f"{services.prefix}{alias}" for alias in command.aliases)
+        lines = [t("help.usage", usage=command.usage(services.prefix)), command.help]
+        if aliases:
+            lines.append(t("help.aliases", aliases=aliases))
+        if command.details:
+            lines.append(command.details)
+        ctx.reply("\n".join(lines))
+        return
     lines, items = [t("help.title")], []
     for command in services.table.allowed(ctx.role):
         usage = command.usage(services.prefix)

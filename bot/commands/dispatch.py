@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 
 from rapidfuzz import fuzz, process
@@ -18,9 +18,9 @@ from bot.matrix.events import IncomingMessage, Response
 
 log = logging.getLogger(__name__)
 
-# Answers a bare number sent to the bot; False if no choice was pending (the number is then
-# handled as any other text).
-Picker = Callable[[CommandContext, int], Awaitable[bool]]
+# Takes a message before command parsing (a dialogue answer, a numbered choice); returns False
+# to leave it to the next interceptor and then to the commands.
+Interceptor = Callable[[CommandContext], Awaitable[bool]]
 
 
 class Via(Enum):
@@ -29,9 +29,6 @@ class Via(Enum):
     PREFIX = "prefix"  # `!commande`: meant as a command
     MENTION = "mention"  # `Assistant PdN: ...`: a command or a question
     DIRECT = "direct"  # any text in a direct message: a command or a question
-
-
-_CHOICE = re.compile(r"\s*(\d{1,2})\s*[.)]?\s*")
 
 
 def command_text(
@@ -69,8 +66,7 @@ class CommandDispatcher:
     """Answers messages addressed to the bot: commands, numbered choices and free questions.
 
     Free text that is no command (in a direct message or after a mention) goes to the
-    `free_text` command, if there is one; a bare number first goes to `pick`, for choices the
-    bot offered.
+    `free_text` command, if there is one. Interceptors see every message first, in order.
     """
 
     def __init__(
@@ -79,20 +75,20 @@ class CommandDispatcher:
         role_of: Callable[[str], Role],
         bot_names: tuple[str, ...],
         free_text: str | None = None,
-        pick: Picker | None = None,
+        interceptors: Sequence[Interceptor] = (),
     ) -> None:
         self._services = services
         self._role_of = role_of
         self._bot_names = tuple(sorted(bot_names, key=len, reverse=True))
         self._free_text = services.table.find(free_text)[0] if free_text else None
-        self._pick = pick
+        self._interceptors = tuple(interceptors)
 
     async def __call__(self, message: IncomingMessage) -> Response:
-        choice = _CHOICE.fullmatch(message.body)
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
-            if choice and self._pick and await self._pick(ctx, int(choice.group(1))):
-                return Response(ctx.replies, ctx.writes)
+            for intercept in self._interceptors:
+                if await intercept(ctx):
+                    return Response(ctx.replies, ctx.writes)
             found = command_text(
                 message.body, self._services.prefix, self._bot_names, message.is_direct
             )

@@ -34,6 +34,7 @@ class Command:
     help: str
     handler: Handler
     parameters: tuple[Parameter, ...]
+    details: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -73,11 +74,16 @@ class Router:
         english: str | None = None,
         role: Role = Role.GUEST,
         help: str,
+        details: str = "",
     ) -> Callable[[Handler], Handler]:
+        """Declare a command; `details` is the longer help shown by `!aide <commande>`."""
+
         def register(handler: Handler) -> Handler:
             all_aliases = (*aliases, *([english] if english else []))
             self.commands.append(
-                Command(name, tuple(all_aliases), role, help, handler, _parameters(handler))
+                Command(
+                    name, tuple(all_aliases), role, help, handler, _parameters(handler), details
+                )
             )
             return handler
 

@@ -4,6 +4,8 @@ MESSAGES: dict[str, str] = {
     "help.title": "Available commands",
     "help.footer": "Type {prefix}help to see this list again.",
     "help.usage": "Usage: {usage}",
+    "help.aliases": "Other names: {aliases}",
+    "help.unknown": "No command “{command}”. Type {prefix}help for the list.",
     "ping.reply": "Pong! pdn-bot {version}, up for {uptime}.",
     "whoami.coordinator": "You are {user}: coordinator of the network.",
     "whoami.promeneur": "You are {user}: promeneur of the network.",

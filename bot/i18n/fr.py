@@ -4,6 +4,8 @@ MESSAGES: dict[str, str] = {
     "help.title": "Commandes disponibles",
     "help.footer": "Écrivez {prefix}aide pour revoir cette liste.",
     "help.usage": "Utilisation : {usage}",
+    "help.aliases": "Autres noms : {aliases}",
+    "help.unknown": "Pas de commande « {command} ». Écrivez {prefix}aide pour la liste.",
     "ping.reply": "Pong ! pdn-bot {version}, en service depuis {uptime}.",
     "whoami.coordinator": "Vous êtes {user} : coordinateur ou coordinatrice du réseau.",
     "whoami.promeneur": "Vous êtes {user} : promeneur ou promeneuse du réseau.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
@@ -11,6 +13,8 @@ from bot.knowledge.desk import most_consulted, unanswered
 from bot.knowledge.normalize import terms
 
 router = Router("knowledge")
+
+_CHOICE = re.compile(r"\s*(\d{1,2})\s*[.)]?\s*")
 
 FREE_TEXT = "orienter"  # what a question without a command is taken to be
 
@@ -37,11 +41,12 @@ def is_question(text: str) -> bool:
     return bool(terms(text)) or bool(detect_danger(text))
 
 
-async def pick_choice(ctx: CommandContext, number: int) -> bool:
+async def pick_choice(ctx: CommandContext) -> bool:
     """Answer a number sent after the bot offered numbered entries; False if none were offered."""
-    if ctx.services.referrals is None:
+    choice = _CHOICE.fullmatch(ctx.message.body)
+    if choice is None or ctx.services.referrals is None:
         return False
-    answer = await ctx.referrals.pick(number, ctx.sender, ctx.message.room_id)
+    answer = await ctx.referrals.pick(int(choice.group(1)), ctx.sender, ctx.message.room_id)
     if answer is None:
         return False
     ctx.reply(answer.body, answer.html)

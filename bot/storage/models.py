@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -110,3 +110,51 @@ class PendingChoice(SQLModel, table=True):
     room_id: str = Field(primary_key=True)
     entry_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
     offered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class DialogState(SQLModel, table=True):
+    """A dialogue in progress with one person in one room, saved at every step."""
+
+    __tablename__ = "dialog_state"
+
+    user_id: str = Field(primary_key=True)
+    room_id: str = Field(primary_key=True)
+    kind: str
+    step: str
+    data: dict = Field(sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+
+
+class Declaration(SQLModel, table=True):
+    """One promeneur's activity for one ISO week (no data about any young person)."""
+
+    __tablename__ = "declaration"
+    __table_args__ = (UniqueConstraint("user_id", "week"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(index=True)
+    week: str = Field(index=True)  # 2026-W46
+    hours: float = 0.0
+    networks: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    young_people: int = 0
+    short_contacts: int = 0
+    age_groups: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    interactions: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    referrals: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
+    remark: str = ""
+    inactive: bool = False  # "rien cette semaine", congés
+    declared_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class DeclarationPreference(SQLModel, table=True):
+    """When a promeneur wants the weekly prompt (or not at all)."""
+
+    __tablename__ = "declaration_preference"
+
+    user_id: str = Field(primary_key=True)
+    enabled: bool = True
+    weekday: int | None = None  # 0 = Monday; None: the network's default
+    time: str | None = None  # "17:00"; None: the network's default
+    dm_room_id: str | None = None

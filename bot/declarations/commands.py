@@ -1,0 +1,148 @@
+"""Declaration commands: !declarer (dialogue, fast path, prompt preferences), !mes-declarations,
+!declarations manquantes; and the interceptor that passes DM answers to the dialogue."""
+
+from __future__ import annotations
+
+from bot.commands.arguments import Text
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.declarations.dialog import Draft, summary
+from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
+from bot.declarations.parsing import InvalidAnswerError, format_hours
+from bot.declarations.preferences import change_prompt
+from bot.declarations.records import declarations_in, save_declaration
+from bot.declarations.weeks import Quarter, Week, parse_week
+from bot.dialogs.store import end_dialog
+from bot.directory.roles import Role
+from bot.knowledge.normalize import fold
+
+router = Router("declarations")
+
+
+def default_week(today: Week, weekday: int) -> Week:
+    """The week a bare `!declarer` is about: this one, or the last one on a Monday."""
+    return today.shifted(-1) if weekday == 0 else today
+
+
+@router.command(
+    "declarer",
+    aliases=("activite",),
+    english="declare",
+    role=Role.PROMENEUR,
+    help="Déclarer votre semaine d'activité, en message direct avec le bot.",
+    details=(
+        "• !declarer : la semaine en cours (le lundi, la précédente), question par question.\n"
+        "• !declarer semaine 46 (ou 2026-W46) : une semaine passée du trimestre en cours ou du "
+        "précédent ; une semaine déjà déclarée est proposée telle quelle et remplacée après "
+        "confirmation.\n"
+        "• Pendant le dialogue : « retour », « passer » (question facultative), « annuler », "
+        "« rien cette semaine » ou « congés ».\n"
+        "• !declarer rappel jeudi 17h : votre jour et votre heure de rappel ; !declarer rappel "
+        "non / oui : les couper ou les remettre.\n"
+        f"• {USAGE}"
+    ),
+)
+async def declare(ctx: CommandContext, details: Text | None = None) -> None:
+    text = (details or "").strip()
+    if fold(text).startswith("rappel"):
+        ctx.reply(await change_prompt(ctx, text[len("rappel") :].strip()))
+        return
+    if not ctx.message.is_direct:
+        ctx.reply(
+            "Les déclarations se font en message direct avec moi (pour que personne d'autre ne "
+            "voie vos réponses). Écrivez-moi !declarer en privé."
+        )
+        return
+    desk, today = ctx.declarations, ctx.declarations.today()
+    try:
+        if looks_like_fast_path(text):
+            await _fast_path(ctx, text)
+            return
+        week = parse_week(text, today) if text else default_week(Week.of(today), today.weekday())
+    except InvalidAnswerError as exc:
+        ctx.reply(f"{exc.reason}\nRien n'a été enregistré. Voir !aide declarer.")
+        return
+    turn = await desk.start(ctx.sender, ctx.message.room_id, week)
+    for message in turn.messages:
+        ctx.reply(message)
+    ctx.writes.extend(turn.writes)
+
+
+async def _fast_path(ctx: CommandContext, text: str) -> None:
+    desk, today = ctx.declarations, ctx.declarations.today()
+    values, week_text = parse_fast_path(text, desk.catalog())
+    if week_text:
+        week = parse_week(week_text, today)
+    else:
+        week = default_week(Week.of(today), today.weekday())
+    draft = Draft(str(week), values)
+    ctx.writes.append(save_declaration(ctx.sender, draft))
+    ctx.writes.append(end_dialog(ctx.sender, ctx.message.room_id))
+    ctx.reply(f"{summary(draft)}\nEnregistrée. Pour corriger : !declarer semaine {week.number}.")
+
+
+async def continue_dialog(ctx: CommandContext) -> bool:
+    """In a direct message, an answer (not a `!` command) goes to the dialogue in progress."""
+    services = ctx.services
+    if services.declarations is None or not ctx.message.is_direct:
+        return False
+    if ctx.message.body.lstrip().startswith(services.prefix):
+        return False
+    turn = await services.declarations.answer(ctx.sender, ctx.message.room_id, ctx.message.body)
+    if turn is None:
+        return False
+    for message in turn.messages:
+        ctx.reply(message)
+    ctx.writes.extend(turn.writes)
+    return True
+
+
+@router.command(
+    "mes-declarations",
+    aliases=("mesdeclarations",),
+    english="my-declarations",
+    role=Role.PROMENEUR,
+    help="Vos semaines déclarées et manquantes du trimestre.",
+)
+async def my_declarations(ctx: CommandContext) -> None:
+    today = ctx.declarations.today()
+    quarter = Quarter.of(today)
+    weeks = [w for w in quarter.weeks() if w <= Week.of(today)]
+    saved = await ctx.services.db.run(
+        lambda s: declarations_in(s, [str(w) for w in weeks], ctx.sender)
+    )
+    by_week = {d.week: d for d in saved}
+    lines = [f"Vos déclarations du {quarter.label()} :"]
+    for week in weeks:
+        found = by_week.get(str(week))
+        if found is None:
+            state = "à déclarer" if week < Week.of(today) else "en cours"
+        elif found.inactive:
+            state = "rien cette semaine"
+        else:
+            state = f"{format_hours(found.hours)}, {found.young_people} jeune(s)"
+        lines.append(f"• semaine {week.number} : {state}")
+    ctx.reply("\n".join(lines))
+
+
+@router.command(
+    "declarations manquantes",
+    english="declarations missing",
+    role=Role.COORDINATOR,
+    help="Qui n'a pas déclaré quelles semaines du trimestre (jusqu'à la semaine dernière).",
+)
+async def missing_declarations(ctx: CommandContext) -> None:
+    today = ctx.declarations.today()
+    quarter = Quarter.of(today)
+    weeks = [w for w in quarter.weeks() if w < Week.of(today)]
+    promeneurs = sorted(ctx.services.promeneurs())
+    saved = await ctx.services.db.run(lambda s: declarations_in(s, [str(w) for w in weeks]))
+    declared = {(d.user_id, d.week) for d in saved}
+    lines = [f"Semaines manquantes du {quarter.label()} (jusqu'à la semaine dernière) :"]
+    for user in promeneurs:
+        missing = [w.number for w in weeks if (user, str(w)) not in declared]
+        if missing:
+            lines.append(f"• {user} : semaines {', '.join(map(str, missing))}")
+    if len(lines) == 1:
+        lines.append("• aucune : tout le monde est à jour.")
+    ctx.reply("\n".join(lines))

@@ -1,0 +1,100 @@
+"""The declaration service of the running bot: starting, continuing and saving dialogues."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot.declarations.catalog import Catalog
+from bot.declarations.dialog import KIND, Draft, Step, advance, prompt
+from bot.declarations.records import declaration_of, draft_values, save_declaration
+from bot.declarations.weeks import Week
+from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
+from bot.knowledge.desk import ReferralDesk
+from bot.knowledge.entries import KnowledgeBase
+from bot.matrix.events import Write
+from bot.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one message to the declaration desk produced."""
+
+    messages: list[str]
+    writes: list[Write]
+
+
+class DeclarationDesk:
+    """Runs the weekly dialogue for each promeneur, in their direct message with the bot."""
+
+    def __init__(
+        self,
+        db: Database,
+        networks: list[str],
+        idle_expiry: timedelta,
+        timezone: str,
+        referrals: ReferralDesk | None = None,
+    ) -> None:
+        self._db = db
+        self._networks = networks
+        self.idle_expiry = idle_expiry
+        self.timezone = ZoneInfo(timezone)
+        self._referrals = referrals
+        self._catalog: tuple[object, Catalog] | None = None
+
+    def today(self) -> dt.date:
+        return dt.datetime.now(self.timezone).date()
+
+    def catalog(self) -> Catalog:
+        """The lists to offer, rebuilt when the knowledge base was reloaded."""
+        base = self._referrals.index.base if self._referrals else KnowledgeBase()
+        if self._catalog is None or self._catalog[0] is not base:
+            self._catalog = (base, Catalog.build(self._networks, base))
+        return self._catalog[1]
+
+    async def start(self, user_id: str, room_id: str, week: Week) -> Turn:
+        """Open the dialogue for `week`, with the previous values if it was declared already."""
+        previous = await self._db.run(lambda s: declaration_of(s, user_id, str(week)))
+        if previous is None:
+            draft = Draft(str(week))
+            intro = f"Déclaration de la {week.label()}, en 9 questions courtes."
+        else:
+            draft = Draft(str(week), draft_values(previous), replacing=True)
+            intro = (
+                f"La {week.label()} est déjà déclarée : vos réponses sont proposées ; « garder » "
+                "conserve une réponse. La nouvelle déclaration remplacera l'ancienne une fois "
+                "confirmée."
+            )
+        first = prompt(Step.HOURS, draft, self.catalog())
+        write = save_dialog(user_id, room_id, KIND, Step.HOURS, draft.to_json())
+        return Turn([f"{intro}\n\n{first}"], [write])
+
+    async def answer(self, user_id: str, room_id: str, text: str) -> Turn | None:
+        """Continue the dialogue in progress here, if any (None: there is none)."""
+        state = await self._db.run(lambda s: current_dialog(s, user_id, room_id))
+        if state is None or state.kind != KIND:
+            return None
+        if is_idle(state, self.idle_expiry):
+            return Turn([expiry_notice()], [end_dialog(user_id, room_id)])
+        outcome = advance(Step(state.step), Draft.from_json(state.data), text, self.catalog())
+        writes: list[Write] = []
+        if outcome.step is None:
+            writes.append(end_dialog(user_id, room_id))
+        else:
+            writes.append(
+                save_dialog(
+                    user_id, room_id, KIND, outcome.step, outcome.draft.to_json(), state.started_at
+                )
+            )
+        if outcome.saved is not None:
+            writes.append(save_declaration(user_id, outcome.saved))
+        return Turn(outcome.messages, writes)
+
+
+def expiry_notice() -> str:
+    return (
+        "Votre déclaration en cours a expiré faute de réponse : rien n'a été enregistré. "
+        "Écrivez !declarer pour la reprendre."
+    )

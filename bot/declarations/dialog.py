@@ -1,0 +1,296 @@
+"""The weekly declaration as a dialogue: typed steps, one question each, a pure transition.
+
+`advance` takes the saved draft, the current step and what the person wrote, and returns the
+next step (or the end), the messages to send and, once confirmed, the declaration to save. It
+touches nothing else, so every transition is a unit test and the caller saves the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from bot.declarations.catalog import Catalog
+from bot.declarations.parsing import (
+    Choice,
+    InvalidAnswerError,
+    format_hours,
+    parse_choices,
+    parse_count,
+    parse_counted,
+    parse_hours,
+    parse_remark,
+)
+from bot.declarations.weeks import Week
+from bot.knowledge.normalize import fold
+
+KIND = "declaration"
+
+
+class Step(StrEnum):
+    HOURS = "hours"
+    NETWORKS = "networks"
+    YOUNG_PEOPLE = "young_people"
+    SHORT_CONTACTS = "short_contacts"
+    AGE_GROUPS = "age_groups"
+    INTERACTIONS = "interactions"
+    TOPICS = "topics"
+    REFERRALS = "referrals"
+    REMARK = "remark"
+    CONFIRM = "confirm"
+
+
+QUESTIONS = list(Step)[:-1]  # every step but the confirmation
+BACK = {"retour", "precedent", "precedente", "revenir"}
+SKIP = {"passer", "suivant", "skip"}
+CANCEL = {"annuler", "stop", "abandonner", "arreter"}
+NOTHING = {"rien cette semaine", "conges", "conge", "vacances", "en conges", "absent", "absente",
+           "rien", "pas cette semaine"}  # fmt: skip
+KEEP = {"garder", "idem", "=", "pareil", "inchange"}
+YES = {"oui", "o", "ok", "valider", "confirmer", "je confirme", "c est bon", "yes", "ouais"}
+NO = {"non", "n", "modifier", "corriger"}
+
+
+def _numbered(choices: tuple[Choice, ...]) -> str:
+    return "  ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
+
+
+def _listed(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} : {v}" for k, v in value.items()) or "aucun"
+    if isinstance(value, list):
+        return ", ".join(value) or "aucun"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Question:
+    title: str
+    help: Callable[[Catalog], str]
+    parse: Callable[[str, Catalog], Any]
+    show: Callable[[Any], str] = _listed
+    optional: bool = False
+
+
+SPECS: dict[Step, Question] = {
+    Step.HOURS: Question(
+        "Combien d'heures de présence éducative en ligne cette semaine ?",
+        lambda c: "Exemples : 3h30, 3,5, 2 h, trois. Entre 0 et 60.",
+        lambda text, c: parse_hours(text),
+        format_hours,
+    ),
+    Step.NETWORKS: Question(
+        "Sur quels réseaux sociaux ?",
+        lambda c: (
+            f"{_numbered(c.networks)}\nPar numéros ou par noms : « 1 2 » ou "
+            "« insta, snap et discord » ; « aucun » si aucun."
+        ),
+        lambda text, c: parse_choices(text, c.networks, allow_none=True),
+    ),
+    Step.YOUNG_PEOPLE: Question(
+        "Avec combien de jeunes avez-vous été en contact ?",
+        lambda c: "Un nombre entre 0 et 1000 : 12, douze, aucun.",
+        lambda text, c: parse_count(text),
+    ),
+    Step.SHORT_CONTACTS: Question(
+        "Combien de contacts courts (un message, une réaction) ?",
+        lambda c: "Un nombre entre 0 et 1000 : 5, cinq, aucun.",
+        lambda text, c: parse_count(text),
+    ),
+    Step.AGE_GROUPS: Question(
+        "Quelles tranches d'âge avez-vous touchées ?",
+        lambda c: (
+            f"{_numbered(c.ages)}\nPar numéros ou par noms : « 2 3 » ou « 15-17, parents » ; "
+            "« aucune » si personne."
+        ),
+        lambda text, c: parse_choices(text, c.ages, allow_none=True),
+    ),
+    Step.INTERACTIONS: Question(
+        "Quels types d'échanges, et combien de chaque ?",
+        lambda c: (
+            f"{_numbered(c.interactions)}\nLes nombres dans l'ordre (« 5 2 1 0 ») ou par "
+            "noms (« échanges 5, conseils 2 ») ; « aucun » si aucun."
+        ),
+        lambda text, c: parse_counted(text, c.interactions, allow_none=True),
+    ),
+    Step.TOPICS: Question(
+        "Quels sujets ont été abordés ?",
+        lambda c: (
+            f"{_numbered(c.topics)}\nPar numéros ou par noms : « 5 17 » ou "
+            "« cyberharcèlement, mal-être » ; « aucun » si aucun."
+        ),
+        lambda text, c: parse_choices(text, c.topics, allow_none=True),
+    ),
+    Step.REFERRALS: Question(
+        "Avez-vous orienté des jeunes ? Vers quels relais, et combien de fois ?",
+        lambda c: (
+            f"{_numbered(c.relays)}\nPar noms ou numéros, « x2 » pour plusieurs fois : "
+            "« 3018 x2, Fil Santé Jeunes » ou « 5 7x2 » ; « aucune » si aucune orientation."
+        ),
+        lambda text, c: parse_counted(text, c.relays, allow_none=True, positional=False),
+    ),
+    Step.REMARK: Question(
+        "Une remarque sur la semaine (facultatif) ?",
+        lambda c: (
+            "Une phrase libre, sans nom, numéro, e-mail ni pseudo de jeune ; « passer » pour "
+            "ne rien ajouter."
+        ),
+        lambda text, c: parse_remark(text),
+        lambda v: v or "aucune",
+        optional=True,
+    ),
+}
+LABELS = {
+    Step.HOURS: "Heures en ligne",
+    Step.NETWORKS: "Réseaux",
+    Step.YOUNG_PEOPLE: "Jeunes en contact",
+    Step.SHORT_CONTACTS: "Contacts courts",
+    Step.AGE_GROUPS: "Tranches d'âge",
+    Step.INTERACTIONS: "Types d'échanges",
+    Step.TOPICS: "Sujets",
+    Step.REFERRALS: "Orientations",
+    Step.REMARK: "Remarque",
+}
+CONTROLS = "(« retour », « annuler », « rien cette semaine »)"
+
+
+@dataclass
+class Draft:
+    """What the dialogue has gathered so far; saved as JSON at every step."""
+
+    week: str
+    values: dict[str, Any] = field(default_factory=dict)
+    inactive: bool = False
+    replacing: bool = False  # the week was already declared: its values are the defaults
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "values": self.values,
+            "inactive": self.inactive,
+            "replacing": self.replacing,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        return cls(data["week"], dict(data["values"]), data["inactive"], data["replacing"])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one answer: where the dialogue goes, and what to say."""
+
+    step: Step | None  # None: the dialogue is over
+    draft: Draft
+    messages: list[str]
+    saved: Draft | None = None
+    cancelled: bool = False
+
+
+def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
+    if step is Step.CONFIRM:
+        return summary(draft) + "\nJe l'enregistre ? Répondez « oui », ou « non » pour corriger."
+    spec = SPECS[step]
+    number = QUESTIONS.index(step) + 1
+    lines = [f"({number}/{len(QUESTIONS)}) {spec.title}", spec.help(catalog)]
+    if step.value in draft.values:
+        lines.append(
+            f"Réponse actuelle : {spec.show(draft.values[step.value])} "
+            "(« garder » pour la conserver)."
+        )
+    lines.append(CONTROLS)
+    return "\n".join(lines)
+
+
+def summary(draft: Draft) -> str:
+    title = f"Déclaration de la {week_label(draft.week)}"
+    if draft.inactive:
+        return f"{title} : rien cette semaine (congés ou pas de présence en ligne)."
+    lines = [f"{title} :"]
+    for step in QUESTIONS:
+        if step.value in draft.values:
+            lines.append(f"• {LABELS[step]} : {SPECS[step].show(draft.values[step.value])}")
+    return "\n".join(lines)
+
+
+def week_label(week: str) -> str:
+    return Week.parse(week).label()
+
+
+def _next(step: Step) -> Step:
+    return list(Step)[list(Step).index(step) + 1]
+
+
+def _previous(step: Step) -> Step:
+    return list(Step)[max(list(Step).index(step) - 1, 0)]
+
+
+def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
+    """One answer: the next step and its question, the same question with the reason, or the end."""
+    said = fold(text)
+    if said in CANCEL:
+        return Outcome(
+            None, draft, ["Déclaration annulée : rien n'a été enregistré."], cancelled=True
+        )
+    if said in BACK:
+        back = _previous(step)
+        return Outcome(back, draft, [prompt(back, draft, catalog)])
+    if said in NOTHING:
+        emptied = Draft(draft.week, {}, inactive=True, replacing=draft.replacing)
+        return Outcome(Step.CONFIRM, emptied, [prompt(Step.CONFIRM, emptied, catalog)])
+    if step is Step.CONFIRM:
+        return _confirm(draft, said, catalog)
+    spec = SPECS[step]
+    if said in SKIP:
+        if not spec.optional:
+            return Outcome(
+                step,
+                draft,
+                [f"Cette question n'est pas facultative.\n{prompt(step, draft, catalog)}"],
+            )
+        value: Any = ""
+    elif said in KEEP and step.value in draft.values:
+        value = draft.values[step.value]
+    else:
+        try:
+            value = spec.parse(text, catalog)
+        except InvalidAnswerError as exc:
+            return Outcome(step, draft, [f"{exc.reason}\n{prompt(step, draft, catalog)}"])
+    updated = Draft(draft.week, {**draft.values, step.value: value}, False, draft.replacing)
+    following = _next(step)
+    return Outcome(following, updated, [prompt(following, updated, catalog)])
+
+
+def _confirm(draft: Draft, said: str, catalog: Catalog) -> Outcome:
+    if said in YES:
+        verb = "remplacée" if draft.replacing else "enregistrée"
+        return Outcome(
+            None, draft, [f"Merci ! Déclaration {verb} : {week_label(draft.week)}."], saved=draft
+        )
+    if said in NO:
+        restarted = Draft(draft.week, draft.values, False, draft.replacing)
+        return Outcome(Step.HOURS, restarted, [prompt(Step.HOURS, restarted, catalog)])
+    return Outcome(
+        Step.CONFIRM,
+        draft,
+        [
+            "Répondez « oui » pour enregistrer ou « non » pour corriger.\n"
+            + prompt(Step.CONFIRM, draft, catalog)
+        ],
+    )
+
+
+def reanswer(step: Step, draft: Draft, text: str, catalog: Catalog) -> tuple[Draft, str]:
+    """An edited earlier answer: the draft with that answer replaced, and what to tell."""
+    if step is Step.CONFIRM or step not in SPECS:
+        return draft, ""
+    try:
+        value = SPECS[step].parse(text, catalog)
+    except InvalidAnswerError as exc:
+        return draft, f"Modification ignorée : {exc.reason}"
+    updated = Draft(
+        draft.week, {**draft.values, step.value: value}, draft.inactive, draft.replacing
+    )
+    return updated, f"Réponse modifiée — {LABELS[step]} : {SPECS[step].show(value)}."

@@ -1,0 +1,104 @@
+"""The one-message declaration: `!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ...`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.declarations.catalog import Catalog
+from bot.declarations.parsing import (
+    InvalidAnswerError,
+    parse_choices,
+    parse_count,
+    parse_counted,
+    parse_hours,
+    parse_remark,
+)
+from bot.knowledge.normalize import fold
+
+KEYS = {
+    "heures": "hours", "h": "hours",
+    "reseaux": "networks",
+    "jeunes": "young_people",
+    "contacts": "short_contacts",
+    "ages": "age_groups",
+    "echanges": "interactions",
+    "sujets": "topics",
+    "orientations": "referrals",
+    "remarque": "remark",
+    "semaine": "week",
+}  # fmt: skip
+DEFAULTS: dict[str, Any] = {
+    "networks": [], "young_people": 0, "short_contacts": 0, "age_groups": [], "interactions": {},
+    "topics": [], "referrals": {}, "remark": "",
+}  # fmt: skip
+_PAIR = re.compile(r"(\w+)\s*=\s*")
+
+USAGE = (
+    "Déclaration en un message (en message direct) :\n"
+    "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17,parents "
+    "echanges=5,2,1,0 sujets=cyberharcèlement,mal-être orientations=3018x2 "
+    'remarque="atelier au collège" semaine=46\n'
+    "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou aucun. "
+    "Sans semaine=, c'est la semaine en cours (le lundi, la semaine précédente). La déclaration "
+    "est enregistrée tout de suite ; !declarer semaine N la corrige par le dialogue."
+)
+
+
+def looks_like_fast_path(text: str) -> bool:
+    return "=" in text or bool(re.match(r"\s*\d+(?:[.,]\d+)?\s*h", text, re.IGNORECASE))
+
+
+def split_fields(text: str) -> dict[str, str]:
+    """`4h reseaux=insta,snap jeunes=12` -> {"heures": "4h", "reseaux": "insta,snap", ...}."""
+    fields: dict[str, str] = {}
+    matches = list(_PAIR.finditer(text))
+    head = text[: matches[0].start()] if matches else text
+    if head.strip():
+        fields["heures"] = head.strip()
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        fields[fold(match.group(1))] = text[match.end() : end].strip().strip('"«» ')
+    return fields
+
+
+def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
+    """The values and the week text (if given); raises InvalidAnswerError naming the field."""
+    values: dict[str, Any] = dict(DEFAULTS)
+    week: str | None = None
+    fields = split_fields(text)
+    unknown = [key for key in fields if key not in KEYS]
+    if unknown:
+        raise InvalidAnswerError(
+            f"Champ inconnu : {', '.join(unknown)}. Champs possibles : {', '.join(KEYS)}."
+        )
+    if not any(KEYS[key] == "hours" for key in fields):
+        raise InvalidAnswerError("Il manque les heures (par exemple « 4h » en premier).")
+    for key, raw in fields.items():
+        name = KEYS[key]
+        value = raw.replace(",", ", ")
+        try:
+            if name == "hours":
+                values[name] = parse_hours(raw)
+            elif name in ("young_people", "short_contacts"):
+                values[name] = parse_count(raw)
+            elif name == "networks":
+                values[name] = parse_choices(value, catalog.networks, allow_none=True)
+            elif name == "age_groups":
+                values[name] = parse_choices(value, catalog.ages, allow_none=True)
+            elif name == "topics":
+                values[name] = parse_choices(value, catalog.topics, allow_none=True)
+            elif name == "interactions":
+                numbers = raw.replace(",", " ") if re.fullmatch(r"[\d,\s]+", raw) else value
+                values[name] = parse_counted(numbers, catalog.interactions, allow_none=True)
+            elif name == "referrals":
+                values[name] = parse_counted(
+                    value, catalog.relays, allow_none=True, positional=False
+                )
+            elif name == "remark":
+                values[name] = parse_remark(raw)
+            else:
+                week = raw
+        except InvalidAnswerError as exc:
+            raise InvalidAnswerError(f"{key} : {exc.reason}") from None
+    return values, week

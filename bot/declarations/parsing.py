@@ -1,0 +1,263 @@
+"""Reading what promeneurs type in the weekly dialogue: hours, counts, choices, remarks.
+
+Every parser returns a value or raises `InvalidAnswer` with a French reason that says what was
+expected; none of them changes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.normalize import fold
+
+MAX_HOURS = 60
+MAX_COUNT = 1000
+MAX_REMARK = 500
+
+
+class InvalidAnswerError(ValueError):
+    """The answer cannot be used; `reason` says why and what is expected, in French."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_UNITS = {
+    "zero": 0, "aucun": 0, "aucune": 0, "rien": 0, "pas": 0, "personne": 0,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "cent": 100, "demi": 0.5, "demie": 0.5,
+}  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def french_number(text: str) -> float | None:
+    """`3`, `3,5`, `trois`, `vingt-deux`, `dix sept`, `aucun` as a number; None if not one."""
+    raw = text.strip().replace(" ", "")
+    if _NUMBER.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    folded = fold(text)
+    if not folded:
+        return None
+    total, current = 0.0, 0.0
+    for word in folded.replace("-", " ").split():
+        if word == "et":
+            continue
+        if word not in _UNITS:
+            return None
+        value = _UNITS[word]
+        if value == 100:
+            current = max(current, 1) * 100
+        else:
+            current += value
+    total += current
+    return total
+
+
+def parse_hours(text: str) -> float:
+    """Hours of online presence: `3h30`, `3,5`, `2 h`, `trois`, `90 min`, `0`."""
+    compact = text.strip().casefold().replace(",", ".").replace(" ", "")
+    folded = fold(text)
+    value: float | None = None
+    if match := re.fullmatch(r"(\d+)h(\d{1,2})(?:min)?", compact):
+        value = int(match.group(1)) + int(match.group(2)) / 60
+    elif match := re.fullmatch(r"(\d+(?:\.\d+)?)(?:h|heures?)?", compact):
+        value = float(match.group(1))
+    elif match := re.fullmatch(r"(\d+)(?:min|mn|minutes?)", compact):
+        value = int(match.group(1)) / 60
+    else:
+        words = re.sub(r"\b(?:h|heures?)\b", " ", folded).replace(" et ", " ")
+        value = french_number(words)
+    if value is None:
+        raise InvalidAnswerError(
+            f"« {text.strip()} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
+        )
+    if not 0 <= value <= MAX_HOURS:
+        raise InvalidAnswerError(
+            f"{_hours(value)} : la durée doit être comprise entre 0 et {MAX_HOURS} heures."
+        )
+    return round(value, 2)
+
+
+def parse_count(text: str) -> int:
+    """A number of young people or contacts: `12`, `douze`, `aucun`, `0`."""
+    value = french_number(text)
+    if value is None or value != int(value):
+        raise InvalidAnswerError(
+            f"« {text.strip()} » n'est pas un nombre entier. Écrivez par exemple 12, douze ou 0."
+        )
+    if not 0 <= value <= MAX_COUNT:
+        raise InvalidAnswerError(
+            f"{int(value)} : le nombre doit être compris entre 0 et {MAX_COUNT}."
+        )
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a multiple choice, with the other ways people write it."""
+
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+_SEPARATORS = re.compile(r"\s*(?:,|;|/|\+|&|\bet\b|\n)\s*")
+_NONE_WORDS = {"aucun", "aucune", "rien", "non", "0", "zero", "pas"}
+
+
+def _pieces(text: str) -> list[str]:
+    """`insta, snap et discord` -> three pieces; `1 3 4` -> three numbers."""
+    pieces = [p for p in _SEPARATORS.split(text.strip()) if p.strip()]
+    if pieces and all(re.fullmatch(r"[\d\s]+", p) for p in pieces):
+        return [n for p in pieces for n in p.split()]
+    return pieces
+
+
+def _names(choices: Sequence[Choice]) -> dict[str, Choice]:
+    return {fold(name): choice for choice in choices for name in (choice.label, *choice.aliases)}
+
+
+def _exact(piece: str, choices: Sequence[Choice]) -> Choice | None:
+    """By name or alias (case and accents aside), else by number in the list."""
+    folded = fold(piece)
+    found = _names(choices).get(folded)
+    if found is None and folded.isdigit() and 1 <= int(folded) <= len(choices):
+        found = choices[int(folded) - 1]
+    return found
+
+
+def _choose(piece: str, choices: Sequence[Choice]) -> Choice | None:
+    found = _exact(piece, choices)
+    folded = fold(piece)
+    if found is None and folded and not folded.isdigit():
+        names = _names(choices)
+        best = process.extractOne(folded, list(names), scorer=fuzz.WRatio, score_cutoff=85)
+        found = names[best[0]] if best else None
+    return found
+
+
+def _choose_all(piece: str, choices: Sequence[Choice]) -> list[Choice] | None:
+    """One option for the piece, or one per word (`insta snap`); None if something is unknown."""
+    whole = _exact(piece, choices)
+    if whole is not None:
+        return [whole]
+    words = piece.split()
+    if len(words) > 1:
+        each = [_choose(word, choices) for word in words]
+        if None not in each:
+            return each  # type: ignore[return-value]
+    fuzzy = _choose(piece, choices)
+    return [fuzzy] if fuzzy else None
+
+
+def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> list[str]:
+    """Several options by number or by name (typos allowed), in the order of the list."""
+    if fold(text) in _NONE_WORDS:
+        if allow_none:
+            return []
+        raise InvalidAnswerError("Il faut au moins un choix (par numéro ou par nom).")
+    chosen: list[Choice] = []
+    unknown: list[str] = []
+    for piece in _pieces(text):
+        found = _choose_all(piece, choices)
+        if found is None:
+            unknown.append(piece.strip())
+        chosen.extend(c for c in found or () if c not in chosen)
+    if unknown or not chosen:
+        listed = ", ".join(f"« {u} »" for u in unknown) or f"« {text.strip()} »"
+        raise InvalidAnswerError(
+            f"Je ne reconnais pas {listed}. Répondez par les numéros de la liste (par exemple "
+            f"1 3) ou par les noms, séparés par des virgules."
+        )
+    return [c.label for c in choices if c in chosen]
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:\s*[x×*]\s*\d+)?")
+_NUMBERED = re.compile(r"\d+(?:\s*[x×*]\s*\d+)?(?:\s+\d+(?:\s*[x×*]\s*\d+)?)*")
+_COUNTED = re.compile(r"^(?P<name>.*?)\s*(?:[:=x×*]\s*)?(?P<count>\d+)$")
+
+
+def parse_counted(
+    text: str, choices: Sequence[Choice], allow_none: bool, positional: bool = True
+) -> dict[str, int]:
+    """Options with a count each: `échanges 5, conseils 2`, or `5 2 1 0` in the list's order
+    (`positional`), or else numbers of the list (`3 5`, once each)."""
+    if fold(text) in _NONE_WORDS:
+        if allow_none:
+            return {}
+        raise InvalidAnswerError("Il faut au moins une réponse.")
+    stripped = text.strip()
+    if positional and re.fullmatch(r"[\d\s]+", stripped):
+        numbers = [int(n) for n in stripped.split()]
+        if len(numbers) > len(choices):
+            raise InvalidAnswerError(
+                f"{len(numbers)} nombres pour {len(choices)} rubriques : donnez au plus un nombre "
+                f"par rubrique, dans l'ordre de la liste."
+            )
+        counts = {c.label: n for c, n in zip(choices, numbers, strict=False)}
+    else:
+        counts = {}
+        pieces = [
+            word
+            for piece in _pieces(stripped)
+            for word in (
+                _NUMBER_TOKEN.findall(piece) if _NUMBERED.fullmatch(piece.strip()) else [piece]
+            )
+        ]
+        for piece in pieces:
+            choice, count = None, 1
+            match = _COUNTED.match(piece.strip())
+            if match and match["name"]:
+                choice, count = _choose(match["name"], choices), int(match["count"])
+            if choice is None:
+                choice, count = _choose(piece, choices), 1
+            if choice is None:
+                raise InvalidAnswerError(
+                    f"Je ne reconnais pas « {piece.strip()} ». Écrivez par exemple "
+                    f"« {choices[0].label} 3, {choices[1 % len(choices)].label} 1 », ou les "
+                    f"nombres dans l'ordre de la liste."
+                )
+            counts[choice.label] = counts.get(choice.label, 0) + count
+    for label, count in counts.items():
+        if count > MAX_COUNT:
+            raise InvalidAnswerError(
+                f"{label} : {count}, le nombre doit être compris entre 0 et {MAX_COUNT}."
+            )
+    return {c.label: counts[c.label] for c in choices if counts.get(c.label)}
+
+
+_CONTACT = re.compile(
+    r"(?:\+|00)\d[\d .\-]{7,}\d|\b0\d(?:[ .\-]?\d{2}){4}\b|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w"
+)
+
+
+def parse_remark(text: str) -> str:
+    """A free remark, without anything that could identify a young person."""
+    remark = " ".join(text.split())
+    if _CONTACT.search(remark):
+        raise InvalidAnswerError(
+            "Cette remarque contient un numéro de téléphone, une adresse e-mail ou un @pseudo : "
+            "je ne garde rien qui puisse identifier un ou une jeune. Reformulez sans ces "
+            "éléments, ou écrivez « passer »."
+        )
+    if len(remark) > MAX_REMARK:
+        raise InvalidAnswerError(
+            f"Remarque trop longue ({len(remark)} caractères ; au plus {MAX_REMARK})."
+        )
+    return remark
+
+
+def _hours(value: float) -> str:
+    return format_hours(value)
+
+
+def format_hours(value: float) -> str:
+    """3.5 -> `3 h 30`."""
+    hours, minutes = divmod(round(value * 60), 60)
+    return f"{hours} h {minutes:02d}" if minutes else f"{hours} h"

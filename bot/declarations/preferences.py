@@ -1,0 +1,58 @@
+"""Each promeneur's weekly prompt: their own day and time, or none."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session
+
+from bot.commands.context import CommandContext
+from bot.knowledge.normalize import fold
+from bot.matrix.events import Write
+from bot.settings import WEEKDAYS
+from bot.storage.models import DeclarationPreference
+
+_WHEN = re.compile(r"(?P<day>[a-z]+)\s+(?:a\s+)?(?P<hour>\d{1,2})\s*(?:h|:)\s*(?P<minute>\d{2})?")
+
+
+def parse_when(text: str) -> tuple[int, str] | None:
+    """`jeudi 17h`, `jeudi à 17h30`, `jeudi 17:30` -> (3, "17:30")."""
+    match = _WHEN.fullmatch(fold(text).replace(" h ", "h "))
+    if not match or match["day"] not in WEEKDAYS:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return WEEKDAYS.index(match["day"]), f"{hour:02d}:{minute:02d}"
+
+
+def _set(user_id: str, **changes: object) -> Write:
+    def write(session: Session) -> None:
+        preference = session.get(DeclarationPreference, user_id) or DeclarationPreference(
+            user_id=user_id
+        )
+        for name, value in changes.items():
+            setattr(preference, name, value)
+        session.add(preference)
+
+    return write
+
+
+async def change_prompt(ctx: CommandContext, text: str) -> str:
+    """Apply `!declarer rappel …` and say what the prompt is now."""
+    said = fold(text)
+    if said in ("non", "off", "stop", "jamais"):
+        ctx.writes.append(_set(ctx.sender, enabled=False))
+        return "Rappel hebdomadaire coupé. !declarer rappel oui pour le remettre."
+    if said in ("oui", "on", "defaut", "par defaut"):
+        ctx.writes.append(_set(ctx.sender, enabled=True, weekday=None, time=None))
+        return "Rappel hebdomadaire remis, au jour et à l'heure du réseau."
+    when = parse_when(text)
+    if when is None:
+        return (
+            f"« {text} » : jour et heure attendus, par exemple « !declarer rappel jeudi 17h » ; "
+            "ou « !declarer rappel non » pour le couper. Rien n'a changé."
+        )
+    weekday, clock = when
+    ctx.writes.append(_set(ctx.sender, enabled=True, weekday=weekday, time=clock))
+    return f"Rappel hebdomadaire : le {WEEKDAYS[weekday]} à {clock.replace(':', ' h ')}."

@@ -1,0 +1,1 @@
+"""Dialogues that last several messages, saved at every step."""

@@ -1,0 +1,106 @@
+"""The weekly declaration dialogue as a promeneur lives it, through the real homeserver."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+
+from bot.declarations.weeks import Week
+from tests.integration.conftest import Network
+
+pytestmark = pytest.mark.integration
+
+
+def _weeks_ago(count: int) -> Week:
+    return Week.of(dt.date.today()).shifted(-count)
+
+
+async def test_full_dialogue_with_typos_corrections_and_a_restart(network: Network) -> None:
+    camille, dm = network.promeneur, network.dm
+    week = _weeks_ago(1)
+
+    async def say(text: str) -> str:
+        return await camille.ask(dm, text)
+
+    assert "(1/9)" in await say(f"!declarer semaine {week.number}")
+    assert "(2/9) Sur quels réseaux sociaux ?" in await say("3h30")
+    assert "(3/9)" in await say("insta, snpachat et discord")
+    assert "(4/9)" in await say("douze")
+    refused = await say("beaucoup")
+    assert refused.startswith("« beaucoup » n'est pas un nombre entier")
+    assert "(4/9)" in refused
+    assert "(5/9)" in await say("5")
+    assert "(4/9)" in await say("retour")
+    assert "(5/9)" in await say("cinq")
+    assert "(6/9)" in await say("2 3")
+    assert "(7/9)" in await say("5 2 1 0")
+
+    await asyncio.to_thread(network.bot.stop)
+    await asyncio.to_thread(network.bot.start)
+
+    assert "(8/9)" in await say("cyberharcelement, mal etre")
+    assert "(9/9)" in await say("3018 x2, fil sante jeunes")
+    refused = await say("vu Léa, son 06 12 34 56 78")
+    assert "numéro de téléphone" in refused and "(9/9)" in refused
+    summary = await say("passer")
+    assert f"Déclaration de la semaine {week.number}" in summary
+    assert "• Heures en ligne : 3 h 30" in summary
+    assert "• Réseaux : Instagram, Snapchat, Discord" in summary
+    assert "• Jeunes en contact : 12" in summary
+    assert "• Contacts courts : 5" in summary
+    assert "• Orientations : Fil Santé Jeunes : 1, 3018 : 2" in summary
+    assert "Merci ! Déclaration enregistrée" in await say("oui")
+
+    mine = await say("!mes-declarations")
+    assert f"semaine {week.number} : 3 h 30, 12 jeune(s)" in mine
+
+
+async def test_cancel_saves_nothing_and_redeclaring_offers_the_old_values(
+    network: Network,
+) -> None:
+    camille, dm = network.promeneur, network.dm
+    week = _weeks_ago(2)
+
+    assert "(1/9)" in await camille.ask(dm, f"!declarer {week}")
+    assert "(2/9)" in await camille.ask(dm, "2,5")
+    assert "rien n'a été enregistré" in await camille.ask(dm, "annuler")
+    assert f"semaine {week.number} : à déclarer" in await camille.ask(dm, "!mes-declarations")
+
+    saved = await camille.ask(dm, f"!declarer 2h reseaux=insta jeunes=3 semaine={week.number}")
+    assert "Enregistrée" in saved
+    again = await camille.ask(dm, f"!declarer semaine {week.number}")
+    assert "déjà déclarée" in again
+    assert "Réponse actuelle : 2 h" in again
+    assert "(2/9)" in await camille.ask(dm, "garder")
+    assert "rien n'a été enregistré" in await camille.ask(dm, "annuler")
+
+
+async def test_empty_week_in_one_step_and_missing_weeks_for_the_coordination(
+    network: Network,
+) -> None:
+    camille, dm = network.promeneur, network.dm
+    week = _weeks_ago(3)
+
+    await camille.ask(dm, f"!declarer semaine {week.number}")
+    assert "rien cette semaine" in await camille.ask(dm, "congés")
+    assert "enregistrée" in await camille.ask(dm, "oui")
+    missing = await network.coordinator.ask(network.room, "!declarations manquantes")
+    refused = await camille.ask(network.room, "!declarations manquantes")
+
+    line = next(line for line in missing.splitlines() if camille.user_id in line)
+    assert str(week.number) not in line.split(":", 1)[1].replace(",", " ").split()
+    assert "réservée à la coordination" in refused
+
+
+async def test_declaring_in_a_room_is_redirected_to_a_direct_message(network: Network) -> None:
+    answer = await network.promeneur.ask(network.room, "!declarer")
+
+    assert "en message direct" in answer
+
+
+async def test_help_for_declarer_documents_the_fast_path(network: Network) -> None:
+    answer = await network.promeneur.ask(network.room, "!aide declarer")
+
+    assert "!declarer 4h reseaux=insta,snap jeunes=12" in answer
