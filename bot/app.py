@@ -16,12 +16,14 @@ from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
 from bot.commands.router import CommandTable
 from bot.declarations import commands as declarations
+from bot.declarations import report_commands
 from bot.declarations.desk import DeclarationDesk
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
 from bot.knowledge import commands as knowledge
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
+from bot.matrix.media import upload_file
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
@@ -32,7 +34,7 @@ from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (core.router, knowledge.router, declarations.router)
+ROUTERS = (core.router, knowledge.router, declarations.router, report_commands.router)
 
 
 class NetworkRooms:
@@ -160,6 +162,7 @@ async def _serve(
         joined_rooms=lambda: len(client.rooms),
         referrals=referrals,
         declarations=declaration_desk,
+        upload=lambda data, name, mime, encrypted: upload_file(client, data, name, mime, encrypted),
         promeneurs=lambda: (
             network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
         ),

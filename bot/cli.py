@@ -49,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _knowledge_options(kb_check)
 
+    report = commands.add_parser("report", help="bilan trimestriel ou annuel en fichiers")
+    when = report.add_mutually_exclusive_group(required=True)
+    when.add_argument("--quarter", help="trimestre, par exemple 2026-Q4 ou T4-2026")
+    when.add_argument("--year", type=int, help="année, par exemple 2026")
+    report.add_argument("--out", type=Path, default=Path("."), help="dossier des fichiers")
+    report.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+
     demo = commands.add_parser("demo", help="démonstration sur un Synapse local")
     demo.add_argument("--state", type=Path, default=ROOT / "demo-state")
 
@@ -123,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-config":
         print(f"Configuration valide : {args.config}")
         return 0
+    if args.command == "report":
+        from bot.declarations.reporting import print_report
+
+        return print_report(settings, args.quarter, args.year, args.out)
     if args.command == "db":
         from bot.storage.database import upgrade
 

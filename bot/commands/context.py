@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.router import CommandTable
 from bot.directory.roles import Role
@@ -42,6 +42,8 @@ class Services:
     referrals: ReferralDesk | None = None
     declarations: DeclarationDesk | None = None
     promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
+    # uploads a file and returns the content of the message that shows it
+    upload: Callable[[bytes, str, str, bool], Awaitable[dict[str, Any]]] | None = None
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:

@@ -235,6 +235,9 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
             None, draft, ["Déclaration annulée : rien n'a été enregistré."], cancelled=True
         )
     if said in BACK:
+        if step is QUESTIONS[0]:
+            first = f"Il n'y a pas de question avant celle-ci.\n{prompt(step, draft, catalog)}"
+            return Outcome(step, draft, [first])
         back = _previous(step)
         return Outcome(back, draft, [prompt(back, draft, catalog)])
     if said in NOTHING:

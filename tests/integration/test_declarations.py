@@ -104,3 +104,45 @@ async def test_help_for_declarer_documents_the_fast_path(network: Network) -> No
     answer = await network.promeneur.ask(network.room, "!aide declarer")
 
     assert "!declarer 4h reseaux=insta,snap jeunes=12" in answer
+
+
+def _figure(summary: str, label: str) -> float:
+    line = next(line for line in summary.splitlines() if line.startswith(f"• {label} : "))
+    value = line.split(" : ", 1)[1]
+    if " h" in value:
+        hours, _, minutes = value.partition(" h")
+        return int(hours) + (int(minutes) / 60 if minutes.strip() else 0)
+    return float(value)
+
+
+async def test_report_sums_the_declarations_and_comes_with_its_files(network: Network) -> None:
+    camille, coordinator = network.promeneur, network.coordinator
+    weeks = [_weeks_ago(4), _weeks_ago(5)]
+    quarter = weeks[0].quarter
+    dm = await coordinator.create_room(
+        "", invite=[network.bot_account.user_id], encrypted=True, direct=True
+    )
+    await coordinator.wait_member(dm, network.bot_account.user_id)
+    for week in weeks:  # make sure they exist before the first report
+        await camille.ask(network.dm, f"!declarer 1h jeunes=1 semaine={week.number}")
+    before = await coordinator.ask(dm, f"!rapport T{quarter.number} {quarter.year}")
+
+    await camille.ask(network.dm, f"!declarer 2h30 jeunes=4 semaine={weeks[0].number}")
+    await camille.ask(network.dm, f"!declarer 1h30 jeunes=3 contacts=2 semaine={weeks[1].number}")
+    event_id = await coordinator.send(dm, f"!rapport T{quarter.number} {quarter.year}")
+    after = str((await coordinator.wait_reply(dm, event_id)).source["content"]["body"])
+
+    hours = "Heures de présence en ligne"
+    young = "Jeunes en contact (somme des semaines)"
+    assert _figure(after, hours) - _figure(before, hours) == pytest.approx(4 - 2)
+    assert _figure(after, young) - _figure(before, young) == 7 - 2
+    stem = f"bilan-pdn-{quarter.year}-Q{quarter.number}"
+    for name in (f"{stem}.csv", f"{stem}.xlsx", f"{stem}.png"):
+
+        def is_file(room: str, event: object, name: str = name) -> bool:
+            content = getattr(event, "source", {}).get("content", {})
+            return room == dm and content.get("body") == name
+
+        await coordinator.wait_for(is_file)
+    refused = await camille.ask(network.dm, "!rapport")
+    assert "réservée à la coordination" in refused

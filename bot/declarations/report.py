@@ -1,0 +1,145 @@
+"""Quarterly and annual figures from the weekly declarations, per promeneur and for the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from bot.declarations.parsing import InvalidAnswerError
+from bot.declarations.weeks import Quarter, Week
+from bot.knowledge.normalize import fold
+from bot.storage.models import Declaration
+
+NETWORK = "Réseau (total)"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A quarter or a whole year."""
+
+    year: int
+    quarter: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"T{self.quarter} {self.year}" if self.quarter else str(self.year)
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year}-Q{self.quarter}" if self.quarter else str(self.year)
+
+    def weeks(self) -> list[Week]:
+        quarters = [self.quarter] if self.quarter else [1, 2, 3, 4]
+        return [w for q in quarters for w in Quarter(self.year, q).weeks()]
+
+
+def parse_period(text: str) -> Period:
+    """`T4 2026`, `2026-Q4`, `4e trimestre 2026`, `2026 T4` or `2026`."""
+    folded = fold(text)
+    patterns = (
+        r"t(?P<q>[1-4]) (?P<y>\d{4})",
+        r"(?P<y>\d{4}) (?:q|t)(?P<q>[1-4])",
+        r"(?P<q>[1-4])(?:e|er|eme)? trimestre (?P<y>\d{4})",
+        r"(?P<y>\d{4})",
+    )
+    for pattern in patterns:
+        match = re.fullmatch(pattern, folded)
+        if match:
+            quarter = match.groupdict().get("q")
+            return Period(int(match["y"]), int(quarter) if quarter else None)
+    raise InvalidAnswerError(
+        f"« {text.strip()} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
+    )
+
+
+@dataclass
+class Totals:
+    """The sums for one promeneur (or the network) over the period."""
+
+    name: str
+    weeks_declared: int = 0
+    weeks_expected: int = 0
+    weeks_inactive: int = 0
+    hours: float = 0.0
+    young_people: int = 0
+    short_contacts: int = 0
+    networks: Counter[str] = field(default_factory=Counter)  # weeks used
+    age_groups: Counter[str] = field(default_factory=Counter)  # weeks reached
+    interactions: Counter[str] = field(default_factory=Counter)  # number of each
+    topics: Counter[str] = field(default_factory=Counter)  # weeks addressed
+    referrals: Counter[str] = field(default_factory=Counter)  # number to each relay
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.weeks_declared += 1
+        if row["inactive"]:
+            self.weeks_inactive += 1
+            return
+        self.hours += row["hours"]
+        self.young_people += row["young_people"]
+        self.short_contacts += row["short_contacts"]
+        self.networks.update(row["networks"])
+        self.age_groups.update(row["age_groups"])
+        self.interactions.update(row["interactions"])
+        self.topics.update(row["topics"])
+        self.referrals.update(row["referrals"])
+
+    def merge(self, other: Totals) -> None:
+        self.weeks_declared += other.weeks_declared
+        self.weeks_expected += other.weeks_expected
+        self.weeks_inactive += other.weeks_inactive
+        self.hours += other.hours
+        self.young_people += other.young_people
+        self.short_contacts += other.short_contacts
+        for name in ("networks", "age_groups", "interactions", "topics", "referrals"):
+            getattr(self, name).update(getattr(other, name))
+
+
+@dataclass
+class Report:
+    period: Period
+    weeks: list[Week]
+    expected: list[Week]
+    promeneurs: list[Totals]
+    network: Totals
+    by_week: dict[str, Totals]
+    rows: list[dict[str, Any]]
+
+
+COLUMNS = (
+    "user_id", "week", "inactive", "hours", "networks", "young_people", "short_contacts",
+    "age_groups", "interactions", "topics", "referrals", "remark",
+)  # fmt: skip
+
+
+def load_rows(session: Session, weeks: Iterable[str]) -> list[dict[str, Any]]:
+    """The declarations of `weeks` as plain rows (columns only: fast for tens of thousands)."""
+    columns = [getattr(Declaration, name) for name in COLUMNS]
+    query = select(*columns).where(col(Declaration.week).in_(list(weeks)))
+    return [dict(zip(COLUMNS, row, strict=True)) for row in session.execute(query)]
+
+
+def build_report(
+    period: Period, rows: list[dict[str, Any]], today: dt.date, promeneurs: Iterable[str] = ()
+) -> Report:
+    """Totals per promeneur (everyone in `promeneurs` and everyone who declared) and in all."""
+    weeks = period.weeks()
+    current = Week.of(today)
+    expected = [w for w in weeks if w < current]
+    names = sorted(set(promeneurs) | {row["user_id"] for row in rows})
+    totals = {name: Totals(name, weeks_expected=len(expected)) for name in names}
+    by_week = {str(w): Totals(str(w)) for w in weeks}
+    for row in sorted(rows, key=lambda r: (r["user_id"], r["week"])):
+        totals[row["user_id"]].add(row)
+        if row["week"] in by_week:
+            by_week[row["week"]].add(row)
+    network = Totals(NETWORK)
+    for one in totals.values():
+        network.merge(one)
+    return Report(period, weeks, expected, list(totals.values()), network, by_week, rows)

@@ -1,0 +1,53 @@
+"""!rapport: the quarterly or annual report, in the coordinator's direct message."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.commands.arguments import Text
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.declarations.parsing import InvalidAnswerError
+from bot.declarations.report import Period, parse_period
+from bot.declarations.reporting import period_rows, report_files
+from bot.declarations.weeks import Quarter
+from bot.directory.roles import Role
+from bot.matrix.outbox import Outgoing
+
+router = Router("reports")
+
+
+@router.command(
+    "rapport",
+    aliases=("bilan",),
+    english="report",
+    role=Role.COORDINATOR,
+    help="Bilan trimestriel ou annuel (résumé, CSV, XLSX, graphique), en message direct : "
+    "!rapport T4 2026, !rapport 2026 ; sans précision, le trimestre en cours.",
+)
+async def report(ctx: CommandContext, periode: Text | None = None) -> None:
+    if not ctx.message.is_direct:
+        ctx.reply(
+            "Le bilan contient les chiffres de chaque promeneur : je l'envoie en message direct. "
+            "Écrivez-moi !rapport en privé."
+        )
+        return
+    today = ctx.declarations.today()
+    try:
+        period = parse_period(periode) if periode else _quarter(Quarter.of(today))
+    except InvalidAnswerError as exc:
+        ctx.reply(exc.reason)
+        return
+    rows = await ctx.services.db.run(lambda s: period_rows(s, period))
+    files = await asyncio.to_thread(report_files, rows, period, today, ctx.services.promeneurs())
+    ctx.reply(files.summary)
+    upload = ctx.services.upload
+    if upload is None:
+        return
+    for name, data, mimetype in files.files:
+        content = await upload(data, name, mimetype, ctx.message.encrypted)
+        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+
+
+def _quarter(quarter: Quarter) -> Period:
+    return Period(quarter.year, quarter.number)
