@@ -6,8 +6,9 @@ import asyncio
 import contextlib
 import logging
 import signal
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 
 from bot import __version__
@@ -18,11 +19,13 @@ from bot.commands.router import CommandTable
 from bot.declarations import commands as declarations
 from bot.declarations import report_commands
 from bot.declarations.desk import DeclarationDesk
+from bot.declarations.reminders import DeclarationReminders
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
 from bot.knowledge import commands as knowledge
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
+from bot.matrix.direct import DirectRooms
 from bot.matrix.media import upload_file
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
@@ -146,6 +149,10 @@ async def _serve(
         db,
     )
     await referrals.load()
+
+    def promeneurs() -> set[str]:
+        return network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
+
     declaration_desk = DeclarationDesk(
         db,
         settings.declarations.networks,
@@ -163,9 +170,7 @@ async def _serve(
         referrals=referrals,
         declarations=declaration_desk,
         upload=lambda data, name, mime, encrypted: upload_file(client, data, name, mime, encrypted),
-        promeneurs=lambda: (
-            network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
-        ),
+        promeneurs=promeneurs,
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
@@ -177,6 +182,10 @@ async def _serve(
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))
+    reminders = DeclarationReminders(
+        db, outbox, declaration_desk, settings.declarations, DirectRooms(client), promeneurs
+    )
+    scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
 
     async def send_when_ready() -> None:
         await sync.ready.wait()
@@ -185,6 +194,16 @@ async def _serve(
             await client.set_displayname(settings.bot.display_name)
         except NETWORK_ERRORS as exc:
             log.warning("Salons du réseau ou nom affiché non mis à jour (%r).", exc)
+        scheduler.add_job(
+            reminders.check,
+            "interval",
+            seconds=settings.declarations.check_interval_seconds,
+            id="declarations",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        scheduler.start()
         await outbox.run()
 
     await network.resolve()
@@ -194,7 +213,11 @@ async def _serve(
         asyncio.create_task(sync.watch_pending(), name="undecrypted"),
     ]
     stopper = asyncio.create_task(stop.wait(), name="stop")
-    done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    try:
+        done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
     for task in [stopper, *tasks]:
         task.cancel()
     for task in tasks:

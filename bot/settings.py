@@ -130,6 +130,8 @@ class DeclarationSettings(Section):
     reminder_day: Weekday = "lundi"
     reminder_time: Clock = "10:00"
     idle_expiry_hours: float = Field(default=48, gt=0, le=24 * 14)
+    prompts: bool = True
+    check_interval_seconds: float = Field(default=60, ge=1, le=3600)
 
 
 class StorageSettings(Section):

@@ -24,6 +24,7 @@ def write_config(
     database_url: str = "",
     knowledge_dir: Path | None = None,
     department: str = "",
+    declarations: str = "prompts = false",
 ) -> Path:
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
@@ -53,6 +54,10 @@ database_url = "{database_url}"
 [knowledge]
 department = "{department}"
 {f'directory = "{knowledge_dir}"' if knowledge_dir else ""}
+
+[declarations]
+check_interval_seconds = 1
+{declarations}
 
 [matrix]
 undecryptable_grace_seconds = 3

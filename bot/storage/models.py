@@ -158,3 +158,14 @@ class DeclarationPreference(SQLModel, table=True):
     weekday: int | None = None  # 0 = Monday; None: the network's default
     time: str | None = None  # "17:00"; None: the network's default
     dm_room_id: str | None = None
+
+
+class DeclarationPrompt(SQLModel, table=True):
+    """A weekly prompt or reminder that was sent: never the same one twice."""
+
+    __tablename__ = "declaration_prompt"
+
+    user_id: str = Field(primary_key=True)
+    week: str = Field(primary_key=True)  # the week the message is about
+    kind: str = Field(primary_key=True)  # "prompt" or "reminder"
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

@@ -111,6 +111,7 @@ async def start_second_bot(
     directory: Path,
     database_url: str = "",
     knowledge_dir: Path | None = None,
+    declarations: str = "prompts = false",
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur, start it and wait until it is in."""
     synapse = network.synapse
@@ -129,6 +130,7 @@ async def start_second_bot(
         allowed_inviters=[network.coordinator.user_id],
         database_url=database_url,
         knowledge_dir=knowledge_dir,
+        declarations=declarations,
     )
     process = BotProcess(config)
     await asyncio.to_thread(process.start)

@@ -1,0 +1,62 @@
+"""The weekly prompt and the reminder: sent by the scheduler in a DM, once, across restarts."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.settings import WEEKDAYS
+from tests.integration.conftest import Network, start_second_bot
+
+pytestmark = pytest.mark.integration
+
+PROMPT = "C'est le moment de déclarer"
+
+
+async def test_prompt_and_reminder_come_once_in_a_new_direct_message(
+    network: Network, tmp_path: Path
+) -> None:
+    today = dt.datetime.now(ZoneInfo("Europe/Paris")).date()
+    settings = (
+        f'prompts = true\nprompt_day = "{WEEKDAYS[today.weekday()]}"\nprompt_time = "00:00"\n'
+        'reminder_day = "lundi"\nreminder_time = "00:00"'
+    )
+    second = await start_second_bot(network, "pdn-bot-rappels", tmp_path, declarations=settings)
+    camille = network.promeneur
+    bot_id = second.account.user_id
+    try:
+
+        def from_bot(text: str) -> object:
+            def matches(room: str, event: object) -> bool:
+                source = getattr(event, "source", {})
+                body = source.get("content", {}).get("body", "")
+                return source.get("sender") == bot_id and room != second.room and text in body
+
+            return matches
+
+        prompt = await camille.wait_for(from_bot(PROMPT), timeout=60)
+        dm = next(room for room, event in camille.events if event is prompt)
+        await camille.wait_for(from_bot("Pensez aussi à votre semaine"))
+        assert "(1/9)" in prompt.source["content"]["body"]
+        assert "(2/9)" in await camille.ask(dm, "2h")
+
+        await asyncio.to_thread(second.process.stop)
+        await asyncio.to_thread(second.process.start)
+        await asyncio.to_thread(
+            second.process.wait_for_log, "Rappels de déclaration vérifiés au démarrage : 0"
+        )
+        assert "(3/9)" in await camille.ask(dm, "insta")
+    finally:
+        second.process.stop()
+
+    prompts = [
+        e
+        for room, e in camille.events
+        if room == dm and PROMPT in e.source["content"].get("body", "")
+    ]
+    assert len(prompts) == 1
+    assert dm != network.dm  # its own DM with the second bot
