@@ -179,6 +179,7 @@ async def _serve(
         (settings.bot.user_id, settings.bot.display_name, localpart),
         free_text=knowledge.FREE_TEXT,
         interceptors=(declarations.continue_dialog, knowledge.pick_choice),
+        edits=(declarations.edit_answer,),
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))

@@ -66,7 +66,8 @@ class CommandDispatcher:
     """Answers messages addressed to the bot: commands, numbered choices and free questions.
 
     Free text that is no command (in a direct message or after a mention) goes to the
-    `free_text` command, if there is one. Interceptors see every message first, in order.
+    `free_text` command, if there is one. Interceptors see every message first, in order; edits
+    of earlier messages go to the `edits` interceptors only.
     """
 
     def __init__(
@@ -76,16 +77,23 @@ class CommandDispatcher:
         bot_names: tuple[str, ...],
         free_text: str | None = None,
         interceptors: Sequence[Interceptor] = (),
+        edits: Sequence[Interceptor] = (),
     ) -> None:
         self._services = services
         self._role_of = role_of
         self._bot_names = tuple(sorted(bot_names, key=len, reverse=True))
         self._free_text = services.table.find(free_text)[0] if free_text else None
         self._interceptors = tuple(interceptors)
+        self._edits = tuple(edits)
 
     async def __call__(self, message: IncomingMessage) -> Response:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
+            if message.replaces is not None:  # an edit: only what tracks earlier answers cares
+                for intercept in self._edits:
+                    if await intercept(ctx):
+                        break
+                return Response(ctx.replies, ctx.writes)
             for intercept in self._interceptors:
                 if await intercept(ctx):
                     return Response(ctx.replies, ctx.writes)

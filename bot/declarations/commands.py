@@ -88,11 +88,28 @@ async def continue_dialog(ctx: CommandContext) -> bool:
         return False
     if ctx.message.body.lstrip().startswith(services.prefix):
         return False
-    turn = await services.declarations.answer(ctx.sender, ctx.message.room_id, ctx.message.body)
+    message = ctx.message
+    turn = await services.declarations.answer(
+        ctx.sender, message.room_id, message.body, message.event_id
+    )
     if turn is None:
         return False
     for message in turn.messages:
         ctx.reply(message)
+    ctx.writes.extend(turn.writes)
+    return True
+
+
+async def edit_answer(ctx: CommandContext) -> bool:
+    """A Matrix edit of an answer given during the dialogue updates that answer in the draft."""
+    message, desk = ctx.message, ctx.services.declarations
+    if desk is None or message.replaces is None or not message.is_direct:
+        return False
+    turn = await desk.edit(ctx.sender, message.room_id, message.replaces, message.body)
+    if turn is None:
+        return False
+    for text in turn.messages:
+        ctx.reply(text)
     ctx.writes.extend(turn.writes)
     return True
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.declarations.catalog import Catalog
-from bot.declarations.dialog import KIND, Draft, Step, advance, prompt
+from bot.declarations.dialog import KIND, Draft, Step, advance, prompt, reanswer
 from bot.declarations.records import declaration_of, draft_values, save_declaration
 from bot.declarations.weeks import Week
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
@@ -71,7 +71,9 @@ class DeclarationDesk:
         write = save_dialog(user_id, room_id, KIND, Step.HOURS, draft.to_json())
         return Turn([f"{intro}\n\n{first}"], [write])
 
-    async def answer(self, user_id: str, room_id: str, text: str) -> Turn | None:
+    async def answer(
+        self, user_id: str, room_id: str, text: str, event_id: str = ""
+    ) -> Turn | None:
         """Continue the dialogue in progress here, if any (None: there is none)."""
         state = await self._db.run(lambda s: current_dialog(s, user_id, room_id))
         if state is None or state.kind != KIND:
@@ -79,6 +81,8 @@ class DeclarationDesk:
         if is_idle(state, self.idle_expiry):
             return Turn([expiry_notice()], [end_dialog(user_id, room_id)])
         outcome = advance(Step(state.step), Draft.from_json(state.data), text, self.catalog())
+        if outcome.answered is not None and event_id:
+            outcome.draft.answers[event_id] = outcome.answered.value
         writes: list[Write] = []
         if outcome.step is None:
             writes.append(end_dialog(user_id, room_id))
@@ -91,6 +95,21 @@ class DeclarationDesk:
         if outcome.saved is not None:
             writes.append(save_declaration(user_id, outcome.saved))
         return Turn(outcome.messages, writes)
+
+    async def edit(self, user_id: str, room_id: str, edited: str, text: str) -> Turn | None:
+        """An earlier answer edited in Matrix: replace it in the draft (None: not an answer)."""
+        state = await self._db.run(lambda s: current_dialog(s, user_id, room_id))
+        if state is None or state.kind != KIND:
+            return None
+        draft = Draft.from_json(state.data)
+        step = draft.answers.get(edited)
+        if step is None:
+            return None
+        updated, message = reanswer(Step(step), draft, text, self.catalog())
+        if Step(state.step) is Step.CONFIRM:
+            message = f"{message}\n\n{prompt(Step.CONFIRM, updated, self.catalog())}"
+        write = save_dialog(user_id, room_id, KIND, state.step, updated.to_json(), state.started_at)
+        return Turn([message], [write])
 
 
 def expiry_notice() -> str:

@@ -164,6 +164,7 @@ class Draft:
     values: dict[str, Any] = field(default_factory=dict)
     inactive: bool = False
     replacing: bool = False  # the week was already declared: its values are the defaults
+    answers: dict[str, str] = field(default_factory=dict)  # event id -> step it answered
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,11 +172,18 @@ class Draft:
             "values": self.values,
             "inactive": self.inactive,
             "replacing": self.replacing,
+            "answers": self.answers,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Draft:
-        return cls(data["week"], dict(data["values"]), data["inactive"], data["replacing"])
+        return cls(
+            data["week"],
+            dict(data["values"]),
+            data["inactive"],
+            data["replacing"],
+            dict(data.get("answers", {})),
+        )
 
 
 @dataclass(frozen=True)
@@ -187,6 +195,7 @@ class Outcome:
     messages: list[str]
     saved: Draft | None = None
     cancelled: bool = False
+    answered: Step | None = None  # the question this message answered, if it was accepted
 
 
 def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
@@ -241,7 +250,7 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
         back = _previous(step)
         return Outcome(back, draft, [prompt(back, draft, catalog)])
     if said in NOTHING:
-        emptied = Draft(draft.week, {}, inactive=True, replacing=draft.replacing)
+        emptied = Draft(draft.week, {}, True, draft.replacing, draft.answers)
         return Outcome(Step.CONFIRM, emptied, [prompt(Step.CONFIRM, emptied, catalog)])
     if step is Step.CONFIRM:
         return _confirm(draft, said, catalog)
@@ -261,9 +270,11 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
             value = spec.parse(text, catalog)
         except InvalidAnswerError as exc:
             return Outcome(step, draft, [f"{exc.reason}\n{prompt(step, draft, catalog)}"])
-    updated = Draft(draft.week, {**draft.values, step.value: value}, False, draft.replacing)
+    updated = Draft(
+        draft.week, {**draft.values, step.value: value}, False, draft.replacing, draft.answers
+    )
     following = _next(step)
-    return Outcome(following, updated, [prompt(following, updated, catalog)])
+    return Outcome(following, updated, [prompt(following, updated, catalog)], answered=step)
 
 
 def _confirm(draft: Draft, said: str, catalog: Catalog) -> Outcome:
@@ -273,7 +284,7 @@ def _confirm(draft: Draft, said: str, catalog: Catalog) -> Outcome:
             None, draft, [f"Merci ! Déclaration {verb} : {week_label(draft.week)}."], saved=draft
         )
     if said in NO:
-        restarted = Draft(draft.week, draft.values, False, draft.replacing)
+        restarted = Draft(draft.week, draft.values, False, draft.replacing, draft.answers)
         return Outcome(Step.HOURS, restarted, [prompt(Step.HOURS, restarted, catalog)])
     return Outcome(
         Step.CONFIRM,
@@ -293,7 +304,6 @@ def reanswer(step: Step, draft: Draft, text: str, catalog: Catalog) -> tuple[Dra
         value = SPECS[step].parse(text, catalog)
     except InvalidAnswerError as exc:
         return draft, f"Modification ignorée : {exc.reason}"
-    updated = Draft(
-        draft.week, {**draft.values, step.value: value}, draft.inactive, draft.replacing
-    )
+    values = {**draft.values, step.value: value}
+    updated = Draft(draft.week, values, draft.inactive, draft.replacing, draft.answers)
     return updated, f"Réponse modifiée — {LABELS[step]} : {SPECS[step].show(value)}."

@@ -123,13 +123,21 @@ class Person:
             == event_id
         ]
 
-    async def send(self, room_id: str, body: str, msgtype: str = "m.text") -> str:
+    async def send(
+        self, room_id: str, body: str, msgtype: str = "m.text", edits: str | None = None
+    ) -> str:
+        """Send a message, or (with `edits`) a Matrix edit of an earlier one."""
         await self.wait_joined(room_id)
+        content: dict[str, object] = {"msgtype": msgtype, "body": body}
+        if edits is not None:
+            content = {
+                "msgtype": msgtype,
+                "body": f"* {body}",
+                "m.new_content": {"msgtype": msgtype, "body": body},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
+            }
         response = await self.client.room_send(
-            room_id,
-            "m.room.message",
-            {"msgtype": msgtype, "body": body},
-            ignore_unverified_devices=True,
+            room_id, "m.room.message", content, ignore_unverified_devices=True
         )
         if not isinstance(response, RoomSendResponse):
             raise PersonError(f"{self.user_id}: envoi refusé : {response}")

@@ -24,6 +24,7 @@ class IncomingMessage:
     body: str
     is_direct: bool
     encrypted: bool
+    replaces: str | None = None  # an edit (m.replace) of this earlier event; body is the new text
 
 
 @dataclass

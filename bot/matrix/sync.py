@@ -184,7 +184,7 @@ class SyncLoop:
             return
         if isinstance(event, MegolmEvent):
             await self._hold_undecrypted(room.room_id, event)
-        elif isinstance(event, RoomMessageText) and not _is_edit(event):
+        elif isinstance(event, RoomMessageText):
             await self._dispatch(room, event)
 
     async def _dispatch(self, room: MatrixRoom, event: RoomMessageText) -> None:
@@ -197,13 +197,15 @@ class SyncLoop:
             if event.event_id in self._pending:
                 await self._record(event.event_id, room.room_id, [])
             return
+        replaces, body = _edit_of(event)
         message = IncomingMessage(
             event_id=event.event_id,
             room_id=room.room_id,
             sender=event.sender,
-            body=event.body,
+            body=body,
             is_direct=room.member_count <= 2,
             encrypted=room.encrypted,
+            replaces=replaces,
         )
         response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)
@@ -331,9 +333,14 @@ class SyncLoop:
                 await self.flush_pending()
 
 
-def _is_edit(event: RoomMessageText) -> bool:
-    relates = event.source.get("content", {}).get("m.relates_to") or {}
-    return relates.get("rel_type") == "m.replace"
+def _edit_of(event: RoomMessageText) -> tuple[str | None, str]:
+    """For an edit (m.replace): the edited event's id and the new text; else (None, body)."""
+    content = event.source.get("content", {})
+    relates = content.get("m.relates_to") or {}
+    if relates.get("rel_type") != "m.replace" or not relates.get("event_id"):
+        return None, event.body
+    new = content.get("m.new_content") or {}
+    return str(relates["event_id"]), str(new.get("body", event.body.removeprefix("* ")))
 
 
 def _load_token(session: Session, user_id: str) -> str | None:

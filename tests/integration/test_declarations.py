@@ -27,7 +27,12 @@ async def test_full_dialogue_with_typos_corrections_and_a_restart(network: Netwo
     assert "(1/9)" in await say(f"!declarer semaine {week.number}")
     assert "(2/9) Sur quels réseaux sociaux ?" in await say("3h30")
     assert "(3/9)" in await say("insta, snpachat et discord")
-    assert "(4/9)" in await say("douze")
+    young = await camille.send(dm, "douze")
+    assert "(4/9)" in str((await camille.wait_reply(dm, young)).source["content"]["body"])
+    fixed = await camille.send(dm, "quinze", edits=young)
+    reply = await camille.wait_reply(dm, fixed)
+    assert reply.source["content"]["body"] == "Réponse modifiée — Jeunes en contact : 15."
+    assert (await network.promeneur.ask(network.room, "!ping")).startswith("Pong")
     refused = await say("beaucoup")
     assert refused.startswith("« beaucoup » n'est pas un nombre entier")
     assert "(4/9)" in refused
@@ -48,13 +53,13 @@ async def test_full_dialogue_with_typos_corrections_and_a_restart(network: Netwo
     assert f"Déclaration de la semaine {week.number}" in summary
     assert "• Heures en ligne : 3 h 30" in summary
     assert "• Réseaux : Instagram, Snapchat, Discord" in summary
-    assert "• Jeunes en contact : 12" in summary
+    assert "• Jeunes en contact : 15" in summary
     assert "• Contacts courts : 5" in summary
     assert "• Orientations : Fil Santé Jeunes : 1, 3018 : 2" in summary
     assert "Merci ! Déclaration enregistrée" in await say("oui")
 
     mine = await say("!mes-declarations")
-    assert f"semaine {week.number} : 3 h 30, 12 jeune(s)" in mine
+    assert f"semaine {week.number} : 3 h 30, 15 jeune(s)" in mine
 
 
 async def test_cancel_saves_nothing_and_redeclaring_offers_the_old_values(
