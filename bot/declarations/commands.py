@@ -6,10 +6,10 @@ from __future__ import annotations
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
-from bot.declarations.dialog import Draft, summary
+from bot.declarations.dialog import NOTHING, Draft, summary
 from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
 from bot.declarations.parsing import InvalidAnswerError, format_hours
-from bot.declarations.preferences import change_prompt
+from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import declarations_in, save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
@@ -39,6 +39,8 @@ def default_week(today: Week, weekday: int) -> Week:
         "« rien cette semaine » ou « congés ».\n"
         "• !declarer rappel jeudi 17h : votre jour et votre heure de rappel ; !declarer rappel "
         "non / oui : les couper ou les remettre.\n"
+        "• !declarer absent jusqu'au 15/12 : congés, pas de rappel d'ici là (absent non : "
+        "revenir plus tôt).\n"
         f"• {USAGE}"
     ),
 )
@@ -46,6 +48,10 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
     text = (details or "").strip()
     if fold(text).startswith("rappel"):
         ctx.reply(await change_prompt(ctx, text[len("rappel") :].strip()))
+        return
+    if fold(text).startswith(("absent", "absente")):
+        rest = text.split(maxsplit=1)[1] if len(text.split()) > 1 else ""
+        ctx.reply(await change_absence(ctx, rest, ctx.declarations.today()))
         return
     if not ctx.message.is_direct:
         ctx.reply(
@@ -55,6 +61,10 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
         return
     desk, today = ctx.declarations, ctx.declarations.today()
     try:
+        if fold(text) in NOTHING:  # "!declarer congés": this week, empty, in one step
+            week = default_week(Week.of(today), today.weekday())
+            _save_now(ctx, Draft(str(week), {}, inactive=True))
+            return
         if looks_like_fast_path(text):
             await _fast_path(ctx, text)
             return
@@ -75,10 +85,14 @@ async def _fast_path(ctx: CommandContext, text: str) -> None:
         week = parse_week(week_text, today)
     else:
         week = default_week(Week.of(today), today.weekday())
-    draft = Draft(str(week), values)
+    _save_now(ctx, Draft(str(week), values))
+
+
+def _save_now(ctx: CommandContext, draft: Draft) -> None:
     ctx.writes.append(save_declaration(ctx.sender, draft))
     ctx.writes.append(end_dialog(ctx.sender, ctx.message.room_id))
-    ctx.reply(f"{summary(draft)}\nEnregistrée. Pour corriger : !declarer semaine {week.number}.")
+    number = Week.parse(draft.week).number
+    ctx.reply(f"{summary(draft)}\nEnregistrée. Pour corriger : !declarer semaine {number}.")
 
 
 async def continue_dialog(ctx: CommandContext) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlmodel import Session
@@ -36,6 +37,45 @@ def _set(user_id: str, **changes: object) -> Write:
         session.add(preference)
 
     return write
+
+
+def parse_until(text: str, today: dt.date) -> dt.date | None:
+    """`jusqu'au 15/12`, `15/12/2026`, `2026-12-15` -> that date (next occurrence for dd/mm)."""
+    folded = fold(text).removeprefix("jusqu au ").removeprefix("au ").strip()
+    try:
+        return dt.date.fromisoformat(folded.replace(" ", "-"))
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})\s+(\d{1,2})(?:\s+(\d{4}))?", folded)
+    if not match:
+        return None
+    day, month = int(match[1]), int(match[2])
+    year = int(match[3]) if match[3] else today.year
+    try:
+        until = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not match[3] and until < today:
+        until = until.replace(year=year + 1)
+    return until
+
+
+async def change_absence(ctx: CommandContext, text: str, today: dt.date) -> str:
+    """`!declarer absent jusqu'au 15/12`: no prompt nor reminder until then; `absent non`."""
+    if fold(text) in ("non", "fin", "off", "retour"):
+        ctx.writes.append(_set(ctx.sender, away_until=None))
+        return "Absence terminée : les rappels reprennent."
+    until = parse_until(text, today)
+    if until is None or until < today:
+        return (
+            f"« {text} » : date de retour attendue, par exemple « !declarer absent jusqu'au "
+            "15/12 ». Rien n'a changé."
+        )
+    ctx.writes.append(_set(ctx.sender, away_until=until))
+    return (
+        f"Absence notée jusqu'au {until:%d/%m/%Y} inclus : pas de rappel d'ici là. "
+        "« !declarer absent non » pour revenir plus tôt."
+    )
 
 
 async def change_prompt(ctx: CommandContext, text: str) -> str:

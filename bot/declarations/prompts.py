@@ -64,6 +64,8 @@ def due_messages(
         preference = preferences.get(user)
         if preference is not None and not preference.enabled:
             continue
+        if preference is not None and preference.away_until and now.date() <= preference.away_until:
+            continue  # on leave
         weekday = WEEKDAYS.index(settings.prompt_day)
         clock = settings.prompt_time
         if preference is not None and preference.weekday is not None and preference.time:

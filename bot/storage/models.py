@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -158,6 +158,7 @@ class DeclarationPreference(SQLModel, table=True):
     weekday: int | None = None  # 0 = Monday; None: the network's default
     time: str | None = None  # "17:00"; None: the network's default
     dm_room_id: str | None = None
+    away_until: date | None = None  # on leave: no prompt or reminder until this day included
 
 
 class DeclarationPrompt(SQLModel, table=True):

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session
 
+from bot.declarations.preferences import parse_until
 from bot.declarations.prompts import PROMPT, REMINDER, Due, due_messages, mark_sent
 from bot.declarations.weeks import Week
 from bot.settings import DeclarationSettings
@@ -69,3 +70,26 @@ def test_personal_time_and_turned_off_prompts(session: Session) -> None:
     assert not any(d.user_id == "@off:x" for d in at_three)
     at_five = _due(session, FRIDAY_AFTERNOON + dt.timedelta(hours=2), people)
     assert Due("@a:x", W47, PROMPT) in at_five
+
+
+def test_nothing_is_sent_while_on_leave(session: Session) -> None:
+    session.add(DeclarationPreference(user_id="@a:x", away_until=dt.date(2026, 11, 20)))
+    session.commit()
+    assert _due(session, FRIDAY_AFTERNOON) == set()
+    monday_after = dt.datetime(2026, 11, 23, 12, 0, tzinfo=PARIS)
+    assert Due("@a:x", W47, REMINDER) in _due(session, monday_after)
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("jusqu'au 15/12", dt.date(2026, 12, 15)),
+        ("15/01", dt.date(2027, 1, 15)),
+        ("2027-02-01", dt.date(2027, 2, 1)),
+        ("au 3/12/2026", dt.date(2026, 12, 3)),
+        ("demain", None),
+        ("31/02", None),
+    ],
+)
+def test_return_dates_are_read_in_french(text: str, until: dt.date | None) -> None:
+    assert parse_until(text, dt.date(2026, 11, 22)) == until
