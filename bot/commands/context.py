@@ -29,6 +29,11 @@ class CommandError(Exception):
         self.values = values
 
 
+class NotForMeError(CommandError):
+    """The words after the command name show the message was not meant for it (for example
+    `aide pour une ado…`, a question): without the prefix it goes to the free-text command."""
+
+
 @dataclass
 class Services:
     """The parts of the running bot that commands may use."""

@@ -11,7 +11,7 @@ from enum import Enum
 from rapidfuzz import fuzz, process
 
 from bot.commands.arguments import UsageError, parse_arguments
-from bot.commands.context import CommandContext, CommandError, Services
+from bot.commands.context import CommandContext, CommandError, NotForMeError, Services
 from bot.commands.router import Command
 from bot.directory.roles import Role
 from bot.matrix.events import IncomingMessage, Response
@@ -128,7 +128,17 @@ class CommandDispatcher:
                 return
             ctx.reply(self._unknown(text, ctx.role))
             return
-        command, rest = found
+        try:
+            await self._invoke(ctx, *found)
+        except NotForMeError:
+            if not free or self._free_text is None:
+                raise
+            ctx.replies.clear()
+            ctx.writes.clear()
+            await self._invoke(ctx, self._free_text, text)
+
+    async def _invoke(self, ctx: CommandContext, command: Command, rest: str) -> None:
+        t, prefix = ctx.t, self._services.prefix
         if ctx.role < command.role:
             log.info("Commande %s refusée à %s (%s)", command.name, ctx.sender, ctx.role.name)
             raise CommandError(

@@ -119,6 +119,7 @@ class LocalSynapse:
                 "enable_registration": False,
                 "federation_domain_whitelist": [],
                 "url_preview_enabled": False,
+                "bcrypt_rounds": 4,  # loopback test server: cheap password hashing
             }
         )
         self.config_path.write_text(yaml.safe_dump(config))

@@ -44,7 +44,7 @@ class Person:
         self._task: asyncio.Task[None] | None = None
         self._synced = asyncio.Event()
 
-    async def start(self, device_id: str = "", access_token: str = "") -> None:
+    async def start(self, device_id: str = "", access_token: str = "", timeout: float = 30) -> None:
         """Log in (or restore an earlier login, keeping its device and keys) and start syncing."""
         if device_id and access_token:
             self.client.restore_login(self.user_id, device_id, access_token)
@@ -53,7 +53,7 @@ class Person:
             if isinstance(response, LoginError):
                 raise PersonError(f"{self.user_id}: {response.message}")
         self._task = asyncio.create_task(self._sync_forever())
-        await asyncio.wait_for(self._synced.wait(), 30)
+        await asyncio.wait_for(self._synced.wait(), timeout)
 
     async def stop(self) -> None:
         if self._task:

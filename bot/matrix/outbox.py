@@ -95,12 +95,17 @@ def _pending(session: Session) -> list[QueuedMessage]:
     ]
 
 
-class OutboxSender:
-    """Sends queued messages in order, honouring rate limits and backing off on network errors.
+PARALLEL_ROOMS = 8
 
-    New messages are handed over in memory as soon as they are queued (their transaction ids make
-    sending before the outbox row is committed safe); messages left by an earlier run are read from
-    the database when sending starts.
+
+class OutboxSender:
+    """Sends queued messages, honouring rate limits and backing off on network errors.
+
+    Messages to one room go out one at a time, in order; up to `PARALLEL_ROOMS` rooms are served
+    at once, so that many conversations do not wait behind each other. New messages are handed
+    over in memory as soon as they are queued (their transaction ids make sending before the
+    outbox row is committed safe); messages left by an earlier run are read from the database
+    when sending starts.
     """
 
     def __init__(self, client: AsyncClient, db: Database, backoff_cap: float = 60.0) -> None:
@@ -109,6 +114,7 @@ class OutboxSender:
         self._queue: list[QueuedMessage] = []
         self._queued: set[str] = set()
         self._arrived = asyncio.Event()
+        self._busy: set[str] = set()  # rooms with a message on its way
         self._backoff = Backoff(cap=backoff_cap)
 
     def submit(self, messages: list[QueuedMessage], first: bool = False) -> None:
@@ -127,14 +133,36 @@ class OutboxSender:
 
     async def run(self) -> None:
         self.submit(await self._db.run(_pending), first=True)
+        workers = [asyncio.create_task(self._work()) for _ in range(PARALLEL_ROOMS)]
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            for worker in workers:
+                worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+
+    def _take(self) -> QueuedMessage | None:
+        """The oldest message for a room no other worker is sending to."""
+        for index, message in enumerate(self._queue):
+            if message.room_id not in self._busy:
+                del self._queue[index]
+                self._busy.add(message.room_id)
+                return message
+        return None
+
+    async def _work(self) -> None:
         while True:
-            if not self._queue:
+            message = self._take()
+            if message is None:
                 self._arrived.clear()
                 await self._arrived.wait()
                 continue
-            message = self._queue.pop(0)
-            await self._deliver(message)
-            self._queued.discard(message.txn_id)
+            try:
+                await self._deliver(message)
+            finally:
+                self._busy.discard(message.room_id)
+                self._queued.discard(message.txn_id)
+                self._arrived.set()  # the room is free for its next message
 
     async def _deliver(self, message: QueuedMessage) -> None:
         """Try until the message is sent or refused for good; waits, never gives up on a fault."""

@@ -6,7 +6,13 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, or_
 
-from bot.storage.models import HandledEvent, OutboxMessage, PendingChoice, UnansweredQuestion
+from bot.storage.models import (
+    DeclarationPrompt,
+    HandledEvent,
+    OutboxMessage,
+    PendingChoice,
+    UnansweredQuestion,
+)
 
 # A replay after a restart only reaches back to the last saved sync position: a month is ample.
 HANDLED_EVENTS_KEPT = timedelta(days=30)
@@ -16,6 +22,8 @@ FINISHED_MESSAGES_KEPT = timedelta(days=7)
 CHOICES_KEPT = timedelta(days=1)
 # Unanswered questions (scrubbed) are for completing the base: a year covers the yearly review.
 UNANSWERED_KEPT = timedelta(days=365)
+# Sent prompts only matter for the current and the previous week.
+PROMPTS_KEPT = timedelta(days=60)
 
 
 def prune(session: Session, now: datetime) -> None:
@@ -32,4 +40,7 @@ def prune(session: Session, now: datetime) -> None:
     session.execute(delete(PendingChoice).where(col(PendingChoice.offered_at) < now - CHOICES_KEPT))
     session.execute(
         delete(UnansweredQuestion).where(col(UnansweredQuestion.asked_at) < now - UNANSWERED_KEPT)
+    )
+    session.execute(
+        delete(DeclarationPrompt).where(col(DeclarationPrompt.sent_at) < now - PROMPTS_KEPT)
     )

@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import (
+    DeclarationPrompt,
     HandledEvent,
     OutboxMessage,
     PendingChoice,
@@ -29,6 +30,12 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
         session.add(PendingChoice(user_id="@b:x", room_id="!r", entry_ids=["a"], offered_at=now))
         session.add(UnansweredQuestion(text="ancienne", asked_at=now - timedelta(days=400)))
         session.add(UnansweredQuestion(text="récente", asked_at=old))
+        session.add(
+            DeclarationPrompt(
+                user_id="@a:x", week="2026-W30", kind="prompt", sent_at=old - timedelta(days=30)
+            )
+        )
+        session.add(DeclarationPrompt(user_id="@a:x", week="2026-W47", kind="prompt", sent_at=now))
         session.commit()
 
         prune(session, now)
@@ -39,3 +46,4 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
         assert kept == ["pending-old", "sent-new"]
         assert [c.user_id for c in session.exec(select(PendingChoice))] == ["@b:x"]
         assert [q.text for q in session.exec(select(UnansweredQuestion))] == ["récente"]
+        assert [p.week for p in session.exec(select(DeclarationPrompt))] == ["2026-W47"]
