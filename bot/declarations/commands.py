@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
+from bot.declarations.desk import Turn
 from bot.declarations.dialog import NOTHING, Draft, summary
 from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
 from bot.declarations.parsing import InvalidAnswerError, format_hours
@@ -73,9 +74,7 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
         ctx.reply(f"{exc.reason}\nRien n'a été enregistré. Voir !aide declarer.")
         return
     turn = await desk.start(ctx.sender, ctx.message.room_id, week)
-    for message in turn.messages:
-        ctx.reply(message)
-    ctx.writes.extend(turn.writes)
+    _apply(ctx, turn)
 
 
 async def _fast_path(ctx: CommandContext, text: str) -> None:
@@ -95,6 +94,12 @@ def _save_now(ctx: CommandContext, draft: Draft) -> None:
     ctx.reply(f"{summary(draft)}\nEnregistrée. Pour corriger : !declarer semaine {number}.")
 
 
+def _apply(ctx: CommandContext, turn: Turn) -> None:
+    for message in turn.messages:
+        ctx.reply(message)
+    ctx.writes.extend(turn.writes)
+
+
 async def continue_dialog(ctx: CommandContext) -> bool:
     """In a direct message, an answer (not a `!` command) goes to the dialogue in progress."""
     services = ctx.services
@@ -108,9 +113,7 @@ async def continue_dialog(ctx: CommandContext) -> bool:
     )
     if turn is None:
         return False
-    for message in turn.messages:
-        ctx.reply(message)
-    ctx.writes.extend(turn.writes)
+    _apply(ctx, turn)
     return True
 
 
@@ -122,9 +125,7 @@ async def edit_answer(ctx: CommandContext) -> bool:
     turn = await desk.edit(ctx.sender, message.room_id, message.replaces, message.body)
     if turn is None:
         return False
-    for text in turn.messages:
-        ctx.reply(text)
-    ctx.writes.extend(turn.writes)
+    _apply(ctx, turn)
     return True
 
 
