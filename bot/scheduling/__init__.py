@@ -1,0 +1,1 @@
+"""Meetings and deadlines: French dates, calendar rules, reminders scheduled from the database."""

@@ -1,0 +1,132 @@
+"""Dates and times as people write them in French: « mardi 3 décembre à 14h », « 03/12 14h30 »,
+« demain 9h », « 2026-12-03 14:00 ». Relative to an injected `now`; never in the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from bot.knowledge.normalize import fold
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre",
+)  # fmt: skip
+_SHORT_MONTHS = {m[:4]: i + 1 for i, m in enumerate(MONTHS)} | {"fev": 2, "dec": 12, "sept": 9}
+
+
+class DateError(ValueError):
+    """The date cannot be used; `reason` says why, in French, and what is expected."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+EXAMPLES = "« mardi 3 décembre à 14h », « 03/12 14h30 », « demain 9h » ou « 2026-12-03 14:00 »"
+_TIME = re.compile(r"(?:a\s+)?\b(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<m>\d{2})?\b|\b(?P<noon>midi)\b")
+
+
+def parse_time(text: str) -> tuple[dt.time, str]:
+    """The time of day in `text`, and `text` without it (folded)."""
+    folded = fold(text.replace(":", "h"))
+    match = _TIME.search(folded)
+    if match is None:
+        raise DateError(f"Heure manquante : écrivez par exemple {EXAMPLES}.")
+    if match["noon"]:
+        moment = dt.time(12, 0)
+    else:
+        hours, minutes = int(match["h"]), int(match["m"] or 0)
+        if hours > 23 or minutes > 59:
+            raise DateError(f"« {match.group(0).strip()} » n'est pas une heure valide.")
+        moment = dt.time(hours, minutes)
+    rest = (folded[: match.start()] + " " + folded[match.end() :]).replace(" a ", " ")
+    return moment, " ".join(rest.split())
+
+
+def _day(text: str, today: dt.date) -> dt.date:
+    words = text.split()
+    weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
+    if match := re.search(r"\b(\d{4}) (\d{1,2}) (\d{1,2})\b", text):  # ISO, folded
+        day = _date(int(match[1]), int(match[2]), int(match[3]))
+    elif match := re.search(r"\b(\d{1,2}) (\d{1,2})(?: (\d{2,4}))?\b", text):  # 03/12[/2026]
+        day = _next_date(int(match[1]), int(match[2]), match[3], today)
+    elif match := re.search(r"\b(1er|\d{1,2}) ([a-z]+)(?: (\d{4}))?\b", text):
+        month = _month(match[2])
+        number = 1 if match[1] == "1er" else int(match[1])
+        day = _next_date(number, month, match[3], today)
+    elif "apres demain" in text:
+        day = today + dt.timedelta(days=2)
+    elif "demain" in text:
+        day = today + dt.timedelta(days=1)
+    elif "aujourd hui" in text or "ce soir" in text or "ce matin" in text:
+        day = today
+    elif weekday is not None:
+        ahead = (weekday - today.weekday()) % 7
+        if ahead == 0 and "prochain" not in text:
+            raise DateError(
+                f"« {WEEKDAYS[weekday]} » : aujourd'hui ou dans une semaine ? Précisez la date, "
+                f"par exemple {EXAMPLES}."
+            )
+        day = today + dt.timedelta(days=ahead or 7)
+        return day
+    else:
+        raise DateError(f"Date non reconnue. Écrivez par exemple {EXAMPLES}.")
+    if weekday is not None and day.weekday() != weekday:
+        raise DateError(
+            f"Le {day:%d/%m/%Y} est un {WEEKDAYS[day.weekday()]}, pas un {WEEKDAYS[weekday]} : "
+            "vérifiez la date."
+        )
+    return day
+
+
+def _month(word: str) -> int:
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    for prefix, number in _SHORT_MONTHS.items():
+        if word.startswith(prefix):
+            return number
+    raise DateError(f"« {word} » n'est pas un mois. Écrivez par exemple {EXAMPLES}.")
+
+
+def _date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"{day:02d}/{month:02d}/{year} n'existe pas.") from None
+
+
+def _next_date(day: int, month: int, year: str | None, today: dt.date) -> dt.date:
+    if year:
+        number = int(year)
+        return _date(number + 2000 if number < 100 else number, month, day)
+    candidate = _date(today.year, month, day) if not (month == 2 and day == 29) else None
+    if candidate is None or candidate < today:
+        return _date(today.year + 1, month, day)
+    return candidate
+
+
+def parse_when(text: str, now: dt.datetime) -> dt.datetime:
+    """A future moment, in `now`'s time zone; DateError with the reason otherwise."""
+    zone = now.tzinfo
+    assert isinstance(zone, ZoneInfo), "now must carry a ZoneInfo"
+    moment, rest = parse_time(text)
+    day = _day(rest, now.date())
+    when = dt.datetime.combine(day, moment, tzinfo=zone)
+    if when.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != when.replace(tzinfo=None):
+        raise DateError(
+            f"{moment:%H:%M} n'existe pas le {day:%d/%m/%Y} (passage à l'heure d'été)."
+        )
+    if when <= now:
+        raise DateError(f"Le {when:%d/%m/%Y à %H:%M} est déjà passé.")
+    return when
+
+
+def describe(when: dt.datetime) -> str:
+    """`mardi 3 décembre 2026 à 14 h 00`."""
+    month = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")[when.month - 1]  # fmt: skip
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {month} {when.year} à {when:%H} h {when:%M}"

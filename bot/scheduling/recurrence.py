@@ -1,0 +1,108 @@
+"""Recurring meetings as calendar rules (RFC 5545 RRULE), read from French:
+« tous les premiers mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h ».
+
+Occurrences are computed in local wall-clock time and only then given the time zone, so a
+14:00 meeting stays at 14:00 across summer-time changes and months of any length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from bot.knowledge.normalize import fold
+from bot.scheduling.french_dates import WEEKDAYS, DateError, parse_time
+
+_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_ORDINALS = {
+    "premier": 1, "premiers": 1, "1er": 1, "1ers": 1,
+    "deuxieme": 2, "deuxiemes": 2, "second": 2, "seconds": 2, "2e": 2, "2eme": 2,
+    "troisieme": 3, "troisiemes": 3, "3e": 3, "3eme": 3,
+    "quatrieme": 4, "quatriemes": 4, "4e": 4, "4eme": 4,
+    "dernier": -1, "derniers": -1,
+}  # fmt: skip
+_COUNTS = {"deux": 2, "2": 2, "trois": 3, "3": 3, "quatre": 4, "4": 4}
+EXAMPLES = (
+    "« tous les premiers mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h », "
+    "« tous les lundis à 9h30 » ou « tous les mois le 15 à 10h »"
+)
+
+
+def _weekday(word: str) -> int | None:
+    word = word.rstrip("s")
+    return WEEKDAYS.index(word) if word in WEEKDAYS else None
+
+
+def looks_recurring(text: str) -> bool:
+    return bool(re.search(r"\b(?:tous|toutes|chaque)\b", fold(text)))
+
+
+def parse_rule(text: str) -> str:
+    """The RRULE (without DTSTART) for a French recurrence; DateError with the reason otherwise."""
+    moment, rest = parse_time(text)
+    at = f"BYHOUR={moment.hour};BYMINUTE={moment.minute};BYSECOND=0"
+    words = rest.split()
+    days = [d for d in (_weekday(w) for w in words) if d is not None]
+    ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    if "mois" in words and days and ordinal is not None:
+        return f"FREQ=MONTHLY;BYDAY={ordinal}{_DAY_CODES[days[0]]};{at}"
+    if "mois" in words and (match := re.search(r"\ble (\d{1,2}|1er)\b", rest)):
+        day = 1 if match[1] == "1er" else int(match[1])
+        if not 1 <= day <= 28:
+            raise DateError(
+                "Pour une réunion mensuelle à date fixe, choisissez un jour entre 1 et 28 (tous "
+                "les mois n'ont pas de 29, 30 ou 31)."
+            )
+        return f"FREQ=MONTHLY;BYMONTHDAY={day};{at}"
+    if days:
+        interval = 1
+        if match := re.search(r"\b(?:toutes|tous) les (\w+) semaines\b", rest):
+            if match[1] not in _COUNTS:
+                raise DateError(f"« {match[1]} semaines » : écrivez deux, trois ou quatre.")
+            interval = _COUNTS[match[1]]
+        codes = ",".join(_DAY_CODES[d] for d in sorted(set(days)))
+        return f"FREQ=WEEKLY;INTERVAL={interval};BYDAY={codes};{at}"
+    raise DateError(f"Rythme non reconnu. Écrivez par exemple {EXAMPLES}.")
+
+
+def occurrences(rule: str, first: dt.datetime, after: dt.datetime) -> Iterator[dt.datetime]:
+    """The meetings of `rule` from `first` on, strictly after `after`, in `first`'s zone."""
+    zone = first.tzinfo
+    assert isinstance(zone, ZoneInfo)
+    local_after = after.astimezone(zone).replace(tzinfo=None)
+    for naive in rrulestr(rule, dtstart=first.replace(tzinfo=None)).xafter(local_after):
+        when = naive.replace(tzinfo=zone)
+        if when.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+            continue  # a time that does not exist that day (summer time starts)
+        yield when
+
+
+def first_occurrence(rule: str, now: dt.datetime) -> dt.datetime:
+    """The first meeting of a new rule, after `now`: the next matching day, which then anchors
+    an "every two weeks" rule (rather than the week `now` falls in)."""
+    start = now.replace(second=0, microsecond=0)
+    every_week = re.sub(r"INTERVAL=\d+", "INTERVAL=1", rule)
+    for when in occurrences(every_week, start, now):
+        return when
+    raise DateError("Cette règle ne donne aucune date.")
+
+
+def describe_rule(rule: str) -> str:
+    """A short French reading of a rule we produced."""
+    parts = dict(part.split("=") for part in rule.split(";"))
+    at = f"{int(parts['BYHOUR']):02d} h {int(parts['BYMINUTE']):02d}"
+    if parts["FREQ"] == "MONTHLY" and "BYDAY" in parts:
+        match = re.fullmatch(r"(-?\d)(\w\w)", parts["BYDAY"])
+        assert match
+        nth = {"1": "premier", "2": "deuxième", "3": "troisième", "4": "quatrième", "-1": "dernier"}
+        return f"le {nth[match[1]]} {WEEKDAYS[_DAY_CODES.index(match[2])]} du mois à {at}"
+    if parts["FREQ"] == "MONTHLY":
+        return f"tous les mois le {parts['BYMONTHDAY']} à {at}"
+    days = " et ".join(WEEKDAYS[_DAY_CODES.index(code)] for code in parts["BYDAY"].split(","))
+    every = {"1": "chaque", "2": "toutes les deux semaines le", "3": "toutes les trois semaines le",
+             "4": "toutes les quatre semaines le"}[parts.get("INTERVAL", "1")]  # fmt: skip
+    return f"{every} {days} à {at}"

@@ -1,0 +1,101 @@
+"""French dates and recurring rules, against an injected clock; summer time included."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.scheduling.french_dates import DateError, describe, parse_when
+from bot.scheduling.recurrence import first_occurrence, occurrences, parse_rule
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = dt.datetime(2026, 11, 22, 23, 30, tzinfo=PARIS)  # a Sunday evening
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jeudi 3 décembre à 14h", dt.datetime(2026, 12, 3, 14, 0)),
+        ("03/12 14h30", dt.datetime(2026, 12, 3, 14, 30)),
+        ("demain 9h", dt.datetime(2026, 11, 23, 9, 0)),
+        ("2026-12-03 14:00", dt.datetime(2026, 12, 3, 14, 0)),
+        ("après-demain à midi", dt.datetime(2026, 11, 24, 12, 0)),
+        ("1er décembre 18h", dt.datetime(2026, 12, 1, 18, 0)),
+        ("15/01 9h", dt.datetime(2027, 1, 15, 9, 0)),  # the next 15 January
+        ("lundi 10h", dt.datetime(2026, 11, 23, 10, 0)),
+        ("dimanche prochain 10h", dt.datetime(2026, 11, 29, 10, 0)),
+    ],
+)
+def test_dates_as_people_write_them(text: str, expected: dt.datetime) -> None:
+    assert parse_when(text, NOW) == expected.replace(tzinfo=PARIS)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("mardi 3 décembre à 14h", "est un jeudi, pas un mardi"),
+        ("2026-11-01 10:00", "déjà passé"),
+        ("3 décembre", "Heure manquante"),
+        ("dimanche 10h", "aujourd'hui ou dans une semaine"),
+        ("31/02 10h", "n'existe pas"),
+        ("28/03/2027 2h30", "heure d'été"),
+        ("bientôt 10h", "Date non reconnue"),
+    ],
+)
+def test_past_impossible_or_ambiguous_dates_are_refused_with_the_reason(
+    text: str, reason: str
+) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_when(text, NOW)
+    assert reason in caught.value.reason
+
+
+def test_dates_read_back_in_french() -> None:
+    assert describe(parse_when("03/12 14h30", NOW)) == "jeudi 3 décembre 2026 à 14 h 30"
+
+
+def _next(rule_text: str, count: int = 3, now: dt.datetime = NOW) -> list[dt.datetime]:
+    rule = parse_rule(rule_text)
+    first = first_occurrence(rule, now)
+    return list(itertools.islice(occurrences(rule, first, now), count))
+
+
+def test_first_tuesday_of_the_month() -> None:
+    assert [d.date() for d in _next("tous les premiers mardis du mois à 14h")] == [
+        dt.date(2026, 12, 1),
+        dt.date(2027, 1, 5),
+        dt.date(2027, 2, 2),
+    ]
+
+
+def test_every_two_weeks_starts_at_the_next_matching_day() -> None:
+    assert [d.date() for d in _next("toutes les deux semaines le jeudi à 10h")] == [
+        dt.date(2026, 11, 26),
+        dt.date(2026, 12, 10),
+        dt.date(2026, 12, 24),
+    ]
+
+
+def test_weekly_meeting_keeps_its_local_time_across_summer_time() -> None:
+    before = dt.datetime(2027, 3, 20, 12, 0, tzinfo=PARIS)
+    meetings = _next("tous les lundis à 9h", 2, before)
+    assert [m.hour for m in meetings] == [9, 9]
+    assert [m.astimezone(dt.UTC).hour for m in meetings] == [8, 7]  # 28 March: summer time
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("tous les mardis", "Heure manquante"),
+        ("tous les mois le 31 à 9h", "entre 1 et 28"),
+        ("toutes les cinq semaines le lundi à 9h", "deux, trois ou quatre"),
+        ("de temps en temps à 9h", "Rythme non reconnu"),
+    ],
+)
+def test_unusable_rules_are_refused_with_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_rule(text)
+    assert reason in caught.value.reason
