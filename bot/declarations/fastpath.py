@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.commands.fields import split_fields
 from bot.declarations.catalog import Catalog
 from bot.declarations.parsing import (
     InvalidAnswerError,
@@ -14,7 +15,6 @@ from bot.declarations.parsing import (
     parse_hours,
     parse_remark,
 )
-from bot.knowledge.normalize import fold
 
 KEYS = {
     "heures": "hours", "h": "hours",
@@ -32,7 +32,6 @@ DEFAULTS: dict[str, Any] = {
     "networks": [], "young_people": 0, "short_contacts": 0, "age_groups": [], "interactions": {},
     "topics": [], "referrals": {}, "remark": "",
 }  # fmt: skip
-_PAIR = re.compile(r"(\w+)\s*=\s*")
 
 USAGE = (
     "Déclaration en un message (en message direct) :\n"
@@ -49,24 +48,11 @@ def looks_like_fast_path(text: str) -> bool:
     return "=" in text or bool(re.match(r"\s*\d+(?:[.,]\d+)?\s*h", text, re.IGNORECASE))
 
 
-def split_fields(text: str) -> dict[str, str]:
-    """`4h reseaux=insta,snap jeunes=12` -> {"heures": "4h", "reseaux": "insta,snap", ...}."""
-    fields: dict[str, str] = {}
-    matches = list(_PAIR.finditer(text))
-    head = text[: matches[0].start()] if matches else text
-    if head.strip():
-        fields["heures"] = head.strip()
-    for match, following in zip(matches, [*matches[1:], None], strict=True):
-        end = following.start() if following else len(text)
-        fields[fold(match.group(1))] = text[match.end() : end].strip().strip('"«» ')
-    return fields
-
-
 def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
     """The values and the week text (if given); raises InvalidAnswerError naming the field."""
     values: dict[str, Any] = dict(DEFAULTS)
     week: str | None = None
-    fields = split_fields(text)
+    fields = split_fields(text, "heures")
     unknown = [key for key in fields if key not in KEYS]
     if unknown:
         raise InvalidAnswerError(

@@ -117,9 +117,7 @@ def parse_when(text: str, now: dt.datetime) -> dt.datetime:
     day = _day(rest, now.date())
     when = dt.datetime.combine(day, moment, tzinfo=zone)
     if when.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != when.replace(tzinfo=None):
-        raise DateError(
-            f"{moment:%H:%M} n'existe pas le {day:%d/%m/%Y} (passage à l'heure d'été)."
-        )
+        raise DateError(f"{moment:%H:%M} n'existe pas le {day:%d/%m/%Y} (passage à l'heure d'été).")
     if when <= now:
         raise DateError(f"Le {when:%d/%m/%Y à %H:%M} est déjà passé.")
     return when

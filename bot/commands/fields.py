@@ -1,0 +1,28 @@
+"""One-line forms: `valeur-principale clé=valeur clé="valeur avec espaces" …`."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.normalize import fold
+
+_PAIR = re.compile(r"(?<!\S)([A-Za-zÀ-ÿ_-]+)\s*=\s*")
+
+
+def split_fields(text: str, head_key: str) -> dict[str, str]:
+    """`4h reseaux=insta,snap jeunes=12` -> {head_key: "4h", "reseaux": "insta,snap", …}.
+
+    Keys are folded (no case, no accents); a value runs to the next `key=`; quotes around a value
+    are dropped.
+    """
+    fields: dict[str, str] = {}
+    matches = list(_PAIR.finditer(text))
+    head = text[: matches[0].start()] if matches else text
+    if head.strip():
+        fields[head_key] = head.strip()
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        fields[fold(match.group(1)).replace(" ", "_")] = (
+            text[match.end() : end].strip().strip('"«» ')
+        )
+    return fields
