@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
@@ -30,6 +31,7 @@ from bot.matrix.media import upload_file
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
+from bot.scheduling import commands as meetings
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
@@ -37,7 +39,13 @@ from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (core.router, knowledge.router, declarations.router, report_commands.router)
+ROUTERS = (
+    core.router,
+    knowledge.router,
+    declarations.router,
+    report_commands.router,
+    meetings.router,
+)
 
 
 class NetworkRooms:
@@ -150,6 +158,8 @@ async def _serve(
     )
     await referrals.load()
 
+    direct_rooms = DirectRooms(client)
+
     def promeneurs() -> set[str]:
         return network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
 
@@ -171,6 +181,9 @@ async def _serve(
         declarations=declaration_desk,
         upload=lambda data, name, mime, encrypted: upload_file(client, data, name, mime, encrypted),
         promeneurs=promeneurs,
+        network_rooms=lambda: set(network.room_ids),
+        direct_room=direct_rooms.get,
+        clock=lambda: datetime.now(ZoneInfo(settings.locale.timezone)),
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
@@ -184,7 +197,7 @@ async def _serve(
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))
     reminders = DeclarationReminders(
-        db, outbox, declaration_desk, settings.declarations, DirectRooms(client), promeneurs
+        db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
     scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
 

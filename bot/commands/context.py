@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.commands.router import CommandTable
@@ -49,6 +50,9 @@ class Services:
     promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
     # uploads a file and returns the content of the message that shows it
     upload: Callable[[bytes, str, str, bool], Awaitable[dict[str, Any]]] | None = None
+    network_rooms: Callable[[], set[str]] = set
+    direct_room: Callable[[str], Awaitable[str]] | None = None  # found or created
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:

@@ -170,3 +170,24 @@ class DeclarationPrompt(SQLModel, table=True):
     week: str = Field(primary_key=True)  # the week the message is about
     kind: str = Field(primary_key=True)  # "prompt" or "reminder"
     sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class Meeting(SQLModel, table=True):
+    """A network meeting (one-off, or recurring by an RFC 5545 rule)."""
+
+    __tablename__ = "meeting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(unique=True)  # the command that created it: never twice
+    kind: str
+    title: str
+    starts_at: datetime = Field(sa_column=_utc_column(index=True))  # first occurrence
+    duration_minutes: int = 120
+    place: str = ""
+    agenda: str = ""
+    rule: str = ""  # RRULE without DTSTART; empty for a one-off meeting
+    audience: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sequence: int = 0  # bumped at every change, for calendar clients
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    cancelled_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

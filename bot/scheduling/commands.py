@@ -1,0 +1,195 @@
+"""Meeting commands: !reunion ajouter / modifier / annuler, !reunions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from bot.commands.arguments import Integer, Text
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.declarations.parsing import InvalidAnswerError
+from bot.directory.roles import Role
+from bot.matrix.content import notice
+from bot.matrix.outbox import Outgoing
+from bot.scheduling.french_dates import describe
+from bot.scheduling.ics import meeting_ics
+from bot.scheduling.meetings import (
+    USAGE,
+    MeetingFields,
+    apply_fields,
+    fields_of,
+    parse_fields,
+    summary,
+)
+from bot.scheduling.recurrence import occurrences
+from bot.storage.models import Meeting, as_utc, utcnow
+
+router = Router("meetings")
+ICS = "text/calendar"
+
+
+def _now(ctx: CommandContext) -> dt.datetime:
+    return ctx.services.clock()
+
+
+def _zone(ctx: CommandContext) -> ZoneInfo:
+    zone = _now(ctx).tzinfo
+    assert isinstance(zone, ZoneInfo)
+    return zone
+
+
+def next_start(meeting: Meeting, now: dt.datetime) -> dt.datetime | None:
+    """The next time the meeting starts after `now` (None: it is over)."""
+    first = as_utc(meeting.starts_at).astimezone(now.tzinfo)
+    if not meeting.rule:
+        return first if first > now else None
+    return next(occurrences(meeting.rule, first, now), None)
+
+
+async def _announce(
+    ctx: CommandContext, title: str, number: int, fields: MeetingFields, meeting: Meeting
+) -> None:
+    """Post the change in the network rooms (and in DMs to a limited audience), with the .ics."""
+    services = ctx.services
+    rooms = set(services.network_rooms())
+    if fields.audience and services.direct_room is not None:
+        rooms |= {await services.direct_room(user) for user in fields.audience}
+    cancelled = meeting.cancelled_at is not None
+    ics = meeting_ics(
+        f"pdn-meeting-{meeting.id}@pdn-bot", fields, meeting.sequence, utcnow(), cancelled
+    )
+    text = f"{title}\n{summary(number, fields)}"
+    for room in sorted(rooms):
+        ctx.replies.append(Outgoing(room, notice(text)))
+        if services.upload is not None:
+            content = await services.upload(ics, f"reunion-{number}.ics", ICS, False)
+            ctx.replies.append(Outgoing(room, content))
+
+
+@router.command(
+    "reunion ajouter",
+    aliases=("reunion creer",),
+    english="meeting add",
+    role=Role.COORDINATOR,
+    help="Planifier une réunion (annoncée dans le salon du réseau avec son .ics).",
+    details=USAGE,
+)
+async def add_meeting(ctx: CommandContext, description: Text) -> None:
+    try:
+        fields = apply_fields(parse_fields(description), _now(ctx))
+    except InvalidAnswerError as exc:
+        ctx.reply(f"{exc.reason}\nRien n'a été créé.")
+        return
+
+    def create(session: Session) -> Meeting:
+        # The command's event id makes a replayed command find its meeting instead of a twin.
+        query = select(Meeting).where(col(Meeting.source_event_id) == ctx.message.event_id)
+        existing = session.exec(query).first()
+        if existing is not None:
+            return existing
+        meeting = Meeting(
+            source_event_id=ctx.message.event_id, created_by=ctx.sender, **fields.as_columns()
+        )
+        session.add(meeting)
+        session.flush()
+        return meeting
+
+    meeting = await ctx.services.db.run(create)
+    assert meeting.id is not None
+    ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
+    await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
+
+
+async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:
+    meeting = await ctx.services.db.run(lambda s: s.get(Meeting, number))
+    if meeting is None or meeting.cancelled_at is not None:
+        ctx.reply(f"Pas de réunion n° {number} à venir. !reunions donne la liste.")
+        return None
+    return meeting
+
+
+@router.command(
+    "reunion modifier",
+    english="meeting edit",
+    role=Role.COORDINATOR,
+    help='Modifier une réunion : !reunion modifier 3 quand="jeudi 5 décembre 14h" lieu=…',
+    details=USAGE,
+)
+async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) -> None:
+    meeting = await _meeting(ctx, numero)
+    if meeting is None:
+        return
+    try:
+        fields = apply_fields(
+            parse_fields(changements),
+            _now(ctx),
+            fields_of(meeting, _zone(ctx)),
+        )
+    except InvalidAnswerError as exc:
+        ctx.reply(f"{exc.reason}\nRien n'a changé.")
+        return
+
+    def update(session: Session) -> Meeting:
+        row = session.get(Meeting, numero)
+        assert row is not None
+        for name, value in fields.as_columns().items():
+            setattr(row, name, value)
+        row.sequence = meeting.sequence + 1  # the same on a replay
+        session.add(row)
+        session.flush()
+        return row
+
+    updated = await ctx.services.db.run(update)
+    ctx.reply(f"Réunion n° {numero} modifiée et annoncée.")
+    await _announce(ctx, "✏️ Réunion modifiée", numero, fields, updated)
+
+
+@router.command(
+    "reunion annuler",
+    english="meeting cancel",
+    role=Role.COORDINATOR,
+    help="Annuler une réunion et ses rappels : !reunion annuler 3",
+)
+async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
+    meeting = await _meeting(ctx, numero)
+    if meeting is None:
+        return
+
+    def cancel(session: Session) -> Meeting:
+        row = session.get(Meeting, numero)
+        assert row is not None
+        row.cancelled_at = row.cancelled_at or utcnow()
+        row.sequence = meeting.sequence + 1
+        session.add(row)
+        session.flush()
+        return row
+
+    cancelled = await ctx.services.db.run(cancel)
+    ctx.reply(f"Réunion n° {numero} annulée ; ses rappels aussi.")
+    await _announce(ctx, "❌ Réunion annulée", numero, fields_of(cancelled, _zone(ctx)), cancelled)
+
+
+@router.command(
+    "reunions",
+    english="meetings",
+    role=Role.PROMENEUR,
+    help="Les prochaines réunions du réseau.",
+)
+async def list_meetings(ctx: CommandContext) -> None:
+    now = _now(ctx)
+    rows = await ctx.services.db.run(
+        lambda s: list(s.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
+    )
+    upcoming = sorted((start, row) for row in rows if (start := next_start(row, now)) is not None)
+    if not upcoming:
+        ctx.reply("Aucune réunion à venir.")
+        return
+    lines = ["Prochaines réunions :"]
+    for start, row in upcoming[:20]:
+        where = f" — {row.place}" if row.place else ""
+        again = " (récurrente)" if row.rule else ""
+        lines.append(f"• n° {row.id} : {row.title}, {describe(start)}{again}{where}")
+    ctx.reply("\n".join(lines))

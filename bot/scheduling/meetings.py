@@ -1,0 +1,200 @@
+"""Meetings as the coordination writes them: `!reunion ajouter copil quand="03/12 14h" …`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from bot.commands.fields import split_fields
+from bot.declarations.parsing import InvalidAnswerError, format_hours, parse_hours
+from bot.knowledge.normalize import fold
+from bot.scheduling.french_dates import DateError, describe, parse_when
+from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
+from bot.storage.models import Meeting, as_utc
+
+
+class MeetingKind(StrEnum):
+    COPIL = "copil"
+    TECHNICAL = "comite-technique"
+    NETWORK = "reseau"
+    INTER = "inter-structures"
+    TRAINING = "formation"
+    PRACTICE = "analyse-de-pratiques"
+    DAY = "journee-departementale"
+    OTHER = "autre"
+
+
+LABELS = {
+    MeetingKind.COPIL: "COPIL",
+    MeetingKind.TECHNICAL: "comité technique",
+    MeetingKind.NETWORK: "réunion de réseau",
+    MeetingKind.INTER: "rencontre inter-structures",
+    MeetingKind.TRAINING: "formation",
+    MeetingKind.PRACTICE: "analyse de pratiques",
+    MeetingKind.DAY: "journée départementale",
+    MeetingKind.OTHER: "autre",
+}
+_KIND_WORDS = {
+    "copil": MeetingKind.COPIL, "comite de pilotage": MeetingKind.COPIL,
+    "comite technique": MeetingKind.TECHNICAL, "technique": MeetingKind.TECHNICAL,
+    "reseau": MeetingKind.NETWORK, "reunion de reseau": MeetingKind.NETWORK,
+    "inter structures": MeetingKind.INTER, "inter": MeetingKind.INTER,
+    "rencontre inter structures": MeetingKind.INTER,
+    "formation": MeetingKind.TRAINING,
+    "analyse de pratiques": MeetingKind.PRACTICE, "analyse": MeetingKind.PRACTICE,
+    "app": MeetingKind.PRACTICE,
+    "journee departementale": MeetingKind.DAY, "journee": MeetingKind.DAY,
+    "autre": MeetingKind.OTHER,
+}  # fmt: skip
+KEYS = {
+    "type": "kind", "titre": "title", "quand": "when", "date": "when", "duree": "duration",
+    "lieu": "place", "lien": "place", "odj": "agenda", "ordre_du_jour": "agenda",
+    "pour": "audience",
+}  # fmt: skip
+USAGE = (
+    '!reunion ajouter copil titre="Comité de pilotage" quand="mardi 3 décembre à 14h" '
+    'duree=2h lieu="Caf, salle 2" odj="bilan annuel"\n'
+    "Types : copil, comité technique, réseau, inter-structures, formation, analyse de pratiques, "
+    "journée départementale, autre. « quand » accepte aussi une règle : « tous les premiers "
+    "mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h ». « pour » limite la "
+    "réunion à certaines personnes (@nom:serveur, séparés par des virgules) : elles sont alors "
+    "prévenues en message direct."
+)
+_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
+
+
+@dataclass
+class MeetingFields:
+    kind: MeetingKind
+    title: str
+    starts_at: dt.datetime
+    duration_minutes: int = 120
+    place: str = ""
+    agenda: str = ""
+    rule: str = ""
+    audience: list[str] = field(default_factory=list)
+
+    def as_columns(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "title": self.title,
+            "starts_at": self.starts_at.astimezone(dt.UTC),
+            "duration_minutes": self.duration_minutes,
+            "place": self.place,
+            "agenda": self.agenda,
+            "rule": self.rule,
+            "audience": self.audience,
+        }
+
+
+def _kind(text: str) -> MeetingKind:
+    found = _KIND_WORDS.get(fold(text))
+    if found is None:
+        raise InvalidAnswerError(f"Type « {text} » inconnu. Types : {', '.join(LABELS.values())}.")
+    return found
+
+
+def _duration(text: str) -> int:
+    minutes = round(parse_hours(text) * 60)
+    if not 15 <= minutes <= 12 * 60:
+        raise InvalidAnswerError("Durée attendue entre 15 min et 12 h, par exemple 2h ou 1h30.")
+    return minutes
+
+
+def _when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
+    if looks_recurring(text):
+        rule = parse_rule(text)
+        return first_occurrence(rule, now), rule
+    return parse_when(text, now), ""
+
+
+def _audience(text: str) -> list[str]:
+    users = _USER.findall(text)
+    if not users or _USER.sub("", text).strip(" ,;") != "":
+        raise InvalidAnswerError(
+            "« pour » attend des identifiants Matrix séparés par des virgules : "
+            "@camille:exemple.org, @yanis:exemple.org."
+        )
+    return sorted(set(users))
+
+
+def parse_fields(text: str) -> dict[str, str]:
+    """The raw fields, keys checked; InvalidAnswerError names an unknown key."""
+    fields = split_fields(text, "type")
+    unknown = [key for key in fields if key not in KEYS]
+    if unknown:
+        raise InvalidAnswerError(
+            f"Champ inconnu : {', '.join(unknown)}. Champs : {', '.join(sorted(set(KEYS)))}."
+        )
+    return {KEYS[key]: value for key, value in fields.items()}
+
+
+def apply_fields(
+    fields: dict[str, str], now: dt.datetime, base: MeetingFields | None = None
+) -> MeetingFields:
+    """New meeting fields (or `base` changed by `fields`), every value checked."""
+    try:
+        if base is None:
+            missing = [name for name in ("kind", "title", "when") if not fields.get(name)]
+            if missing:
+                names = {"kind": "type", "title": "titre", "when": "quand"}
+                raise InvalidAnswerError(
+                    f"Il manque : {', '.join(names[m] for m in missing)}. Exemple :\n{USAGE}"
+                )
+            starts_at, rule = _when(fields["when"], now)
+            result = MeetingFields(_kind(fields["kind"]), fields["title"], starts_at, rule=rule)
+        else:
+            result = MeetingFields(**vars(base))
+            if "kind" in fields:
+                result.kind = _kind(fields["kind"])
+            if "title" in fields:
+                result.title = fields["title"]
+            if "when" in fields:
+                result.starts_at, result.rule = _when(fields["when"], now)
+        if "duration" in fields:
+            result.duration_minutes = _duration(fields["duration"])
+        if "place" in fields:
+            result.place = fields["place"]
+        if "agenda" in fields:
+            result.agenda = fields["agenda"]
+        if "audience" in fields:
+            result.audience = _audience(fields["audience"]) if fields["audience"] else []
+    except DateError as exc:
+        raise InvalidAnswerError(exc.reason) from None
+    if not result.title.strip():
+        raise InvalidAnswerError("Le titre ne peut pas être vide.")
+    return result
+
+
+def fields_of(meeting: Meeting, zone: dt.tzinfo) -> MeetingFields:
+    return MeetingFields(
+        MeetingKind(meeting.kind),
+        meeting.title,
+        as_utc(meeting.starts_at).astimezone(zone),
+        meeting.duration_minutes,
+        meeting.place,
+        meeting.agenda,
+        meeting.rule,
+        list(meeting.audience),
+    )
+
+
+def summary(number: int, fields: MeetingFields) -> str:
+    """How a meeting reads in an announcement or a list."""
+    when = describe(fields.starts_at)
+    if fields.rule:
+        when = f"{describe_rule(fields.rule)} (première le {when})"
+    lines = [
+        f"Réunion n° {number} : {fields.title} ({LABELS[fields.kind]})",
+        f"• Quand : {when}, durée {format_hours(fields.duration_minutes / 60)}",
+    ]
+    if fields.place:
+        lines.append(f"• Où : {fields.place}")
+    if fields.agenda:
+        lines.append(f"• Ordre du jour : {fields.agenda}")
+    if fields.audience:
+        lines.append(f"• Pour : {', '.join(fields.audience)}")
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""Meetings planned in chat, through the real homeserver."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from tests.integration.conftest import Network
+
+pytestmark = pytest.mark.integration
+
+
+def _in_days(days: int) -> str:
+    return (dt.date.today() + dt.timedelta(days=days)).strftime("%d/%m/%Y")
+
+
+async def test_create_list_modify_and_cancel_a_meeting(network: Network) -> None:
+    coordinator, room = network.coordinator, network.room
+    created = await coordinator.ask(
+        room,
+        f'!reunion ajouter copil titre="Comité de pilotage" quand="{_in_days(10)} 14h" '
+        'duree=2h lieu="Caf, salle 2"',
+    )
+    found = re.search(r"Réunion n° (\d+) créée", created)
+    assert found, created
+    number = found[1]
+
+    def announced(text: str) -> object:
+        def matches(room_id: str, event: object) -> bool:
+            body = getattr(event, "source", {}).get("content", {}).get("body", "")
+            return room_id == room and text in body
+
+        return matches
+
+    await coordinator.wait_for(announced(f"Réunion n° {number} : Comité de pilotage (COPIL)"))
+    await coordinator.wait_for(announced(f"reunion-{number}.ics"))
+    listed = await network.promeneur.ask(room, "!reunions")
+    assert f"n° {number} : Comité de pilotage" in listed
+
+    changed = await coordinator.ask(room, f'!reunion modifier {number} quand="{_in_days(11)} 15h"')
+    assert "modifiée" in changed
+    await coordinator.wait_for(announced("✏️ Réunion modifiée"))
+    assert "à 15 h 00" in await network.promeneur.ask(room, "!reunions")
+
+    refused = await network.promeneur.ask(room, f"!reunion annuler {number}")
+    assert "réservée à la coordination" in refused
+    assert "annulée" in await coordinator.ask(room, f"!reunion annuler {number}")
+    await coordinator.wait_for(announced("❌ Réunion annulée"))
+    assert f"n° {number} :" not in await network.promeneur.ask(room, "!reunions")
+
+
+async def test_recurring_meeting_and_bad_dates(network: Network) -> None:
+    coordinator, room = network.coordinator, network.room
+    created = await coordinator.ask(
+        room,
+        '!reunion ajouter réseau titre="Permanence" quand="tous les premiers mardis du mois à 14h"',
+    )
+    past = await coordinator.ask(
+        room, '!reunion ajouter formation titre="X" quand="2020-01-01 10:00"'
+    )
+    wrong_day = await coordinator.ask(
+        room, '!reunion ajouter formation titre="X" quand="lundi 3 décembre 2099 à 9h"'
+    )
+
+    assert "créée" in created
+    assert "déjà passé" in past and "Rien n'a été créé" in past
+    assert "pas un lundi" in wrong_day
+    assert "(récurrente)" in await network.promeneur.ask(room, "!reunions")

@@ -1,0 +1,88 @@
+"""Meetings as the coordination writes them, and their .ics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from bot.declarations.parsing import InvalidAnswerError
+from bot.scheduling.ics import meeting_ics
+from bot.scheduling.meetings import MeetingKind, apply_fields, parse_fields, summary
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = dt.datetime(2026, 11, 22, 23, 30, tzinfo=PARIS)
+
+
+def test_a_meeting_in_one_line() -> None:
+    fields = apply_fields(
+        parse_fields(
+            'copil titre="Comité de pilotage" quand="jeudi 3 décembre à 14h" durée=2h30 '
+            'lieu="Caf, salle 2" odj="bilan annuel; budget"'
+        ),
+        NOW,
+    )
+    assert fields.kind is MeetingKind.COPIL
+    assert fields.starts_at == dt.datetime(2026, 12, 3, 14, 0, tzinfo=PARIS)
+    assert fields.duration_minutes == 150
+    assert fields.place == "Caf, salle 2"
+    assert summary(4, fields).splitlines()[:2] == [
+        "Réunion n° 4 : Comité de pilotage (COPIL)",
+        "• Quand : jeudi 3 décembre 2026 à 14 h 00, durée 2 h 30",
+    ]
+
+
+def test_a_recurring_meeting_keeps_its_rule() -> None:
+    fields = apply_fields(
+        parse_fields('réseau titre="Permanence" quand="tous les premiers mardis du mois à 14h"'),
+        NOW,
+    )
+    assert fields.rule == "FREQ=MONTHLY;BYDAY=1TU;BYHOUR=14;BYMINUTE=0;BYSECOND=0"
+    assert fields.starts_at == dt.datetime(2026, 12, 1, 14, 0, tzinfo=PARIS)
+    assert "le premier mardi du mois à 14 h 00" in summary(1, fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('titre="X" quand="demain 9h"', "Il manque : type"),
+        ('copil titre="X" quand="hier 9h"', "Date non reconnue"),
+        ('copil titre="X" quand="2026-01-01 9h"', "déjà passé"),
+        ('pique-nique titre="X" quand="demain 9h"', "Type « pique-nique » inconnu"),
+        ('copil titre="X" quand="demain 9h" duree=20h', "entre 15 min et 12 h"),
+        ('copil titre="X" quand="demain 9h" salle=2', "Champ inconnu : salle"),
+        ('copil titre="X" quand="demain 9h" pour=camille', "identifiants Matrix"),
+    ],
+)
+def test_bad_meetings_are_refused_with_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(InvalidAnswerError) as caught:
+        apply_fields(parse_fields(text), NOW)
+    assert reason in caught.value.reason
+
+
+def test_changing_one_field_keeps_the_others() -> None:
+    base = apply_fields(parse_fields('formation titre="RGPD" quand="03/12 9h" lieu=BIJ'), NOW)
+    changed = apply_fields(parse_fields('quand="04/12 10h"'), NOW, base)
+    assert (changed.title, changed.place) == ("RGPD", "BIJ")
+    assert changed.starts_at == dt.datetime(2026, 12, 4, 10, 0, tzinfo=PARIS)
+
+
+def test_ics_has_the_time_zone_the_rule_and_escaped_text() -> None:
+    fields = apply_fields(
+        parse_fields(
+            'réseau titre="Réunion, de; réseau" quand="toutes les deux semaines le jeudi à 10h" '
+            'lieu="Salle 1"'
+        ),
+        NOW,
+    )
+    data = meeting_ics("pdn-meeting-7@pdn-bot", fields, 2, NOW)
+    text = data.decode()
+    assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Paris" in text
+    assert "DTSTART;TZID=Europe/Paris:20261126T100000" in text
+    event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    rule = event["RRULE"]
+    assert (rule["FREQ"], rule["INTERVAL"], rule["BYDAY"]) == (["WEEKLY"], [2], ["TH"])
+    assert str(event["SUMMARY"]) == "Réunion, de; réseau"
+    assert int(event["SEQUENCE"]) == 2
