@@ -64,6 +64,8 @@ class DeclarationReminders:
 
     async def _send(self, due: Due) -> int:
         room_id = await self._rooms.get(due.user_id)
+        if not self._rooms.has_joined(room_id, due.user_id):
+            return 0  # a DM just created, not joined yet: next check (nothing marked sent)
         draft = Draft(str(due.week))
         first = prompt(Step.HOURS, draft, self._desk.catalog())
         label = due.week.label()

@@ -30,6 +30,12 @@ class DirectRooms:
         found.sort(key=lambda room: (not room.encrypted, room.room_id))
         return found[0].room_id if found else self._created.get(user_id)
 
+    def has_joined(self, room_id: str, user_id: str) -> bool:
+        """Whether `user_id` is in the room (not only invited): messages can be encrypted for
+        their devices only then."""
+        room = self._client.rooms.get(room_id)
+        return room is not None and user_id in room.users and user_id not in room.invited_users
+
     async def get(self, user_id: str) -> str:
         room_id = self.find(user_id)
         if room_id is not None:
