@@ -94,8 +94,10 @@ async def test_empty_week_in_one_step_and_missing_weeks_for_the_coordination(
     missing = await network.coordinator.ask(network.room, "!declarations manquantes")
     refused = await camille.ask(network.room, "!declarations manquantes")
 
-    line = next(line for line in missing.splitlines() if camille.user_id in line)
-    assert str(week.number) not in line.split(":", 1)[1].replace(",", " ").split()
+    assert missing.startswith("Semaines manquantes du T")
+    # Early in a quarter camille may have no missing week at all: then she is not listed.
+    for line in (line for line in missing.splitlines() if camille.user_id in line):
+        assert str(week.number) not in line.split(":", 1)[1].replace(",", " ").split()
     assert "réservée à la coordination" in refused
 
 
