@@ -32,6 +32,7 @@ from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
 from bot.scheduling import commands as meetings
+from bot.scheduling.reminders import MeetingReminders
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
@@ -159,6 +160,13 @@ async def _serve(
     await referrals.load()
 
     direct_rooms = DirectRooms(client)
+    scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
+
+    def clock() -> datetime:
+        return datetime.now(ZoneInfo(settings.locale.timezone))
+
+    def meetings_changed() -> None:
+        scheduler.add_job(meeting_reminders.refresh, id="meetings-now", replace_existing=True)
 
     def promeneurs() -> set[str]:
         return network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
@@ -183,7 +191,8 @@ async def _serve(
         promeneurs=promeneurs,
         network_rooms=lambda: set(network.room_ids),
         direct_room=direct_rooms.get,
-        clock=lambda: datetime.now(ZoneInfo(settings.locale.timezone)),
+        clock=clock,
+        meetings_changed=meetings_changed,
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
@@ -199,7 +208,16 @@ async def _serve(
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
-    scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
+    meeting_reminders = MeetingReminders(
+        db,
+        outbox,
+        scheduler,
+        direct_rooms,
+        lambda: set(network.room_ids),
+        clock,
+        settings.meetings.reminder_offsets,
+        timedelta(hours=settings.meetings.missed_grace_hours),
+    )
 
     async def send_when_ready() -> None:
         await sync.ready.wait()
@@ -213,6 +231,15 @@ async def _serve(
             "interval",
             seconds=settings.declarations.check_interval_seconds,
             id="declarations",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        scheduler.add_job(
+            meeting_reminders.refresh,
+            "interval",
+            minutes=settings.meetings.refresh_minutes,
+            id="meetings",
             max_instances=1,
             coalesce=True,
             next_run_time=datetime.now(UTC),

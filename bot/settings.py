@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -134,6 +135,21 @@ class DeclarationSettings(Section):
     check_interval_seconds: float = Field(default=60, ge=1, le=3600)
 
 
+def _offset(value: str) -> str:
+    if not re.fullmatch(r"\d+(?:j|h|min)", value.strip()):
+        raise ValueError(f"délai attendu comme 7j, 1j, 1h ou 30min (reçu {value!r})")
+    return value.strip()
+
+
+Offset = Annotated[str, AfterValidator(_offset)]
+
+
+class MeetingSettings(Section):
+    reminder_offsets: list[Offset] = ["7j", "1j", "1h"]
+    missed_grace_hours: float = Field(default=24, ge=0)
+    refresh_minutes: float = Field(default=60, gt=0)
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -169,6 +185,7 @@ class Settings(Section):
     storage: StorageSettings = StorageSettings()
     knowledge: KnowledgeSettings = KnowledgeSettings()
     declarations: DeclarationSettings = DeclarationSettings()
+    meetings: MeetingSettings = MeetingSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 

@@ -53,6 +53,7 @@ class Services:
     network_rooms: Callable[[], set[str]] = set
     direct_room: Callable[[str], Awaitable[str]] | None = None  # found or created
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
+    meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:

@@ -99,6 +99,7 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
 
     meeting = await ctx.services.db.run(create)
     assert meeting.id is not None
+    ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
     await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
 
@@ -143,6 +144,7 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
         return row
 
     updated = await ctx.services.db.run(update)
+    ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {numero} modifiée et annoncée.")
     await _announce(ctx, "✏️ Réunion modifiée", numero, fields, updated)
 
@@ -168,6 +170,7 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
         return row
 
     cancelled = await ctx.services.db.run(cancel)
+    ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {numero} annulée ; ses rappels aussi.")
     await _announce(ctx, "❌ Réunion annulée", numero, fields_of(cancelled, _zone(ctx)), cancelled)
 

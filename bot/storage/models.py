@@ -191,3 +191,16 @@ class Meeting(SQLModel, table=True):
     created_by: str
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     cancelled_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class ReminderSent(SQLModel, table=True):
+    """A reminder that was posted (or dropped as useless): never the same one twice."""
+
+    __tablename__ = "reminder_sent"
+
+    reminder: str = Field(primary_key=True)  # e.g. "meeting-3"
+    occurrence: str = Field(primary_key=True)  # the start it is about, ISO, UTC
+    offset: str = Field(primary_key=True)  # "7j", "1j", "1h"
+    target: str = Field(primary_key=True)  # a room id or a user id
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    dropped: bool = False  # fell due while the bot was down, and too late to be useful

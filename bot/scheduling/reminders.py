@@ -1,0 +1,222 @@
+"""Meeting reminders: planned from the database, posted by APScheduler jobs, each exactly once.
+
+Jobs have deterministic ids (meeting, occurrence, offset), so rebuilding them at start or after
+a change replaces rather than duplicates. Before posting, a job writes its "sent" record and the
+outbox rows in one transaction: if that record exists, nothing is posted again; if the bot
+crashes after the commit, the outbox sends the message on restart, under the same transaction
+id. A reminder that fell due while the bot was down is posted late if the meeting has not
+started and it is within the grace; otherwise it is recorded as dropped and logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlmodel import Session, col, select
+
+from bot.matrix.content import notice
+from bot.matrix.direct import DirectRooms
+from bot.matrix.outbox import OutboxSender, Outgoing, QueuedMessage, queue_messages, store
+from bot.scheduling.french_dates import describe
+from bot.scheduling.recurrence import occurrences
+from bot.storage.database import Database
+from bot.storage.models import Meeting, ReminderSent, as_utc
+
+log = logging.getLogger(__name__)
+
+JOB_PREFIX = "meeting-"
+HORIZON = dt.timedelta(days=1)  # planned beyond the longest offset
+
+
+def parse_offset(text: str) -> dt.timedelta:
+    number, unit = re.fullmatch(r"(\d+)(j|h|min)", text).groups()  # type: ignore[union-attr]
+    return {"j": dt.timedelta(days=1), "h": dt.timedelta(hours=1), "min": dt.timedelta(minutes=1)}[
+        unit
+    ] * int(number)
+
+
+def offset_words(text: str) -> str:
+    """`7j` -> `dans 7 jours`, `1j` -> `demain`, `1h` -> `dans 1 heure`."""
+    delta = parse_offset(text)
+    if delta == dt.timedelta(days=1):
+        return "demain"
+    if delta >= dt.timedelta(days=1):
+        return f"dans {delta.days} jours"
+    hours, minutes = divmod(int(delta.total_seconds()) // 60, 60)
+    if minutes:
+        return f"dans {hours} h {minutes:02d}" if hours else f"dans {minutes} minutes"
+    return "dans 1 heure" if hours == 1 else f"dans {hours} heures"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One reminder of one occurrence of one meeting."""
+
+    meeting_id: int
+    occurrence: dt.datetime
+    offset: str
+    due_at: dt.datetime
+
+    @property
+    def job_id(self) -> str:
+        return f"{JOB_PREFIX}{self.meeting_id}-{self.occurrence_key}-{self.offset}"
+
+    @property
+    def occurrence_key(self) -> str:
+        return self.occurrence.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+
+
+class Decision(StrEnum):
+    WAIT = "wait"
+    SEND = "send"
+    DROP = "drop"
+
+
+def decide(planned: Planned, now: dt.datetime, grace: dt.timedelta) -> Decision:
+    if now < planned.due_at:
+        return Decision.WAIT
+    if now >= planned.occurrence or now - planned.due_at > grace:
+        return Decision.DROP
+    return Decision.SEND
+
+
+def plan(meeting: Meeting, now: dt.datetime, offsets: list[str]) -> list[Planned]:
+    """The reminders of the meeting's occurrences that have not started and start before
+    `now` + the longest offset + a day (recurring meetings: the next ones only); none falls due
+    before the meeting was created."""
+    deltas = {offset: parse_offset(offset) for offset in offsets}
+    horizon = now + max(deltas.values(), default=dt.timedelta()) + HORIZON
+    first = as_utc(meeting.starts_at).astimezone(now.tzinfo)
+    if meeting.rule:
+        starts = []
+        for start in occurrences(meeting.rule, first, now):
+            if start > horizon:
+                break
+            starts.append(start)
+    else:
+        starts = [first] if now < first <= horizon else []
+    assert meeting.id is not None
+    created = as_utc(meeting.created_at)
+    return [
+        Planned(meeting.id, start, offset, start - delta)
+        for start in starts
+        for offset, delta in deltas.items()
+        if start - delta >= created  # "7 days before" a meeting planned 3 days ahead: none
+    ]
+
+
+class MeetingReminders:
+    """Keeps one APScheduler job per pending reminder, and posts them."""
+
+    def __init__(
+        self,
+        db: Database,
+        outbox: OutboxSender,
+        scheduler: AsyncIOScheduler,
+        rooms: DirectRooms,
+        network_rooms: Callable[[], set[str]],
+        clock: Callable[[], dt.datetime],
+        offsets: list[str],
+        grace: dt.timedelta,
+    ) -> None:
+        self._db = db
+        self._outbox = outbox
+        self._scheduler = scheduler
+        self._rooms = rooms
+        self._network_rooms = network_rooms
+        self._clock = clock
+        self._offsets = offsets
+        self._grace = grace
+
+    async def refresh(self) -> None:
+        """(Re)build the jobs from the database: new ones added, stale ones removed."""
+        now = self._clock()
+        meetings, done = await self._db.run(_meetings_and_done)
+        rooms = self._network_rooms()
+        wanted: dict[str, Planned] = {}
+        for meeting in meetings:
+            for planned in plan(meeting, now, self._offsets):
+                key = (planned.meeting_id, planned.occurrence_key, planned.offset)
+                if not rooms <= done.get(key, set()):  # some room still lacks it
+                    wanted[planned.job_id] = planned
+        for job in self._scheduler.get_jobs():
+            if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
+                job.remove()
+        for job_id, planned in wanted.items():
+            run_at = max(planned.due_at, now)
+            self._scheduler.add_job(
+                self.fire,
+                "date",
+                run_date=run_at,
+                args=[planned],
+                id=job_id,
+                replace_existing=True,
+                misfire_grace_time=None,  # lateness is judged by `decide`, not by the scheduler
+            )
+
+    async def fire(self, planned: Planned) -> None:
+        decision = decide(planned, self._clock(), self._grace)
+        if decision is Decision.WAIT:
+            return
+        meeting = await self._db.run(lambda s: s.get(Meeting, planned.meeting_id))
+        if meeting is None or meeting.cancelled_at is not None:
+            return
+        targets = sorted(self._network_rooms())
+        for user in meeting.audience:
+            room = self._rooms.find(user)
+            if room is not None and self._rooms.has_joined(room, user):
+                targets.append(room)
+        text = (
+            f"⏰ Rappel, {offset_words(planned.offset)} : {meeting.title}, "
+            f"{describe(planned.occurrence)}" + (f", {meeting.place}" if meeting.place else "")
+        )
+        for target in targets:
+            await self._post(planned, target, text, decision)
+
+    async def _post(self, planned: Planned, target: str, text: str, decision: Decision) -> None:
+        cause = f"reminder:{planned.job_id}:{target}"
+        queued = queue_messages([Outgoing(target, notice(text))], cause)
+
+        def record(session: Session) -> list[QueuedMessage]:
+            key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
+            if session.get(ReminderSent, key) is not None:
+                return []
+            session.add(
+                ReminderSent(
+                    reminder=key[0],
+                    occurrence=key[1],
+                    offset=key[2],
+                    target=target,
+                    dropped=decision is Decision.DROP,
+                )
+            )
+            if decision is Decision.DROP:
+                return []
+            store(session, queued)
+            return queued
+
+        sent = await self._db.run(record)
+        if decision is Decision.DROP:
+            log.info("Rappel %s pour %s abandonné : trop tard.", planned.job_id, target)
+        elif sent:
+            self._outbox.submit(sent)
+            log.info("Rappel %s envoyé dans %s.", planned.job_id, target)
+
+
+Key = tuple[int, str, str]  # meeting, occurrence, offset
+
+
+def _meetings_and_done(session: Session) -> tuple[list[Meeting], dict[Key, set[str]]]:
+    """Meetings not cancelled, and for each reminder the targets it was recorded for."""
+    meetings = list(session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
+    done: dict[Key, set[str]] = {}
+    for row in session.exec(select(ReminderSent)):
+        key = (int(row.reminder.removeprefix("meeting-")), row.occurrence, row.offset)
+        done.setdefault(key, set()).add(row.target)
+    return meetings, done
