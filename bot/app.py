@@ -226,24 +226,19 @@ async def _serve(
             await client.set_displayname(settings.bot.display_name)
         except NETWORK_ERRORS as exc:
             log.warning("Salons du réseau ou nom affiché non mis à jour (%r).", exc)
-        scheduler.add_job(
-            reminders.check,
-            "interval",
-            seconds=settings.declarations.check_interval_seconds,
-            id="declarations",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC),
-        )
-        scheduler.add_job(
-            meeting_reminders.refresh,
-            "interval",
-            minutes=settings.meetings.refresh_minutes,
-            id="meetings",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC),
-        )
+        for job, seconds in (
+            (reminders.check, settings.declarations.check_interval_seconds),
+            (meeting_reminders.refresh, settings.meetings.refresh_minutes * 60),
+        ):
+            scheduler.add_job(
+                job,
+                "interval",
+                seconds=seconds,
+                id=job.__qualname__,
+                max_instances=1,
+                coalesce=True,
+                next_run_time=datetime.now(UTC),
+            )
         scheduler.start()
         await outbox.run()
 

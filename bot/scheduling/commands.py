@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -112,6 +113,25 @@ async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:
     return meeting
 
 
+async def _change(
+    ctx: CommandContext, meeting: Meeting, change: Callable[[Meeting], None]
+) -> Meeting:
+    """Apply `change`, bump the calendar sequence, and have the reminders rebuilt."""
+
+    def write(session: Session) -> Meeting:
+        row = session.get(Meeting, meeting.id)
+        assert row is not None
+        change(row)
+        row.sequence = meeting.sequence + 1  # the same on a replay
+        session.add(row)
+        session.flush()
+        return row
+
+    changed = await ctx.services.db.run(write)
+    ctx.services.meetings_changed()
+    return changed
+
+
 @router.command(
     "reunion modifier",
     english="meeting edit",
@@ -133,18 +153,11 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
         ctx.reply(f"{exc.reason}\nRien n'a changé.")
         return
 
-    def update(session: Session) -> Meeting:
-        row = session.get(Meeting, numero)
-        assert row is not None
+    def update(row: Meeting) -> None:
         for name, value in fields.as_columns().items():
             setattr(row, name, value)
-        row.sequence = meeting.sequence + 1  # the same on a replay
-        session.add(row)
-        session.flush()
-        return row
 
-    updated = await ctx.services.db.run(update)
-    ctx.services.meetings_changed()
+    updated = await _change(ctx, meeting, update)
     ctx.reply(f"Réunion n° {numero} modifiée et annoncée.")
     await _announce(ctx, "✏️ Réunion modifiée", numero, fields, updated)
 
@@ -160,17 +173,10 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
     if meeting is None:
         return
 
-    def cancel(session: Session) -> Meeting:
-        row = session.get(Meeting, numero)
-        assert row is not None
+    def cancel(row: Meeting) -> None:
         row.cancelled_at = row.cancelled_at or utcnow()
-        row.sequence = meeting.sequence + 1
-        session.add(row)
-        session.flush()
-        return row
 
-    cancelled = await ctx.services.db.run(cancel)
-    ctx.services.meetings_changed()
+    cancelled = await _change(ctx, meeting, cancel)
     ctx.reply(f"Réunion n° {numero} annulée ; ses rappels aussi.")
     await _announce(ctx, "❌ Réunion annulée", numero, fields_of(cancelled, _zone(ctx)), cancelled)
 
