@@ -21,6 +21,8 @@ from bot.declarations import commands as declarations
 from bot.declarations import report_commands
 from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
+from bot.declarations.report import Period
+from bot.declarations.reporting import period_rows, report_summary
 from bot.directory.roles import Role, resolve_role
 from bot.i18n import Translator
 from bot.knowledge import commands as knowledge
@@ -32,7 +34,8 @@ from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
 from bot.scheduling import commands as meetings
-from bot.scheduling.reminders import MeetingReminders
+from bot.scheduling.deadlines import DeadlineReminders
+from bot.scheduling.reminders import MeetingReminders, ReminderPoster
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
@@ -208,9 +211,27 @@ async def _serve(
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
+    poster = ReminderPoster(db, outbox)
+
+    async def period_summary(period: Period) -> str:
+        rows = await db.run(lambda s: period_rows(s, period))
+        today = clock().date()
+        return await asyncio.to_thread(report_summary, rows, period, today, promeneurs())
+
+    deadline_reminders = DeadlineReminders(
+        db,
+        poster,
+        scheduler,
+        direct_rooms,
+        settings.deadlines,
+        promeneurs,
+        list(settings.network.coordinators),
+        clock,
+        period_summary,
+    )
     meeting_reminders = MeetingReminders(
         db,
-        outbox,
+        poster,
         scheduler,
         direct_rooms,
         lambda: set(network.room_ids),
@@ -229,6 +250,7 @@ async def _serve(
         for job, seconds in (
             (reminders.check, settings.declarations.check_interval_seconds),
             (meeting_reminders.refresh, settings.meetings.refresh_minutes * 60),
+            (deadline_reminders.refresh, settings.meetings.refresh_minutes * 60),
         ):
             scheduler.add_job(
                 job,

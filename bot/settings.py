@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -150,6 +151,27 @@ class MeetingSettings(Section):
     refresh_minutes: float = Field(default=60, gt=0)
 
 
+def _day_month(value: str) -> str:
+    day, sep, month = value.strip().partition("/")
+    try:
+        date(2025, int(month), int(day))  # a date of every year (so not 29/02)
+    except ValueError:
+        sep = ""
+    if not sep:
+        raise ValueError(f"jour/mois attendu, par exemple 15/01 (reçu {value!r})")
+    return f"{int(day):02d}/{int(month):02d}"
+
+
+DayMonth = Annotated[str, AfterValidator(_day_month)]
+
+
+class DeadlineSettings(Section):
+    quarterly: list[DayMonth] = ["15/01", "15/04", "15/07", "15/11"]
+    annual: DayMonth | None = "31/01"
+    reminder_offsets: list[Offset] = ["14j", "7j", "1j"]
+    reminder_time: Clock = "09:00"
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -186,6 +208,7 @@ class Settings(Section):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     declarations: DeclarationSettings = DeclarationSettings()
     meetings: MeetingSettings = MeetingSettings()
+    deadlines: DeadlineSettings = DeadlineSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 

@@ -50,6 +50,13 @@ def report_files(
     )
 
 
+def report_summary(
+    rows: list[dict[str, Any]], period: Period, today: dt.date, promeneurs: Iterable[str] = ()
+) -> str:
+    """Only the French summary (no files): for the deadline reminders."""
+    return summary_text(build_report(period, rows, today, promeneurs))
+
+
 def write_report(files: ReportFiles, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     paths = []

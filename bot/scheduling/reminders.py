@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from bot.matrix.content import notice
 from bot.matrix.direct import DirectRooms
-from bot.matrix.outbox import OutboxSender, Outgoing, QueuedMessage, queue_messages, store
+from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.scheduling.french_dates import describe
 from bot.scheduling.recurrence import occurrences
 from bot.storage.database import Database
@@ -117,7 +117,7 @@ class MeetingReminders:
     def __init__(
         self,
         db: Database,
-        outbox: OutboxSender,
+        poster: ReminderPoster,
         scheduler: AsyncIOScheduler,
         rooms: DirectRooms,
         network_rooms: Callable[[], set[str]],
@@ -126,7 +126,7 @@ class MeetingReminders:
         grace: dt.timedelta,
     ) -> None:
         self._db = db
-        self._outbox = outbox
+        self._poster = poster
         self._scheduler = scheduler
         self._rooms = rooms
         self._network_rooms = network_rooms
@@ -180,33 +180,48 @@ class MeetingReminders:
             await self._post(planned, target, text, decision)
 
     async def _post(self, planned: Planned, target: str, text: str, decision: Decision) -> None:
-        cause = f"reminder:{planned.job_id}:{target}"
-        queued = queue_messages([Outgoing(target, notice(text))], cause)
+        key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
+        await self._poster.post_once(key, target, text, send=decision is Decision.SEND)
 
-        def record(session: Session) -> list[QueuedMessage]:
-            key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
+
+class ReminderPoster:
+    """Posts a reminder at most once per key: its record and its outbox row are written in one
+    transaction; `send=False` only records it as dropped (and logs it)."""
+
+    def __init__(self, db: Database, outbox: OutboxSender) -> None:
+        self._db = db
+        self._outbox = outbox
+
+    async def post_once(
+        self, key: tuple[str, str, str, str], room: str, text: str, send: bool
+    ) -> bool:
+        cause = "reminder:" + ":".join(key)
+        queued = queue_messages([Outgoing(room, notice(text))], cause)
+
+        def record(session: Session) -> bool:
             if session.get(ReminderSent, key) is not None:
-                return []
+                return False
+            reminder, occurrence, offset, target = key
             session.add(
                 ReminderSent(
-                    reminder=key[0],
-                    occurrence=key[1],
-                    offset=key[2],
+                    reminder=reminder,
+                    occurrence=occurrence,
+                    offset=offset,
                     target=target,
-                    dropped=decision is Decision.DROP,
+                    dropped=not send,
                 )
             )
-            if decision is Decision.DROP:
-                return []
-            store(session, queued)
-            return queued
+            if send:
+                store(session, queued)
+            return True
 
-        sent = await self._db.run(record)
-        if decision is Decision.DROP:
-            log.info("Rappel %s pour %s abandonné : trop tard.", planned.job_id, target)
-        elif sent:
-            self._outbox.submit(sent)
-            log.info("Rappel %s envoyé dans %s.", planned.job_id, target)
+        recorded = await self._db.run(record)
+        if recorded and not send:
+            log.info("Rappel %s abandonné : trop tard pour être utile.", cause)
+        elif recorded:
+            self._outbox.submit(queued)
+            log.info("Rappel %s envoyé.", cause)
+        return recorded and send
 
 
 Key = tuple[int, str, str]  # meeting, occurrence, offset

@@ -17,6 +17,7 @@ from bot.scheduling.reminders import (
     Decision,
     MeetingReminders,
     Planned,
+    ReminderPoster,
     decide,
     offset_words,
     plan,
@@ -108,8 +109,9 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(tmp_path: P
     def reminders() -> MeetingReminders:
         rooms = DirectRooms(client)  # type: ignore[arg-type]
         grace = dt.timedelta(hours=24)
+        poster = ReminderPoster(db, outbox)
         return MeetingReminders(
-            db, outbox, scheduler, rooms, lambda: {"!room"}, lambda: NOW, ["1h"], grace
+            db, poster, scheduler, rooms, lambda: {"!room"}, lambda: NOW, ["1h"], grace
         )
 
     try:

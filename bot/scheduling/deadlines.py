@@ -1,0 +1,179 @@
+"""Trimester deadlines: who is missing which weeks, told before each deadline, once.
+
+A deadline concerns the last quarter that ended before it (15 November: July to September);
+the annual deadline concerns the previous year. Before each one (14, 7 and 1 days by default,
+at 09:00), every promeneur with weeks missing gets a DM naming them, and each coordinator gets
+the list of who is missing and the report of the period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.declarations.records import declarations_in
+from bot.declarations.report import Period
+from bot.declarations.weeks import Quarter, Week
+from bot.matrix.direct import DirectRooms
+from bot.scheduling.reminders import ReminderPoster, parse_offset
+from bot.settings import DeadlineSettings
+from bot.storage.database import Database
+
+JOB_PREFIX = "deadline-"
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: dt.date
+    period: Period
+
+    @property
+    def key(self) -> str:
+        return f"deadline-{self.day.isoformat()}-{self.period.slug}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.day.day} {MONTHS[self.day.month - 1]} {self.day.year}"
+
+
+@dataclass(frozen=True)
+class PlannedDeadline:
+    deadline: Deadline
+    offset: str
+    due_at: dt.datetime
+
+    @property
+    def job_id(self) -> str:
+        return (
+            f"{JOB_PREFIX}{self.deadline.day.isoformat()}-{self.deadline.period.slug}-{self.offset}"
+        )
+
+
+def _quarter_before(day: dt.date) -> Quarter:
+    return Quarter.of(day).previous
+
+
+def deadlines(settings: DeadlineSettings, years: Iterable[int]) -> list[Deadline]:
+    found = []
+    for year in years:
+        for text in settings.quarterly:
+            day = dt.date(year, int(text[3:]), int(text[:2]))
+            quarter = _quarter_before(day)
+            found.append(Deadline(day, Period(quarter.year, quarter.number)))
+        if settings.annual:
+            day = dt.date(year, int(settings.annual[3:]), int(settings.annual[:2]))
+            found.append(Deadline(day, Period(year - 1)))
+    return sorted(found, key=lambda d: (d.day, d.period.slug))
+
+
+def plan(settings: DeadlineSettings, now: dt.datetime) -> list[PlannedDeadline]:
+    """Reminders of the deadlines still ahead, due within the longest offset and a day."""
+    zone = now.tzinfo
+    hours, minutes = (int(p) for p in settings.reminder_time.split(":"))
+    deltas = {offset: parse_offset(offset) for offset in settings.reminder_offsets}
+    horizon = now + max(deltas.values(), default=dt.timedelta()) + dt.timedelta(days=1)
+    planned = []
+    for deadline in deadlines(settings, (now.year, now.year + 1)):
+        for offset, delta in deltas.items():
+            day = deadline.day - dt.timedelta(days=delta.days)
+            due = dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=zone) - (
+                delta - dt.timedelta(days=delta.days)
+            )
+            if now.date() <= deadline.day and due <= horizon:
+                planned.append(PlannedDeadline(deadline, offset, due))
+    return planned
+
+
+def missing_weeks(
+    declared: set[tuple[str, str]], promeneurs: Iterable[str], period: Period, today: dt.date
+) -> dict[str, list[Week]]:
+    """For each promeneur, the weeks of the period (up to last week) they have not declared."""
+    weeks = [w for w in period.weeks() if w < Week.of(today)]
+    result = {}
+    for user in sorted(promeneurs):
+        missing = [w for w in weeks if (user, str(w)) not in declared]
+        if missing:
+            result[user] = missing
+    return result
+
+
+class DeadlineReminders:
+    """One APScheduler job per (deadline, offset); DMs to whoever is concerned, once each."""
+
+    def __init__(
+        self,
+        db: Database,
+        poster: ReminderPoster,
+        scheduler: AsyncIOScheduler,
+        rooms: DirectRooms,
+        settings: DeadlineSettings,
+        promeneurs: Callable[[], set[str]],
+        coordinators: list[str],
+        clock: Callable[[], dt.datetime],
+        report: Callable[[Period], Awaitable[str]],
+    ) -> None:
+        self._db = db
+        self._poster = poster
+        self._scheduler = scheduler
+        self._rooms = rooms
+        self._settings = settings
+        self._promeneurs = promeneurs
+        self._coordinators = coordinators
+        self._clock = clock
+        self._report = report
+
+    async def refresh(self) -> None:
+        now = self._clock()
+        for planned in plan(self._settings, now):
+            self._scheduler.add_job(
+                self.fire,
+                "date",
+                run_date=max(planned.due_at, now),
+                args=[planned],
+                id=planned.job_id,
+                replace_existing=True,
+                misfire_grace_time=None,
+            )
+
+    async def fire(self, planned: PlannedDeadline) -> None:
+        deadline, now = planned.deadline, self._clock()
+        if now.date() > deadline.day:
+            return  # the deadline has passed: nothing useful to say any more
+        weeks = [str(w) for w in deadline.period.weeks()]
+        rows = await self._db.run(lambda s: declarations_in(s, weeks))
+        declared = {(r.user_id, r.week) for r in rows}
+        missing = missing_weeks(declared, self._promeneurs(), deadline.period, now.date())
+        for user, absent in missing.items():
+            numbers = ", ".join(str(w.number) for w in absent)
+            text = (
+                f"📋 Échéance du {deadline.label} pour le bilan {deadline.period.label} : il "
+                f"vous manque les semaines {numbers}. Écrivez !declarer semaine "
+                f"{absent[0].number} pour commencer."
+            )
+            await self._dm(planned, user, text)
+        listed = (
+            "\n".join(
+                f"• {user} : semaines {', '.join(str(w.number) for w in weeks_)}"
+                for user, weeks_ in missing.items()
+            )
+            or "• personne : tout est déclaré."
+        )
+        summary = await self._report(deadline.period)
+        text = (
+            f"📋 Échéance du {deadline.label} (bilan {deadline.period.label}). Déclarations "
+            f"manquantes :\n{listed}\n\n{summary}\nFichiers : !rapport {deadline.period.label}"
+        )
+        for coordinator in self._coordinators:
+            await self._dm(planned, coordinator, text)
+
+    async def _dm(self, planned: PlannedDeadline, user: str, text: str) -> None:
+        room = await self._rooms.get(user)
+        if not self._rooms.has_joined(room, user):
+            return  # a DM just opened: the next refresh retries (nothing was recorded)
+        key = (planned.deadline.key, planned.deadline.period.slug, planned.offset, user)
+        await self._poster.post_once(key, room, text, send=True)
