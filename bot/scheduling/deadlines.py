@@ -18,7 +18,7 @@ from bot.declarations.records import declarations_in
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, Week
 from bot.matrix.direct import DirectRooms
-from bot.scheduling.reminders import ReminderPoster, parse_offset
+from bot.scheduling.reminders import ReminderPoster, latest_overdue_only, parse_offset
 from bot.settings import DeadlineSettings
 from bot.storage.database import Database
 
@@ -129,7 +129,10 @@ class DeadlineReminders:
 
     async def refresh(self) -> None:
         now = self._clock()
-        for planned in plan(self._settings, now):
+        planned_all = plan(self._settings, now)
+        for planned in latest_overdue_only(
+            planned_all, lambda p: p.deadline, lambda p: p.due_at, now
+        ):
             self._scheduler.add_job(
                 self.fire,
                 "date",

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, col, select
@@ -70,6 +71,25 @@ class Planned:
     @property
     def occurrence_key(self) -> str:
         return self.occurrence.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+
+
+T = TypeVar("T")
+
+
+def latest_overdue_only(
+    planned: list[T],
+    group: Callable[[T], object],
+    due: Callable[[T], dt.datetime],
+    now: dt.datetime,
+) -> list[T]:
+    """Of the reminders already due in each group (the bot was down), keep only the most recent:
+    someone back from a week off gets "tomorrow", not also "in 7 days"."""
+    latest: dict[object, dt.datetime] = {}
+    for item in planned:
+        if due(item) <= now:
+            key = group(item)
+            latest[key] = max(latest.get(key, due(item)), due(item))
+    return [p for p in planned if due(p) > now or due(p) == latest[group(p)]]
 
 
 class Decision(StrEnum):
@@ -141,7 +161,9 @@ class MeetingReminders:
         rooms = self._network_rooms()
         wanted: dict[str, Planned] = {}
         for meeting in meetings:
-            for planned in plan(meeting, now, self._offsets):
+            for planned in latest_overdue_only(
+                plan(meeting, now, self._offsets), lambda p: p.occurrence, lambda p: p.due_at, now
+            ):
                 key = (planned.meeting_id, planned.occurrence_key, planned.offset)
                 if not rooms <= done.get(key, set()):  # some room still lacks it
                     wanted[planned.job_id] = planned

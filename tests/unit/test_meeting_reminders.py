@@ -19,6 +19,7 @@ from bot.scheduling.reminders import (
     Planned,
     ReminderPoster,
     decide,
+    latest_overdue_only,
     offset_words,
     plan,
 )
@@ -127,3 +128,10 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(tmp_path: P
         assert [(r.offset, r.target, r.dropped) for r in rows] == [("1h", "!room", False)]
     finally:
         db.close()
+
+
+def test_after_a_long_stop_only_the_latest_overdue_reminder_is_kept() -> None:
+    start = dt.datetime(2026, 11, 22, 10, 30, tzinfo=PARIS)  # in 30 minutes
+    planned = plan(_meeting(start), NOW, OFFSETS)  # 7j, 1j and 1h all fell due meanwhile
+    kept = latest_overdue_only(planned, lambda p: p.occurrence, lambda p: p.due_at, NOW)
+    assert [p.offset for p in kept] == ["1h"]
