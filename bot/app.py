@@ -33,6 +33,7 @@ from bot.matrix.media import upload_file
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
+from bot.scheduling import attendance
 from bot.scheduling import commands as meetings
 from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.reminders import MeetingReminders, ReminderPoster
@@ -49,6 +50,7 @@ ROUTERS = (
     declarations.router,
     report_commands.router,
     meetings.router,
+    attendance.router,
 )
 
 

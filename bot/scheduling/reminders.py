@@ -35,6 +35,11 @@ JOB_PREFIX = "meeting-"
 HORIZON = dt.timedelta(days=1)  # planned beyond the longest offset
 
 
+def occurrence_key(start: dt.datetime) -> str:
+    """How one occurrence of a meeting is named in records: its start, in UTC."""
+    return start.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+
+
 def parse_offset(text: str) -> dt.timedelta:
     number, unit = re.fullmatch(r"(\d+)(j|h|min)", text).groups()  # type: ignore[union-attr]
     return {"j": dt.timedelta(days=1), "h": dt.timedelta(hours=1), "min": dt.timedelta(minutes=1)}[
@@ -70,7 +75,7 @@ class Planned:
 
     @property
     def occurrence_key(self) -> str:
-        return self.occurrence.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+        return occurrence_key(self.occurrence)
 
 
 T = TypeVar("T")

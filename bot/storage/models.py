@@ -204,3 +204,15 @@ class ReminderSent(SQLModel, table=True):
     target: str = Field(primary_key=True)  # a room id or a user id
     sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     dropped: bool = False  # fell due while the bot was down, and too late to be useful
+
+
+class MeetingAttendance(SQLModel, table=True):
+    """Who said they will come to one occurrence of a meeting."""
+
+    __tablename__ = "meeting_attendance"
+
+    meeting_id: int = Field(primary_key=True)
+    occurrence: str = Field(primary_key=True)  # the start it is about, ISO, UTC
+    user_id: str = Field(primary_key=True)
+    answer: str  # "oui", "non", "peut-etre"
+    answered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

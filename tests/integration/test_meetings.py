@@ -68,3 +68,23 @@ async def test_recurring_meeting_and_bad_dates(network: Network) -> None:
     assert "déjà passé" in past and "Rien n'a été créé" in past
     assert "pas un lundi" in wrong_day
     assert "(récurrente)" in await network.promeneur.ask(room, "!reunions")
+
+
+async def test_attendance_is_answered_and_listed(network: Network) -> None:
+    coordinator, camille, room = network.coordinator, network.promeneur, network.room
+    created = await coordinator.ask(
+        room, f'!reunion ajouter formation titre="Formation RGPD" quand="{_in_days(3)} 9h30"'
+    )
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    yes = await camille.ask(room, f"!presence oui {number}")
+    listed = await coordinator.ask(room, f"!reunion presences {number}")
+    changed = await camille.ask(room, f"!presence non {number}")
+    again = await coordinator.ask(room, f"!reunion presences {number}")
+    wrong = await camille.ask(room, "!presence bof")
+
+    assert yes.startswith("Noté : ✅ oui pour « Formation RGPD »")
+    assert f"• ✅ oui (1) : {camille.user_id}" in listed
+    assert changed.startswith("Noté : ❌ non")
+    assert f"• ❌ non (1) : {camille.user_id}" in again and "• ✅ oui (0)" in again
+    assert "réponse attendue oui, non ou peut-être" in wrong

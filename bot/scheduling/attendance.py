@@ -1,0 +1,99 @@
+"""Attendance: !presence oui/non/peut-être, and !reunion presences for the coordination."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, col, select
+
+from bot.commands.arguments import Integer, Word
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.directory.roles import Role
+from bot.knowledge.normalize import fold
+from bot.scheduling.commands import next_start
+from bot.scheduling.french_dates import describe
+from bot.scheduling.reminders import occurrence_key
+from bot.storage.models import Meeting, MeetingAttendance
+
+router = Router("attendance")
+ANSWERS = {
+    "oui": "oui", "o": "oui", "present": "oui", "presente": "oui", "je viens": "oui",
+    "non": "non", "n": "non", "absent": "non", "absente": "non",
+    "peut etre": "peut-etre", "peutetre": "peut-etre", "?": "peut-etre", "sais pas": "peut-etre",
+}  # fmt: skip
+SHOWN = {"oui": "✅ oui", "non": "❌ non", "peut-etre": "❔ peut-être"}
+
+
+def _upcoming(session: Session, user: str, now: dt.datetime) -> list[tuple[dt.datetime, Meeting]]:
+    rows = session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None)))
+    found = [
+        (start, row)
+        for row in rows
+        if (not row.audience or user in row.audience) and (start := next_start(row, now))
+    ]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+@router.command(
+    "presence",
+    english="attendance",
+    role=Role.PROMENEUR,
+    help="Dire si vous venez à la prochaine réunion (ou à la n° donnée) : !presence oui, "
+    "!presence non 3, !presence peut-être.",
+)
+async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = None) -> None:
+    said = ANSWERS.get(fold(reponse))
+    if said is None:
+        ctx.reply(f"« {reponse} » : réponse attendue oui, non ou peut-être. Rien n'a été noté.")
+        return
+    now = ctx.services.clock()
+    upcoming = await ctx.services.db.run(lambda s: _upcoming(s, ctx.sender, now))
+    chosen = [(s, m) for s, m in upcoming if numero is None or m.id == numero][:1]
+    if not chosen:
+        where = f"n° {numero}" if numero is not None else "à venir"
+        ctx.reply(f"Pas de réunion {where} pour vous. !reunions donne la liste.")
+        return
+    ((start, meeting),) = chosen
+    assert meeting.id is not None
+    key = (meeting.id, occurrence_key(start), ctx.sender)
+
+    def write(session: Session) -> None:
+        row = session.get(MeetingAttendance, key) or MeetingAttendance(
+            meeting_id=key[0], occurrence=key[1], user_id=key[2], answer=said
+        )
+        row.answer = said
+        session.add(row)
+
+    ctx.writes.append(write)
+    ctx.reply(f"Noté : {SHOWN[said]} pour « {meeting.title} », {describe(start)}.")
+
+
+@router.command(
+    "reunion presences",
+    english="meeting attendance",
+    role=Role.COORDINATOR,
+    help="Qui vient à la prochaine séance d'une réunion : !reunion presences 3",
+)
+async def attendance(ctx: CommandContext, numero: Integer) -> None:
+    now = ctx.services.clock()
+    meeting = await ctx.services.db.run(lambda s: s.get(Meeting, numero))
+    start = next_start(meeting, now) if meeting and meeting.cancelled_at is None else None
+    if meeting is None or start is None:
+        ctx.reply(f"Pas de réunion n° {numero} à venir. !reunions donne la liste.")
+        return
+    rows = await ctx.services.db.run(
+        lambda s: list(
+            s.exec(
+                select(MeetingAttendance).where(
+                    col(MeetingAttendance.meeting_id) == numero,
+                    col(MeetingAttendance.occurrence) == occurrence_key(start),
+                )
+            )
+        )
+    )
+    lines = [f"Présences pour « {meeting.title} », {describe(start)} :"]
+    for value, label in SHOWN.items():
+        people = sorted(r.user_id for r in rows if r.answer == value)
+        lines.append(f"• {label} ({len(people)}) : {', '.join(people) or '—'}")
+    ctx.reply("\n".join(lines))
