@@ -207,6 +207,7 @@ async def _serve(
         free_text=knowledge.FREE_TEXT,
         interceptors=(declarations.continue_dialog, knowledge.pick_choice),
         edits=(declarations.edit_answer,),
+        reactions=(attendance.react,),
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))

@@ -78,6 +78,7 @@ class CommandDispatcher:
         free_text: str | None = None,
         interceptors: Sequence[Interceptor] = (),
         edits: Sequence[Interceptor] = (),
+        reactions: Sequence[Interceptor] = (),
     ) -> None:
         self._services = services
         self._role_of = role_of
@@ -85,12 +86,18 @@ class CommandDispatcher:
         self._free_text = services.table.find(free_text)[0] if free_text else None
         self._interceptors = tuple(interceptors)
         self._edits = tuple(edits)
+        self._reactions = tuple(reactions)
 
     async def __call__(self, message: IncomingMessage) -> Response:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
-            if message.replaces is not None:  # an edit: only what tracks earlier answers cares
-                for intercept in self._edits:
+            special = (
+                self._edits if message.replaces is not None
+                else self._reactions if message.reacts_to is not None
+                else None
+            )  # fmt: skip
+            if special is not None:  # edits and reactions only concern what tracks them
+                for intercept in special:
                     if await intercept(ctx):
                         break
                 return Response(ctx.replies, ctx.writes)

@@ -25,6 +25,7 @@ class IncomingMessage:
     is_direct: bool
     encrypted: bool
     replaces: str | None = None  # an edit (m.replace) of this earlier event; body is the new text
+    reacts_to: str | None = None  # a reaction (m.reaction) to this event; body is its key
 
 
 @dataclass

@@ -57,11 +57,15 @@ def queue_messages(messages: list[Outgoing], cause: str) -> list[QueuedMessage]:
     The same cause always gives the same ids: if the bot crashes after sending but before
     recording, the replayed event's reply is recognised by the homeserver instead of posted twice.
     """
-    digest = hashlib.sha256(cause.encode()).hexdigest()[:32]
     return [
-        QueuedMessage(f"pdn-{digest}-{index}", m.room_id, m.event_type, m.content)
+        QueuedMessage(txn_id(cause, index), m.room_id, m.event_type, m.content)
         for index, m in enumerate(messages)
     ]
+
+
+def txn_id(cause: str, index: int) -> str:
+    """The transaction id of the `index`-th message caused by `cause`."""
+    return f"pdn-{hashlib.sha256(cause.encode()).hexdigest()[:32]}-{index}"
 
 
 def store(session: Session, messages: list[QueuedMessage]) -> None:

@@ -21,6 +21,7 @@ from nio import (
     LocalProtocolError,
     MatrixRoom,
     MegolmEvent,
+    ReactionEvent,
     RoomMessagesResponse,
     RoomMessageText,
     SyncError,
@@ -184,10 +185,10 @@ class SyncLoop:
             return
         if isinstance(event, MegolmEvent):
             await self._hold_undecrypted(room.room_id, event)
-        elif isinstance(event, RoomMessageText):
+        elif isinstance(event, RoomMessageText | ReactionEvent):
             await self._dispatch(room, event)
 
-    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText) -> None:
+    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText | ReactionEvent) -> None:
         # Only the first batch after a start (or an event held for its key) can have been handled
         # already: later batches hold new events only, so they skip the look-up.
         may_be_handled = self._replaying or event.event_id in self._pending
@@ -197,7 +198,10 @@ class SyncLoop:
             if event.event_id in self._pending:
                 await self._record(event.event_id, room.room_id, [])
             return
-        replaces, body = _edit_of(event)
+        if isinstance(event, ReactionEvent):
+            replaces, reacts_to, body = None, event.reacts_to, event.key
+        else:
+            (replaces, body), reacts_to = _edit_of(event), None
         message = IncomingMessage(
             event_id=event.event_id,
             room_id=room.room_id,
@@ -206,6 +210,7 @@ class SyncLoop:
             is_direct=room.member_count <= 2,
             encrypted=room.encrypted,
             replaces=replaces,
+            reacts_to=reacts_to,
         )
         response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)

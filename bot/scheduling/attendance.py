@@ -11,10 +11,16 @@ from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
 from bot.knowledge.normalize import fold
+from bot.matrix.events import Write
 from bot.scheduling.commands import next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.reminders import occurrence_key
-from bot.storage.models import Meeting, MeetingAttendance
+from bot.storage.models import (
+    Meeting,
+    MeetingAnnouncement,
+    MeetingAttendance,
+    OutboxMessage,
+)
 
 router = Router("attendance")
 ANSWERS = {
@@ -23,6 +29,11 @@ ANSWERS = {
     "peut etre": "peut-etre", "peutetre": "peut-etre", "?": "peut-etre", "sais pas": "peut-etre",
 }  # fmt: skip
 SHOWN = {"oui": "✅ oui", "non": "❌ non", "peut-etre": "❔ peut-être"}
+REACTIONS = {
+    "✅": "oui", "✔️": "oui", "✔": "oui", "👍": "oui",
+    "❌": "non", "👎": "non", "✖️": "non",
+    "❔": "peut-etre", "❓": "peut-etre", "🤔": "peut-etre",
+}  # fmt: skip
 
 
 def _upcoming(session: Session, user: str, now: dt.datetime) -> list[tuple[dt.datetime, Meeting]]:
@@ -58,6 +69,11 @@ async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = No
     assert meeting.id is not None
     key = (meeting.id, occurrence_key(start), ctx.sender)
 
+    ctx.writes.append(_record(key, said))
+    ctx.reply(f"Noté : {SHOWN[said]} pour « {meeting.title} », {describe(start)}.")
+
+
+def _record(key: tuple[int, str, str], said: str) -> Write:
     def write(session: Session) -> None:
         row = session.get(MeetingAttendance, key) or MeetingAttendance(
             meeting_id=key[0], occurrence=key[1], user_id=key[2], answer=said
@@ -65,8 +81,30 @@ async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = No
         row.answer = said
         session.add(row)
 
-    ctx.writes.append(write)
-    ctx.reply(f"Noté : {SHOWN[said]} pour « {meeting.title} », {describe(start)}.")
+    return write
+
+
+async def react(ctx: CommandContext) -> bool:
+    """A ✅ ❌ ❔ reaction to a meeting announcement answers for its next session (silently)."""
+    message = ctx.message
+    said = REACTIONS.get(message.body.strip())
+    if message.reacts_to is None or said is None:
+        return False
+
+    def meeting_of(session: Session) -> Meeting | None:
+        sent = session.exec(
+            select(OutboxMessage).where(col(OutboxMessage.event_id) == message.reacts_to)
+        ).first()
+        link = session.get(MeetingAnnouncement, sent.txn_id) if sent else None
+        return session.get(Meeting, link.meeting_id) if link else None
+
+    meeting = await ctx.services.db.run(meeting_of)
+    start = next_start(meeting, ctx.services.clock()) if meeting else None
+    if meeting is None or meeting.cancelled_at is not None or start is None:
+        return False
+    assert meeting.id is not None
+    ctx.writes.append(_record((meeting.id, occurrence_key(start), ctx.sender), said))
+    return True
 
 
 @router.command(

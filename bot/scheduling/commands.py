@@ -14,7 +14,8 @@ from bot.commands.router import Router
 from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.roles import Role
 from bot.matrix.content import notice
-from bot.matrix.outbox import Outgoing
+from bot.matrix.events import Write
+from bot.matrix.outbox import Outgoing, txn_id
 from bot.scheduling.french_dates import describe
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import (
@@ -26,7 +27,7 @@ from bot.scheduling.meetings import (
     summary,
 )
 from bot.scheduling.recurrence import occurrences
-from bot.storage.models import Meeting, as_utc, utcnow
+from bot.storage.models import Meeting, MeetingAnnouncement, as_utc, utcnow
 
 router = Router("meetings")
 ICS = "text/calendar"
@@ -64,6 +65,9 @@ async def _announce(
     )
     text = f"{title}\n{summary(number, fields)}"
     for room in sorted(rooms):
+        # The announcement's transaction id links reactions to it with the meeting.
+        announced = txn_id(ctx.message.event_id, len(ctx.replies))
+        ctx.writes.append(_link(announced, number))
         ctx.replies.append(Outgoing(room, notice(text)))
         if services.upload is not None:
             content = await services.upload(ics, f"reunion-{number}.ics", ICS, False)
@@ -103,6 +107,13 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
     ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
     await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
+
+
+def _link(announcement: str, meeting_id: int) -> Write:
+    def write(session: Session) -> None:
+        session.merge(MeetingAnnouncement(txn_id=announcement, meeting_id=meeting_id))
+
+    return write
 
 
 async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:

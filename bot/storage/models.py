@@ -216,3 +216,12 @@ class MeetingAttendance(SQLModel, table=True):
     user_id: str = Field(primary_key=True)
     answer: str  # "oui", "non", "peut-etre"
     answered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class MeetingAnnouncement(SQLModel, table=True):
+    """Which outgoing message announced which meeting: reactions to it are attendance answers."""
+
+    __tablename__ = "meeting_announcement"
+
+    txn_id: str = Field(primary_key=True)
+    meeting_id: int = Field(index=True)

@@ -88,3 +88,26 @@ async def test_attendance_is_answered_and_listed(network: Network) -> None:
     assert changed.startswith("Noté : ❌ non")
     assert f"• ❌ non (1) : {camille.user_id}" in again and "• ✅ oui (0)" in again
     assert "réponse attendue oui, non ou peut-être" in wrong
+
+
+async def test_a_reaction_to_the_announcement_answers_attendance(network: Network) -> None:
+    coordinator, camille, room = network.coordinator, network.promeneur, network.room
+    created = await coordinator.ask(
+        room, f'!reunion ajouter reseau titre="Réunion de réseau" quand="{_in_days(4)} 10h"'
+    )
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    def announcement(room_id: str, event: object) -> bool:
+        body = getattr(event, "source", {}).get("content", {}).get("body", "")
+        return room_id == room and body.startswith(f"📅 Nouvelle réunion\nRéunion n° {number} ")
+
+    announced = await camille.wait_for(announcement)
+    await camille.client.room_send(
+        room,
+        "m.reaction",
+        {"m.relates_to": {"rel_type": "m.annotation", "event_id": announced.event_id, "key": "✅"}},
+    )
+    # Events are handled in timeline order: the reaction before the question.
+    listed = await coordinator.ask(room, f"!reunion presences {number}")
+
+    assert f"• ✅ oui (1) : {camille.user_id}" in listed
