@@ -180,7 +180,7 @@ async def _serve(
         db,
         settings.declarations.networks,
         timedelta(hours=settings.declarations.idle_expiry_hours),
-        settings.locale.timezone,
+        clock,
         referrals,
     )
     services = Services(

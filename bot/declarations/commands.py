@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
@@ -20,9 +22,10 @@ from bot.knowledge.normalize import fold
 router = Router("declarations")
 
 
-def default_week(today: Week, weekday: int) -> Week:
+def default_week(today: dt.date) -> Week:
     """The week a bare `!declarer` is about: this one, or the last one on a Monday."""
-    return today.shifted(-1) if weekday == 0 else today
+    week = Week.of(today)
+    return week.shifted(-1) if today.weekday() == 0 else week
 
 
 @router.command(
@@ -63,13 +66,13 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
     desk, today = ctx.declarations, ctx.declarations.today()
     try:
         if fold(text) in NOTHING:  # "!declarer congés": this week, empty, in one step
-            week = default_week(Week.of(today), today.weekday())
+            week = default_week(today)
             _save_now(ctx, Draft(str(week), {}, inactive=True))
             return
         if looks_like_fast_path(text):
             await _fast_path(ctx, text)
             return
-        week = parse_week(text, today) if text else default_week(Week.of(today), today.weekday())
+        week = parse_week(text, today) if text else default_week(today)
     except InvalidAnswerError as exc:
         ctx.reply(f"{exc.reason}\nRien n'a été enregistré. Voir !aide declarer.")
         return
@@ -80,10 +83,7 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
 async def _fast_path(ctx: CommandContext, text: str) -> None:
     desk, today = ctx.declarations, ctx.declarations.today()
     values, week_text = parse_fast_path(text, desk.catalog())
-    if week_text:
-        week = parse_week(week_text, today)
-    else:
-        week = default_week(Week.of(today), today.weekday())
+    week = parse_week(week_text, today) if week_text else default_week(today)
     _save_now(ctx, Draft(str(week), values))
 
 

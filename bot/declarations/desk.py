@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.dialog import KIND, Draft, Step, advance, prompt, reanswer
@@ -34,18 +34,18 @@ class DeclarationDesk:
         db: Database,
         networks: list[str],
         idle_expiry: timedelta,
-        timezone: str,
+        clock: Callable[[], dt.datetime],
         referrals: ReferralDesk | None = None,
     ) -> None:
         self._db = db
         self._networks = networks
         self.idle_expiry = idle_expiry
-        self.timezone = ZoneInfo(timezone)
+        self.now = clock  # aware, in the network's time zone
         self._referrals = referrals
         self._catalog: tuple[object, Catalog] | None = None
 
     def today(self) -> dt.date:
-        return dt.datetime.now(self.timezone).date()
+        return self.now().date()
 
     def catalog(self) -> Catalog:
         """The lists to offer, rebuilt when the knowledge base was reloaded."""

@@ -80,7 +80,7 @@ def parse_hours(text: str) -> float:
         )
     if not 0 <= value <= MAX_HOURS:
         raise InvalidAnswerError(
-            f"{_hours(value)} : la durée doit être comprise entre 0 et {MAX_HOURS} heures."
+            f"{format_hours(value)} : la durée doit être comprise entre 0 et {MAX_HOURS} heures."
         )
     return round(value, 2)
 
@@ -251,10 +251,6 @@ def parse_remark(text: str) -> str:
             f"Remarque trop longue ({len(remark)} caractères ; au plus {MAX_REMARK})."
         )
     return remark
-
-
-def _hours(value: float) -> str:
-    return format_hours(value)
 
 
 def format_hours(value: float) -> str:

@@ -44,7 +44,8 @@ def due_messages(
     now: dt.datetime,
 ) -> list[Due]:
     """Everything due at `now` (an aware datetime) and not sent yet."""
-    zone = ZoneInfo(str(now.tzinfo))
+    zone = now.tzinfo
+    assert isinstance(zone, ZoneInfo), "now must carry a ZoneInfo"
     current = Week.of(now.date())
     last = current.shifted(-1)
     weeks = [str(current), str(last)]

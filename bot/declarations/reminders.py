@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -45,7 +43,7 @@ class DeclarationReminders:
         self._checked_once = False
 
     async def check(self) -> None:
-        now = dt.datetime.now(ZoneInfo(str(self._desk.timezone)))
+        now = self._desk.now()
         sent = 0
         if self._settings.prompts:
             promeneurs = self._promeneurs()
