@@ -72,9 +72,8 @@ async def dialogues(count: int, workdir: Path) -> None:
         await coordinator.start()
         room = await coordinator.create_room("Réseau PdN", invite=[])
         ids = [f"@pdn{i:03d}:localhost" for i in range(count)]
-        for start in range(0, count, 50):
-            for user in ids[start : start + 50]:
-                await coordinator.client.room_invite(room, user)
+        for user in ids:
+            await coordinator.client.room_invite(room, user)
         await coordinator.client.room_invite(room, bot_account.user_id)
         config = write_config(
             workdir / "bot" / "config.toml",

@@ -18,7 +18,12 @@ from bot.declarations.records import declarations_in
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, Week
 from bot.matrix.direct import DirectRooms
-from bot.scheduling.reminders import ReminderPoster, latest_overdue_only, parse_offset
+from bot.scheduling.reminders import (
+    ReminderPoster,
+    latest_overdue_only,
+    parse_offset,
+    schedule_once,
+)
 from bot.settings import DeadlineSettings
 from bot.storage.database import Database
 
@@ -133,14 +138,8 @@ class DeadlineReminders:
         for planned in latest_overdue_only(
             planned_all, lambda p: p.deadline, lambda p: p.due_at, now
         ):
-            self._scheduler.add_job(
-                self.fire,
-                "date",
-                run_date=max(planned.due_at, now),
-                args=[planned],
-                id=planned.job_id,
-                replace_existing=True,
-                misfire_grace_time=None,
+            schedule_once(
+                self._scheduler, planned.job_id, max(planned.due_at, now), self.fire, planned
             )
 
     async def fire(self, planned: PlannedDeadline) -> None:

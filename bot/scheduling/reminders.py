@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -97,6 +97,26 @@ def latest_overdue_only(
     return [p for p in planned if due(p) > now or due(p) == latest[group(p)]]
 
 
+def schedule_once(
+    scheduler: AsyncIOScheduler,
+    job_id: str,
+    run_at: dt.datetime,
+    job: Callable[[T], Awaitable[None]],
+    planned: T,
+) -> None:
+    """One date job per reminder, under its fixed id: rebuilding replaces, never duplicates.
+    Lateness is judged by the job itself (against the meeting or deadline), not the scheduler."""
+    scheduler.add_job(
+        job,
+        "date",
+        run_date=run_at,
+        args=[planned],
+        id=job_id,
+        replace_existing=True,
+        misfire_grace_time=None,
+    )
+
+
 class Decision(StrEnum):
     WAIT = "wait"
     SEND = "send"
@@ -176,16 +196,7 @@ class MeetingReminders:
             if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
                 job.remove()
         for job_id, planned in wanted.items():
-            run_at = max(planned.due_at, now)
-            self._scheduler.add_job(
-                self.fire,
-                "date",
-                run_date=run_at,
-                args=[planned],
-                id=job_id,
-                replace_existing=True,
-                misfire_grace_time=None,  # lateness is judged by `decide`, not by the scheduler
-            )
+            schedule_once(self._scheduler, job_id, max(planned.due_at, now), self.fire, planned)
 
     async def fire(self, planned: Planned) -> None:
         decision = decide(planned, self._clock(), self._grace)
