@@ -7,12 +7,12 @@ import contextlib
 import logging
 import signal
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 
 from bot import __version__
+from bot.clock import Clock
 from bot.commands import core
 from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
@@ -167,8 +167,7 @@ async def _serve(
     direct_rooms = DirectRooms(client)
     scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
 
-    def clock() -> datetime:
-        return datetime.now(ZoneInfo(settings.locale.timezone))
+    clock = Clock.from_environment(settings.locale.timezone)
 
     def meetings_changed() -> None:
         scheduler.add_job(meeting_reminders.refresh, id="meetings-now", replace_existing=True)
@@ -195,7 +194,7 @@ async def _serve(
         upload=lambda data, name, mime, encrypted: upload_file(client, data, name, mime, encrypted),
         promeneurs=promeneurs,
         network_rooms=lambda: set(network.room_ids),
-        direct_room=direct_rooms.get,
+        direct_room=direct_rooms.joined,
         clock=clock,
         meetings_changed=meetings_changed,
     )
@@ -241,6 +240,7 @@ async def _serve(
         clock,
         settings.meetings.reminder_offsets,
         timedelta(hours=settings.meetings.missed_grace_hours),
+        timedelta(minutes=2 * settings.meetings.refresh_minutes),
     )
 
     async def send_when_ready() -> None:
@@ -265,7 +265,11 @@ async def _serve(
                 next_run_time=datetime.now(UTC),
             )
         scheduler.start()
-        await outbox.run()
+        await asyncio.gather(outbox.run(), clock.follow(replan))
+
+    async def replan() -> None:
+        await meeting_reminders.refresh()
+        await deadline_reminders.refresh()
 
     await network.resolve()
     tasks = [

@@ -51,7 +51,8 @@ class Services:
     # uploads a file and returns the content of the message that shows it
     upload: Callable[[bytes, str, str, bool], Awaitable[dict[str, Any]]] | None = None
     network_rooms: Callable[[], set[str]] = set
-    direct_room: Callable[[str], Awaitable[str]] | None = None  # found or created
+    # Someone's DM with the bot once they are in it; None while only invited (opened if need be).
+    direct_room: Callable[[str], Awaitable[str | None]] | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
     meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
     started_at: float = field(default_factory=time.monotonic)

@@ -7,7 +7,12 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+
+from bot.clock import OFFSET_FILE_ENV
+
+CLOCK_LINE = "Horloge déplacée"
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_LINE = "Bot prêt"
@@ -25,7 +30,10 @@ def write_config(
     knowledge_dir: Path | None = None,
     department: str = "",
     declarations: str = "prompts = false",
+    extra: str = "",
 ) -> Path:
+    """A config for the local Synapse; `extra` is appended (more sections, such as [meetings])."""
+
     def toml_list(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
 
@@ -63,6 +71,7 @@ check_interval_seconds = 1
 undecryptable_grace_seconds = 3
 sync_timeout_seconds = 10
 backoff_max_seconds = 2
+{extra}
 """,
         encoding="utf-8",
     )
@@ -72,8 +81,9 @@ backoff_max_seconds = 2
 class BotProcess:
     """`python -m bot run` in a subprocess, with its log in a file beside its config."""
 
-    def __init__(self, config: Path) -> None:
+    def __init__(self, config: Path, clock_file: Path | None = None) -> None:
         self.config = config
+        self.clock_file = clock_file  # its number of seconds moves the bot's clock
         self.log_path = config.parent / "bot.log"
         self.process: subprocess.Popen[bytes] | None = None
         self._log_offset = 0
@@ -82,6 +92,8 @@ class BotProcess:
         """Start the bot; with `wait`, return once it is ready (its first sync is handled)."""
         self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         env = {**os.environ, "PDN_BOT_NO_BOOTSTRAP": "1"}
+        if self.clock_file is not None:
+            env[OFFSET_FILE_ENV] = str(self.clock_file)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "run", "-c", str(self.config)],
             cwd=ROOT,
@@ -120,6 +132,19 @@ class BotProcess:
             self.process.kill()
             self.process.wait()
             raise AssertionError("le bot ne s'est pas arrêté sur SIGTERM") from None
+
+    def move_clock(self, moment: datetime) -> None:
+        """Have the bot's clock show `moment` now; if it runs, wait until its reminders are
+        planned again for the new time."""
+        assert self.clock_file is not None, "BotProcess(config, clock_file) pour une horloge"
+        seen = self.new_log().count(CLOCK_LINE)
+        offset = moment - datetime.now(UTC)
+        self.clock_file.write_text(f"{offset.total_seconds():.3f}", encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while self.running and self.new_log().count(CLOCK_LINE) == seen:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"horloge non suivie :\n{self.new_log()}")
+            time.sleep(0.05)
 
     def kill(self) -> None:
         assert self.process is not None

@@ -36,6 +36,11 @@ class DirectRooms:
         room = self._client.rooms.get(room_id)
         return room is not None and user_id in room.users and user_id not in room.invited_users
 
+    async def joined(self, user_id: str) -> str | None:
+        """The DM once `user_id` is in it; None while they are only invited (created if need be)."""
+        room_id = await self.get(user_id)
+        return room_id if self.has_joined(room_id, user_id) else None
+
     async def get(self, user_id: str) -> str:
         room_id = self.find(user_id)
         if room_id is not None:

@@ -313,7 +313,7 @@ class SyncLoop:
                     decrypted = self._client.decrypt_event(pending.event)
                 except EncryptionError:
                     decrypted = None
-                if room is not None and isinstance(decrypted, RoomMessageText):
+                if room is not None and isinstance(decrypted, RoomMessageText | ReactionEvent):
                     await self._dispatch(room, decrypted)
                 elif room is not None and decrypted is not None:
                     await self._record(event_id, pending.room_id, [])

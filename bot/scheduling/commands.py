@@ -57,8 +57,19 @@ async def _announce(
     """Post the change in the network rooms (and in DMs to a limited audience), with the .ics."""
     services = ctx.services
     rooms = set(services.network_rooms())
+    waiting = []
     if fields.audience and services.direct_room is not None:
-        rooms |= {await services.direct_room(user) for user in fields.audience}
+        for user in fields.audience:
+            room = await services.direct_room(user)
+            if room is None:
+                waiting.append(user)  # invited to a DM: their reminders will reach them there
+            else:
+                rooms.add(room)
+    if waiting:
+        ctx.reply(
+            f"Pas encore de message direct ouvert avec le bot : {', '.join(waiting)}. "
+            "Une invitation leur est envoyée ; ils auront les rappels une fois dedans."
+        )
     cancelled = meeting.cancelled_at is not None
     ics = meeting_ics(
         f"pdn-meeting-{meeting.id}@pdn-bot", fields, meeting.sequence, utcnow(), cancelled
@@ -96,7 +107,10 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
         if existing is not None:
             return existing
         meeting = Meeting(
-            source_event_id=ctx.message.event_id, created_by=ctx.sender, **fields.as_columns()
+            source_event_id=ctx.message.event_id,
+            created_by=ctx.sender,
+            created_at=_now(ctx).astimezone(dt.UTC),
+            **fields.as_columns(),
         )
         session.add(meeting)
         session.flush()

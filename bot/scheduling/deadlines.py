@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.clock import Clock
 from bot.declarations.records import declarations_in
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, Week
@@ -119,7 +120,7 @@ class DeadlineReminders:
         settings: DeadlineSettings,
         promeneurs: Callable[[], set[str]],
         coordinators: list[str],
-        clock: Callable[[], dt.datetime],
+        clock: Clock,
         report: Callable[[Period], Awaitable[str]],
     ) -> None:
         self._db = db
@@ -139,7 +140,7 @@ class DeadlineReminders:
             planned_all, lambda p: p.deadline, lambda p: p.due_at, now
         ):
             schedule_once(
-                self._scheduler, planned.job_id, max(planned.due_at, now), self.fire, planned
+                self._scheduler, self._clock, planned.job_id, planned.due_at, self.fire, planned
             )
 
     async def fire(self, planned: PlannedDeadline) -> None:

@@ -127,4 +127,4 @@ def describe(when: dt.datetime) -> str:
     """`mardi 3 décembre 2026 à 14 h 00`."""
     month = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")[when.month - 1]  # fmt: skip
-    return f"{WEEKDAYS[when.weekday()]} {when.day} {month} {when.year} à {when:%H} h {when:%M}"
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {month} {when.year} à {when.hour} h {when:%M}"

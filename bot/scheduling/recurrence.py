@@ -94,7 +94,7 @@ def first_occurrence(rule: str, now: dt.datetime) -> dt.datetime:
 def describe_rule(rule: str) -> str:
     """A short French reading of a rule we produced."""
     parts = dict(part.split("=") for part in rule.split(";"))
-    at = f"{int(parts['BYHOUR']):02d} h {int(parts['BYMINUTE']):02d}"
+    at = f"{int(parts['BYHOUR'])} h {int(parts['BYMINUTE']):02d}"
     if parts["FREQ"] == "MONTHLY" and "BYDAY" in parts:
         match = re.fullmatch(r"(-?\d)(\w\w)", parts["BYDAY"])
         assert match

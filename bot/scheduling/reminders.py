@@ -10,6 +10,7 @@ started and it is within the grace; otherwise it is recorded as dropped and logg
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import re
@@ -21,6 +22,7 @@ from typing import TypeVar
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, col, select
 
+from bot.clock import Clock
 from bot.matrix.content import notice
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
@@ -99,17 +101,19 @@ def latest_overdue_only(
 
 def schedule_once(
     scheduler: AsyncIOScheduler,
+    clock: Clock,
     job_id: str,
-    run_at: dt.datetime,
+    due_at: dt.datetime,
     job: Callable[[T], Awaitable[None]],
     planned: T,
 ) -> None:
     """One date job per reminder, under its fixed id: rebuilding replaces, never duplicates.
-    Lateness is judged by the job itself (against the meeting or deadline), not the scheduler."""
+    An overdue one runs now. Lateness is judged by the job itself (against the meeting or
+    deadline), not by the scheduler."""
     scheduler.add_job(
         job,
         "date",
-        run_date=run_at,
+        run_date=clock.to_real(max(due_at, clock())),
         args=[planned],
         id=job_id,
         replace_existing=True,
@@ -166,9 +170,10 @@ class MeetingReminders:
         scheduler: AsyncIOScheduler,
         rooms: DirectRooms,
         network_rooms: Callable[[], set[str]],
-        clock: Callable[[], dt.datetime],
+        clock: Clock,
         offsets: list[str],
         grace: dt.timedelta,
+        window: dt.timedelta,
     ) -> None:
         self._db = db
         self._poster = poster
@@ -178,25 +183,34 @@ class MeetingReminders:
         self._clock = clock
         self._offsets = offsets
         self._grace = grace
+        self._window = window  # jobs exist only for what falls due this soon: refresh sooner
 
     async def refresh(self) -> None:
-        """(Re)build the jobs from the database: new ones added, stale ones removed."""
+        """(Re)build the jobs of the reminders due before the next refresh (and a margin) from
+        the database: new ones added, stale ones removed. Planning runs off the event loop."""
         now = self._clock()
-        meetings, done = await self._db.run(_meetings_and_done)
-        rooms = self._network_rooms()
+        meetings, done = await self._db.run(lambda s: _meetings_and_done(s, now))
+        wanted = await asyncio.to_thread(self._wanted, meetings, done, self._network_rooms(), now)
+        for job in self._scheduler.get_jobs():
+            if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
+                job.remove()
+        for job_id, planned in wanted.items():
+            schedule_once(self._scheduler, self._clock, job_id, planned.due_at, self.fire, planned)
+        log.info("Rappels de réunion planifiés : %d.", len(wanted))
+
+    def _wanted(
+        self, meetings: list[Meeting], done: dict[Key, set[str]], rooms: set[str], now: dt.datetime
+    ) -> dict[str, Planned]:
+        until = now + self._window
         wanted: dict[str, Planned] = {}
         for meeting in meetings:
             for planned in latest_overdue_only(
                 plan(meeting, now, self._offsets), lambda p: p.occurrence, lambda p: p.due_at, now
             ):
                 key = (planned.meeting_id, planned.occurrence_key, planned.offset)
-                if not rooms <= done.get(key, set()):  # some room still lacks it
-                    wanted[planned.job_id] = planned
-        for job in self._scheduler.get_jobs():
-            if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
-                job.remove()
-        for job_id, planned in wanted.items():
-            schedule_once(self._scheduler, job_id, max(planned.due_at, now), self.fire, planned)
+                if planned.due_at <= until and not rooms <= done.get(key, set()):
+                    wanted[planned.job_id] = planned  # due soon, and some room still lacks it
+        return wanted
 
     async def fire(self, planned: Planned) -> None:
         decision = decide(planned, self._clock(), self._grace)
@@ -265,11 +279,19 @@ class ReminderPoster:
 Key = tuple[int, str, str]  # meeting, occurrence, offset
 
 
-def _meetings_and_done(session: Session) -> tuple[list[Meeting], dict[Key, set[str]]]:
-    """Meetings not cancelled, and for each reminder the targets it was recorded for."""
+def _meetings_and_done(
+    session: Session, now: dt.datetime
+) -> tuple[list[Meeting], dict[Key, set[str]]]:
+    """Meetings not cancelled, and for each reminder of an occurrence still ahead the targets
+    it was recorded for."""
     meetings = list(session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
     done: dict[Key, set[str]] = {}
-    for row in session.exec(select(ReminderSent)):
+    ahead = (
+        select(ReminderSent)
+        .where(col(ReminderSent.reminder).startswith("meeting-"))
+        .where(col(ReminderSent.occurrence) >= occurrence_key(now))
+    )
+    for row in session.exec(ahead):
         key = (int(row.reminder.removeprefix("meeting-")), row.occurrence, row.offset)
         done.setdefault(key, set()).add(row.target)
     return meetings, done

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, delete, or_
+from sqlmodel import Session, and_, col, delete, or_, select
 
 from bot.storage.models import (
     DeclarationPrompt,
     HandledEvent,
+    Meeting,
+    MeetingAnnouncement,
     OutboxMessage,
     PendingChoice,
     UnansweredQuestion,
@@ -22,6 +24,8 @@ FINISHED_MESSAGES_KEPT = timedelta(days=7)
 CHOICES_KEPT = timedelta(days=1)
 # Unanswered questions (scrubbed) are for completing the base: a year covers the yearly review.
 UNANSWERED_KEPT = timedelta(days=365)
+# A meeting announcement links reactions to attendance until the meeting is over.
+ANNOUNCEMENTS_KEPT_AFTER = timedelta(days=1)
 # Sent prompts only matter for the current and the previous week.
 PROMPTS_KEPT = timedelta(days=60)
 
@@ -31,10 +35,20 @@ def prune(session: Session, now: datetime) -> None:
     session.execute(
         delete(HandledEvent).where(col(HandledEvent.handled_at) < now - HANDLED_EVENTS_KEPT)
     )
+    over = select(Meeting.id).where(
+        or_(
+            col(Meeting.cancelled_at).is_not(None),
+            and_(Meeting.rule == "", col(Meeting.starts_at) < now - ANNOUNCEMENTS_KEPT_AFTER),
+        )
+    )
+    session.execute(
+        delete(MeetingAnnouncement).where(col(MeetingAnnouncement.meeting_id).in_(over))
+    )
     cutoff = now - FINISHED_MESSAGES_KEPT
     session.execute(
         delete(OutboxMessage).where(
-            or_(col(OutboxMessage.sent_at) < cutoff, col(OutboxMessage.failed_at) < cutoff)
+            or_(col(OutboxMessage.sent_at) < cutoff, col(OutboxMessage.failed_at) < cutoff),
+            col(OutboxMessage.txn_id).not_in(select(MeetingAnnouncement.txn_id)),
         )
     )
     session.execute(delete(PendingChoice).where(col(PendingChoice.offered_at) < now - CHOICES_KEPT))

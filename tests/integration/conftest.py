@@ -112,14 +112,19 @@ async def start_second_bot(
     database_url: str = "",
     knowledge_dir: Path | None = None,
     declarations: str = "prompts = false",
+    extra: str = "",
+    clock_file: Path | None = None,
+    members: tuple[Person, ...] = (),
 ) -> SecondBot:
-    """Register `localpart`, give it a room with the promeneur, start it and wait until it is in."""
+    """Register `localpart`, give it a room with the promeneur (and `members`), start it and
+    wait until it is in. Everyone in the room may invite it (to a direct message)."""
     synapse = network.synapse
     account = synapse.register(localpart, "bot-secret")
+    people = (network.promeneur, *members)
     room = await network.coordinator.create_room(
-        localpart, invite=[account.user_id, network.promeneur.user_id]
+        localpart, invite=[account.user_id, *(p.user_id for p in people)]
     )
-    await network.promeneur.join(room)
+    await asyncio.gather(*(person.join(room) for person in people))
     config = write_config(
         directory / "config.toml",
         synapse.url,
@@ -127,12 +132,13 @@ async def start_second_bot(
         account.password,
         network_rooms=[room],
         coordinators=[network.coordinator.user_id],
-        allowed_inviters=[network.coordinator.user_id],
+        allowed_inviters=[network.coordinator.user_id, *(p.user_id for p in people)],
         database_url=database_url,
         knowledge_dir=knowledge_dir,
         declarations=declarations,
+        extra=extra,
     )
-    process = BotProcess(config)
+    process = BotProcess(config, clock_file)
     await asyncio.to_thread(process.start)
     await network.promeneur.wait_member(room, account.user_id)
     return SecondBot(account, process, room)

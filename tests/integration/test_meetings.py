@@ -111,3 +111,31 @@ async def test_a_reaction_to_the_announcement_answers_attendance(network: Networ
     listed = await coordinator.ask(room, f"!reunion presences {number}")
 
     assert f"• ✅ oui (1) : {camille.user_id}" in listed
+
+
+async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(
+    network: Network,
+) -> None:
+    coordinator, camille, outsider = network.coordinator, network.promeneur, network.outsider
+    created = await coordinator.ask(
+        network.room,
+        f'!reunion ajouter formation titre="Formation Snapchat" quand="{_in_days(12)} 10h" '
+        f"pour={camille.user_id},{outsider.user_id}",
+    )
+    assert "créée" in created, created
+    bot = network.bot_account.user_id
+
+    def in_camille_dm(room_id: str, event: object) -> bool:
+        source = getattr(event, "source", {})
+        body = source.get("content", {}).get("body", "")
+        return room_id == network.dm and source.get("sender") == bot and "Formation" in body
+
+    await camille.wait_for(in_camille_dm)
+
+    def waiting(room_id: str, event: object) -> bool:
+        body = getattr(event, "source", {}).get("content", {}).get("body", "")
+        return room_id == network.room and "Pas encore de message direct" in body
+
+    told = await coordinator.wait_for(waiting)
+    assert outsider.user_id in told.source["content"]["body"]  # type: ignore[attr-defined]
+    assert camille.user_id not in told.source["content"]["body"]  # type: ignore[attr-defined]

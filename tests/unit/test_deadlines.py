@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, select
 
+from bot.clock import Clock
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter
 from bot.matrix.direct import DirectRooms
@@ -67,7 +68,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(tmp_path: Pa
     reminders = DeadlineReminders(
         db, poster, AsyncIOScheduler(timezone="Europe/Paris"),
         DirectRooms(client), SETTINGS, lambda: {"@a:x", "@b:x"}, ["@c:x"],  # type: ignore[arg-type]
-        lambda: now, summary,
+        Clock.stopped_at(now), summary,
     )  # fmt: skip
     try:
         (planned,) = [

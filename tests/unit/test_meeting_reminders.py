@@ -11,6 +11,7 @@ import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, select
 
+from bot.clock import Clock
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender, pending_count
 from bot.scheduling.reminders import (
@@ -112,7 +113,15 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(tmp_path: P
         grace = dt.timedelta(hours=24)
         poster = ReminderPoster(db, outbox)
         return MeetingReminders(
-            db, poster, scheduler, rooms, lambda: {"!room"}, lambda: NOW, ["1h"], grace
+            db,
+            poster,
+            scheduler,
+            rooms,
+            lambda: {"!room"},
+            Clock.stopped_at(NOW),
+            ["1h"],
+            grace,
+            dt.timedelta(hours=2),
         )
 
     try:

@@ -7,6 +7,8 @@ from bot.storage.database import make_engine, upgrade
 from bot.storage.models import (
     DeclarationPrompt,
     HandledEvent,
+    Meeting,
+    MeetingAnnouncement,
     OutboxMessage,
     PendingChoice,
     UnansweredQuestion,
@@ -36,6 +38,22 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
             )
         )
         session.add(DeclarationPrompt(user_id="@a:x", week="2026-W47", kind="prompt", sent_at=now))
+        # Announcements of a meeting still ahead keep their message (reactions answer it).
+        for number, starts in ((1, now + timedelta(days=3)), (2, now - timedelta(days=3))):
+            session.add(
+                Meeting(
+                    id=number,
+                    source_event_id=f"$m{number}",
+                    kind="copil",
+                    title="COPIL",
+                    starts_at=starts,
+                    created_by="@c:x",
+                )
+            )
+            session.add(MeetingAnnouncement(txn_id=f"announce-{number}", meeting_id=number))
+            session.add(
+                OutboxMessage(room_id="!r", content={}, txn_id=f"announce-{number}", sent_at=old)
+            )
         session.commit()
 
         prune(session, now)
@@ -43,7 +61,8 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
 
         assert [e.event_id for e in session.exec(select(HandledEvent))] == ["$new"]
         kept = sorted(m.txn_id for m in session.exec(select(OutboxMessage)))
-        assert kept == ["pending-old", "sent-new"]
+        assert kept == ["announce-1", "pending-old", "sent-new"]
+        assert [a.meeting_id for a in session.exec(select(MeetingAnnouncement))] == [1]
         assert [c.user_id for c in session.exec(select(PendingChoice))] == ["@b:x"]
         assert [q.text for q in session.exec(select(UnansweredQuestion))] == ["récente"]
         assert [p.week for p in session.exec(select(DeclarationPrompt))] == ["2026-W47"]

@@ -1,0 +1,203 @@
+"""Meeting and deadline reminders against the bot's clock, moved forward by the test.
+
+The bot runs as a real process; its clock follows a file of seconds (`BotProcess.move_clock`),
+so the reminders fall due when the test says, without waiting for real days.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.declarations.weeks import Quarter
+from bot.demo.people import Person
+from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
+
+pytestmark = pytest.mark.integration
+
+PARIS = ZoneInfo("Europe/Paris")
+REMINDER = "⏰ Rappel"
+DEADLINE = "📋 Échéance"
+# Meetings only: no trimester deadline falls in these weeks for the meeting tests.
+MEETINGS_ONLY = "[meetings]\nmissed_grace_hours = 2\n[deadlines]\nreminder_offsets = []\n"
+
+
+def paris(*fields: int) -> dt.datetime:
+    return dt.datetime(*fields, tzinfo=PARIS)  # type: ignore[misc]
+
+
+def bodies(person: Person, room: str, sender: str, start: str) -> list[str]:
+    """What `sender` posted in `room` that begins with `start`, in order."""
+    found = []
+    for room_id, event in person.events:
+        source = getattr(event, "source", {})
+        body = source.get("content", {}).get("body", "")
+        if room_id == room and source.get("sender") == sender and body.startswith(start):
+            found.append(body)
+    return found
+
+
+async def posted(person: Person, room: str, sender: str, text: str) -> str:
+    def matches(room_id: str, event: object) -> bool:
+        source = getattr(event, "source", {})
+        body = source.get("content", {}).get("body", "")
+        return room_id == room and source.get("sender") == sender and text in body
+
+    event = await person.wait_for(matches)
+    return str(event.source["content"]["body"])  # type: ignore[attr-defined]
+
+
+async def clock_bot(
+    network: Network, localpart: str, tmp_path: Path, now: dt.datetime, **kwargs: object
+) -> SecondBot:
+    clock_file = tmp_path / "horloge"
+    clock_file.write_text(f"{(now - dt.datetime.now(dt.UTC)).total_seconds():.3f}")
+    return await start_second_bot(
+        network,
+        localpart,
+        tmp_path,
+        clock_file=clock_file,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+async def move(bot: SecondBot, moment: dt.datetime) -> None:
+    await asyncio.to_thread(bot.process.move_clock, moment)
+
+
+async def restart(bot: SecondBot, moment: dt.datetime | None = None) -> None:
+    """Stop the bot, move its clock while it is down (if asked), start it again."""
+    await asyncio.to_thread(bot.process.stop)
+    if moment is not None:
+        await move(bot, moment)
+    await asyncio.to_thread(bot.process.start)
+    await asyncio.to_thread(bot.process.wait_for_log, "Rappels de réunion planifiés")
+
+
+async def test_reminders_at_each_offset_across_summer_time_and_a_restart(
+    network: Network, tmp_path: Path
+) -> None:
+    bot = await clock_bot(
+        network, "pdn-bot-horloge", tmp_path, paris(2027, 3, 22, 10, 0), extra=MEETINGS_ONLY
+    )
+    coordinator, room, bot_id = network.coordinator, bot.room, bot.account.user_id
+    try:
+        created = await coordinator.ask(
+            room,
+            '!reunion ajouter réseau titre="Réunion de réseau" quand="mardi 30 mars 2027 à 9h" '
+            'lieu="Caf"',
+        )
+        assert "créée" in created, created
+
+        # 7 days before is 09:00 winter time on the 23rd (the meeting is at 09:00 summer time):
+        # a fixed 7 × 24 h would be 08:00.
+        await move(bot, paris(2027, 3, 23, 8, 59))
+        await coordinator.ask(room, "!ping")
+        assert bodies(coordinator, room, bot_id, REMINDER) == []
+        await move(bot, paris(2027, 3, 23, 9, 0, 1))
+        week = await posted(coordinator, room, bot_id, "dans 7 jours")
+        assert "Réunion de réseau, mardi 30 mars 2027 à 9 h 00, Caf" in week
+
+        await move(bot, paris(2027, 3, 29, 9, 0, 1))  # after the change, still 09:00
+        await posted(coordinator, room, bot_id, "Rappel, demain")
+
+        await restart(bot)  # rebuilt from the database: nothing posted again
+        await coordinator.ask(room, "!ping")
+        assert len(bodies(coordinator, room, bot_id, REMINDER)) == 2
+
+        await move(bot, paris(2027, 3, 30, 8, 0, 1))
+        await posted(coordinator, room, bot_id, "dans 1 heure")
+        await move(bot, paris(2027, 3, 30, 12, 0))  # meeting over: nothing more
+        await coordinator.ask(room, "!ping")
+        sent = bodies(coordinator, room, bot_id, REMINDER)
+        assert [b.split(" : ")[0] for b in sent] == [
+            "⏰ Rappel, dans 7 jours",
+            "⏰ Rappel, demain",
+            "⏰ Rappel, dans 1 heure",
+        ]
+    finally:
+        bot.process.stop()
+
+
+async def test_missed_reminders_sent_within_the_grace_and_dropped_beyond(
+    network: Network, tmp_path: Path
+) -> None:
+    bot = await clock_bot(
+        network, "pdn-bot-retard", tmp_path, paris(2027, 4, 1, 10, 0), extra=MEETINGS_ONLY
+    )
+    coordinator, room, bot_id = network.coordinator, bot.room, bot.account.user_id
+    try:
+        created = await coordinator.ask(
+            room, '!reunion ajouter copil titre="COPIL" quand="jeudi 8 avril 2027 à 14h"'
+        )
+        assert "créée" in created, created
+
+        # Down when the 7-day reminder fell due (14:00); back 1 h 30 later, within the 2 h grace.
+        await restart(bot, paris(2027, 4, 1, 15, 30))
+        late = await posted(coordinator, room, bot_id, "dans 7 jours")
+        assert "COPIL, jeudi 8 avril 2027 à 14 h 00" in late
+
+        # Down when the 1-day reminder fell due (14:00); back 4 hours later: dropped and logged.
+        await restart(bot, paris(2027, 4, 7, 18, 0))
+        await asyncio.to_thread(bot.process.wait_for_log, "1j:" + room + " abandonné")
+        await coordinator.ask(room, "!ping")
+        assert len(bodies(coordinator, room, bot_id, REMINDER)) == 1
+
+        await move(bot, paris(2027, 4, 8, 13, 0, 1))  # the next one still comes
+        await posted(coordinator, room, bot_id, "dans 1 heure")
+        assert len(bodies(coordinator, room, bot_id, REMINDER)) == 2
+    finally:
+        bot.process.stop()
+
+
+async def test_deadline_reminders_go_to_exactly_the_promeneurs_missing_weeks(
+    network: Network, tmp_path: Path
+) -> None:
+    dominique = await new_person(network.synapse, "dominique", tmp_path / "people")
+    bot = await clock_bot(
+        network,
+        "pdn-bot-echeances",
+        tmp_path,
+        paris(2027, 4, 1, 8, 0),  # the 15 April deadline (first quarter) is 14 days away
+        extra='[deadlines]\nannual = "31/01"\nreminder_offsets = ["14j"]\n',
+        members=(dominique,),
+    )
+    camille, coordinator, bot_id = network.promeneur, network.coordinator, bot.account.user_id
+    try:
+        rooms = await asyncio.gather(
+            *(
+                person.create_room("", invite=[bot_id], direct=True)
+                for person in (camille, dominique, coordinator)
+            )
+        )
+        await asyncio.gather(
+            *(
+                person.wait_member(dm, bot_id)
+                for person, dm in zip((camille, dominique, coordinator), rooms, strict=True)
+            )
+        )
+        camille_dm, dominique_dm, coordinator_dm = rooms
+        weeks = Quarter(2027, 1).weeks()
+        for week in weeks:
+            saved = await dominique.ask(dominique_dm, f"!declarer 2h semaine={week.number}")
+            assert "Enregistrée" in saved, saved
+            if week.number not in (3, 7):
+                saved = await camille.ask(camille_dm, f"!declarer 1h semaine={week.number}")
+                assert "Enregistrée" in saved, saved
+
+        await move(bot, paris(2027, 4, 1, 9, 0, 1))
+        told = await posted(camille, camille_dm, bot_id, DEADLINE)
+        assert "il vous manque les semaines 3, 7" in told
+        assert "15 avril 2027" in told
+        summary = await posted(coordinator, coordinator_dm, bot_id, DEADLINE)
+        assert f"• {camille.user_id} : semaines 3, 7" in summary
+        assert dominique.user_id not in summary
+        await dominique.ask(dominique_dm, "!ping")
+        assert bodies(dominique, dominique_dm, bot_id, DEADLINE) == []
+    finally:
+        bot.process.stop()
+        await dominique.stop()
