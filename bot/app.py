@@ -12,6 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 
 from bot import __version__
+from bot.admin import commands as admin
 from bot.clock import Clock
 from bot.commands import core
 from bot.commands.context import Services
@@ -23,16 +24,21 @@ from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
 from bot.declarations.report import Period
 from bot.declarations.reporting import period_rows, report_summary
-from bot.directory.roles import Role, resolve_role
+from bot.directory import commands as directory_commands
+from bot.directory.onboarding import Welcomer
+from bot.directory.registry import Directory
+from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.knowledge import commands as knowledge
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.direct import DirectRooms
-from bot.matrix.media import upload_file
+from bot.matrix.media import fetch_file, upload_file
+from bot.matrix.membership import Membership
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
+from bot.privacy import commands as privacy
 from bot.scheduling import attendance
 from bot.scheduling import commands as meetings
 from bot.scheduling.deadlines import DeadlineReminders
@@ -51,16 +57,21 @@ ROUTERS = (
     report_commands.router,
     meetings.router,
     attendance.router,
+    directory_commands.router,
+    admin.router,
+    privacy.router,
 )
 
 
 class NetworkRooms:
     """The network's rooms (aliases resolved once ready) and who belongs to them."""
 
-    def __init__(self, client: AsyncClient, settings: Settings) -> None:
+    def __init__(self, client: AsyncClient, settings: Settings, directory: Directory) -> None:
         self._client = client
         self._settings = settings
+        self._directory = directory
         self.room_ids: set[str] = set()
+        self.space_id: str | None = None
 
     async def resolve(self) -> None:
         """Learn the ids of the network rooms (before any message is handled: roles need them)."""
@@ -84,6 +95,8 @@ class NetworkRooms:
                 continue
             if ref in self._settings.network.rooms:
                 self.room_ids.add(room_id)
+            else:
+                self.space_id = room_id
             if room_id not in self._client.rooms:
                 joined = await self._client.join(room_id)
                 if isinstance(joined, JoinError):
@@ -107,7 +120,11 @@ class NetworkRooms:
         return users
 
     def role_of(self, user_id: str) -> Role:
-        return resolve_role(user_id, set(self._settings.network.coordinators), self.members())
+        return self._directory.role_of(user_id, lambda user: user in self.members())
+
+    def invitable(self) -> list[str]:
+        """Where a new member is invited: the space first, then the network rooms."""
+        return [*([self.space_id] if self.space_id else []), *sorted(self.room_ids)]
 
 
 async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
@@ -120,7 +137,7 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.database_url)
     await db.upgrade()
-    await db.run(lambda session: prune(session, utcnow()))
+    await db.run(lambda session: prune(session, utcnow(), settings.retention))
     client = await _open_client_patiently(settings, db, stop)
     if client is None:
         db.close()
@@ -155,7 +172,9 @@ async def _serve(
     settings: Settings, db: Database, client: AsyncClient, stop: asyncio.Event
 ) -> None:
     t = Translator(settings.locale.language)
-    network = NetworkRooms(client, settings)
+    directory = Directory(db, set(settings.network.coordinators))
+    await directory.reload()
+    network = NetworkRooms(client, settings, directory)
     referrals = ReferralDesk(
         settings.knowledge.directory,
         settings.knowledge.department,
@@ -173,7 +192,11 @@ async def _serve(
         scheduler.add_job(meeting_reminders.refresh, id="meetings-now", replace_existing=True)
 
     def promeneurs() -> set[str]:
-        return network.members() - set(settings.network.coordinators) - {settings.bot.user_id}
+        """Who should declare now: room members and directory members, less the coordination,
+        the bot, those who left and those on leave."""
+        away = directory.left() | directory.on_leave(clock().date())
+        everyone = network.members() | directory.active()
+        return everyone - directory.coordinators - {settings.bot.user_id} - away
 
     declaration_desk = DeclarationDesk(
         db,
@@ -197,6 +220,11 @@ async def _serve(
         direct_room=direct_rooms.joined,
         clock=clock,
         meetings_changed=meetings_changed,
+        directory=directory,
+        directory_settings=settings.directory,
+        deadlines=settings.deadlines,
+        membership=Membership(client, network.invitable),
+        fetch_file=lambda room_id, event_id: fetch_file(client, room_id, event_id),
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = CommandDispatcher(
@@ -214,6 +242,10 @@ async def _serve(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
     poster = ReminderPoster(db, outbox)
+    welcomer = Welcomer(db, poster, direct_rooms, directory, settings.bot.command_prefix)
+
+    async def prune_daily() -> None:
+        await db.run(lambda session: prune(session, utcnow(), settings.retention))
 
     async def period_summary(period: Period) -> str:
         rows = await db.run(lambda s: period_rows(s, period))
@@ -227,7 +259,7 @@ async def _serve(
         direct_rooms,
         settings.deadlines,
         promeneurs,
-        list(settings.network.coordinators),
+        lambda: directory.coordinators,
         clock,
         period_summary,
     )
@@ -252,6 +284,8 @@ async def _serve(
             log.warning("Salons du réseau ou nom affiché non mis à jour (%r).", exc)
         for job, seconds in (
             (reminders.check, settings.declarations.check_interval_seconds),
+            (welcomer.check, settings.declarations.check_interval_seconds),
+            (prune_daily, 24 * 3600),
             (meeting_reminders.refresh, settings.meetings.refresh_minutes * 60),
             (deadline_reminders.refresh, settings.meetings.refresh_minutes * 60),
         ):

@@ -88,7 +88,7 @@ def _configure_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if not verbose:
-        for noisy in ("nio", "peewee", "alembic", "aiohttp"):
+        for noisy in ("nio", "peewee", "alembic", "aiohttp", "apscheduler"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -172,6 +172,27 @@ class DeadlineSettings(Section):
     reminder_time: Clock = "09:00"
 
 
+PUBLIC_FIELD = Literal[
+    "prenom", "nom", "structure", "territoire", "email", "tel", "profils", "type", "label",
+    "charte", "statut",
+]  # fmt: skip
+
+
+class DirectorySettings(Section):
+    # What `!annuaire <recherche>` shows to every member (the coordination sees everything).
+    public_fields: list[PUBLIC_FIELD] = [
+        "prenom", "nom", "structure", "territoire", "email", "tel", "profils", "type",
+    ]  # fmt: skip
+    charter_validity_days: int = Field(default=365, gt=0)
+    remove_on_leave: bool = True  # `!promeneur retirer` also removes them from the rooms
+
+
+class RetentionSettings(Section):
+    dialog_days: int = Field(default=30, gt=0)
+    unanswered_days: int = Field(default=365, gt=0)
+    audit_days: int = Field(default=730, gt=0)
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -209,6 +230,8 @@ class Settings(Section):
     declarations: DeclarationSettings = DeclarationSettings()
     meetings: MeetingSettings = MeetingSettings()
     deadlines: DeadlineSettings = DeadlineSettings()
+    directory: DirectorySettings = DirectorySettings()
+    retention: RetentionSettings = RetentionSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 

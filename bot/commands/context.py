@@ -14,11 +14,14 @@ from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import IncomingMessage, Write
 from bot.matrix.outbox import Outgoing
+from bot.settings import DeadlineSettings, DirectorySettings
 from bot.storage.database import Database
 
 if TYPE_CHECKING:
     from bot.declarations.desk import DeclarationDesk
+    from bot.directory.registry import Directory
     from bot.knowledge.desk import ReferralDesk
+    from bot.matrix.membership import Membership
 
 
 class CommandError(Exception):
@@ -55,6 +58,12 @@ class Services:
     direct_room: Callable[[str], Awaitable[str | None]] | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
     meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
+    directory: Directory | None = None
+    directory_settings: DirectorySettings = field(default_factory=DirectorySettings)
+    deadlines: DeadlineSettings = field(default_factory=DeadlineSettings)
+    membership: Membership | None = None
+    # the name and bytes of the file sent as an event (room id, event id)
+    fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]] | None = None
     started_at: float = field(default_factory=time.monotonic)
 
     def uptime(self) -> str:
@@ -79,6 +88,12 @@ class CommandContext:
     services: Services
     replies: list[Outgoing] = field(default_factory=list)
     writes: list[Write] = field(default_factory=list)
+    after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)  # once committed
+    changes: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+    def changed(self, target: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """Note for the audit log what an administrative command changed on `target`."""
+        self.changes.append((target, before, after))
 
     @property
     def sender(self) -> str:

@@ -10,6 +10,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz, process
 
+from bot.admin.audit import audit_entries
 from bot.commands.arguments import UsageError, parse_arguments
 from bot.commands.context import CommandContext, CommandError, NotForMeError, Services
 from bot.commands.router import Command
@@ -100,10 +101,10 @@ class CommandDispatcher:
                 for intercept in special:
                     if await intercept(ctx):
                         break
-                return Response(ctx.replies, ctx.writes)
+                return Response(ctx.replies, ctx.writes, ctx.after)
             for intercept in self._interceptors:
                 if await intercept(ctx):
-                    return Response(ctx.replies, ctx.writes)
+                    return Response(ctx.replies, ctx.writes, ctx.after)
             found = command_text(
                 message.body, self._services.prefix, self._bot_names, message.is_direct
             )
@@ -111,16 +112,14 @@ class CommandDispatcher:
                 return Response()
             await self._run(ctx, *found)
         except CommandError as exc:
-            ctx.replies.clear()
-            ctx.writes.clear()
+            _forget(ctx)
             ctx.reply(ctx.t(exc.key, **exc.values))
         except Exception:
             reference = uuid.uuid4().hex[:8]
             log.exception("Erreur %s en traitant %s", reference, message.event_id)
-            ctx.replies.clear()
-            ctx.writes.clear()
+            _forget(ctx)
             ctx.reply(ctx.t("error.internal", reference=reference))
-        return Response(ctx.replies, ctx.writes)
+        return Response(ctx.replies, ctx.writes, ctx.after)
 
     async def _run(self, ctx: CommandContext, text: str, via: Via) -> None:
         t, prefix = ctx.t, self._services.prefix
@@ -140,8 +139,7 @@ class CommandDispatcher:
         except NotForMeError:
             if not free or self._free_text is None:
                 raise
-            ctx.replies.clear()
-            ctx.writes.clear()
+            _forget(ctx)
             await self._invoke(ctx, self._free_text, text)
 
     async def _invoke(self, ctx: CommandContext, command: Command, rest: str) -> None:
@@ -158,6 +156,8 @@ class CommandDispatcher:
                 "error.usage", problem=t(exc.key, **exc.values), usage=command.usage(prefix)
             ) from None
         await command.handler(ctx, **arguments)
+        if command.role is Role.COORDINATOR:
+            ctx.writes.append(audit_entries(ctx, command.name, rest))
 
     def _unknown(self, text: str, role: Role) -> str:
         t, prefix = self._services.t, self._services.prefix
@@ -174,3 +174,11 @@ class CommandDispatcher:
             lines.append(t("error.did_you_mean", suggestions=", ".join(suggestions[:3])))
         lines.append(t("error.see_help", prefix=prefix))
         return "\n".join(lines)
+
+
+def _forget(ctx: CommandContext) -> None:
+    """Drop what a failed command had prepared: nothing of it is sent, written or done."""
+    ctx.replies.clear()
+    ctx.writes.clear()
+    ctx.after.clear()
+    ctx.changes.clear()

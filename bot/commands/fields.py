@@ -20,7 +20,7 @@ def split_fields(text: str, head_key: str) -> dict[str, str]:
     head = text[: matches[0].start()] if matches else text
     if head.strip():
         fields[head_key] = head.strip()
-    for match, following in zip(matches, [*matches[1:], None], strict=True):
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
         end = following.start() if following else len(text)
         fields[fold(match.group(1)).replace(" ", "_")] = (
             text[match.end() : end].strip().strip('"«» ')

@@ -31,6 +31,7 @@ def write_config(
     department: str = "",
     declarations: str = "prompts = false",
     extra: str = "",
+    space: str = "",
 ) -> Path:
     """A config for the local Synapse; `extra` is appended (more sections, such as [meetings])."""
 
@@ -50,6 +51,7 @@ display_name = "Assistant PdN"
 
 [network]
 rooms = {toml_list(network_rooms)}
+{f'space = "{space}"' if space else ""}
 coordinators = {toml_list(coordinators)}
 
 [access]

@@ -21,6 +21,8 @@ from nio import (
     SyncError,
 )
 
+from bot.matrix.media import upload_file
+
 
 class PersonError(Exception):
     """The homeserver refused something a demo or test user asked."""
@@ -124,11 +126,19 @@ class Person:
         ]
 
     async def send(
-        self, room_id: str, body: str, msgtype: str = "m.text", edits: str | None = None
+        self,
+        room_id: str,
+        body: str,
+        msgtype: str = "m.text",
+        edits: str | None = None,
+        reply_to: str | None = None,
     ) -> str:
-        """Send a message, or (with `edits`) a Matrix edit of an earlier one."""
+        """Send a message, or (with `edits`) a Matrix edit of an earlier one, or (with
+        `reply_to`) a reply to one."""
         await self.wait_joined(room_id)
         content: dict[str, object] = {"msgtype": msgtype, "body": body}
+        if reply_to is not None:
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
         if edits is not None:
             content = {
                 "msgtype": msgtype,
@@ -143,9 +153,23 @@ class Person:
             raise PersonError(f"{self.user_id}: envoi refusé : {response}")
         return response.event_id
 
-    async def ask(self, room_id: str, body: str, timeout: float = 30) -> str:
+    async def send_file(self, room_id: str, name: str, data: bytes, mimetype: str) -> str:
+        """Upload `data` (encrypted in an encrypted room) and post it as an `m.file`."""
+        await self.wait_joined(room_id)
+        room = self.client.rooms[room_id]
+        content = await upload_file(self.client, data, name, mimetype, room.encrypted)
+        response = await self.client.room_send(
+            room_id, "m.room.message", content, ignore_unverified_devices=True
+        )
+        if not isinstance(response, RoomSendResponse):
+            raise PersonError(f"{self.user_id}: envoi refusé : {response}")
+        return response.event_id
+
+    async def ask(
+        self, room_id: str, body: str, timeout: float = 30, reply_to: str | None = None
+    ) -> str:
         """Send `body` and return the plain text of the bot's reply."""
-        event_id = await self.send(room_id, body)
+        event_id = await self.send(room_id, body, reply_to=reply_to)
         reply = await self.wait_reply(room_id, event_id, timeout)
         return str(reply.source["content"]["body"])
 

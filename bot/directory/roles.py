@@ -17,12 +17,3 @@ class Role(IntEnum):
         return {Role.GUEST: "guest", Role.PROMENEUR: "promeneur", Role.COORDINATOR: "coordinator"}[
             self
         ]
-
-
-def resolve_role(user_id: str, coordinators: set[str], network_members: set[str]) -> Role:
-    """Coordinators are named in the configuration; promeneurs are members of a network room."""
-    if user_id in coordinators:
-        return Role.COORDINATOR
-    if user_id in network_members:
-        return Role.PROMENEUR
-    return Role.GUEST

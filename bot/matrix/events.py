@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
@@ -26,6 +26,7 @@ class IncomingMessage:
     encrypted: bool
     replaces: str | None = None  # an edit (m.replace) of this earlier event; body is the new text
     reacts_to: str | None = None  # a reaction (m.reaction) to this event; body is its key
+    reply_to: str | None = None  # the event this message answers (m.in_reply_to)
 
 
 @dataclass
@@ -34,3 +35,5 @@ class Response:
 
     replies: list[Outgoing] = field(default_factory=list)
     writes: list[Write] = field(default_factory=list)
+    # Run once the writes are committed (reload what depends on them, invite, kick…).
+    after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from nio import AsyncClient, UploadResponse
+from nio import (
+    AsyncClient,
+    EncryptionError,
+    MegolmEvent,
+    MemoryDownloadResponse,
+    RoomEncryptedFile,
+    RoomGetEventResponse,
+    RoomMessageFile,
+    UploadResponse,
+)
+from nio.crypto.attachments import decrypt_attachment
 
 IMAGE_TYPES = ("image/png", "image/jpeg")
 
@@ -38,3 +48,29 @@ async def upload_file(
     else:
         content["url"] = response.content_uri
     return content
+
+
+class FileUnavailableError(Exception):
+    """The message is not a file, or the file cannot be fetched; the reason is in French."""
+
+
+async def fetch_file(client: AsyncClient, room_id: str, event_id: str) -> tuple[str, bytes]:
+    """The name and bytes of the file sent as `event_id` (decrypted if it was encrypted)."""
+    got = await client.room_get_event(room_id, event_id)
+    if not isinstance(got, RoomGetEventResponse):
+        raise FileUnavailableError("message introuvable")
+    event = got.event
+    if isinstance(event, MegolmEvent):
+        try:
+            event = client.decrypt_event(event)
+        except EncryptionError:
+            raise FileUnavailableError("message indéchiffrable pour le bot") from None
+    if not isinstance(event, RoomMessageFile | RoomEncryptedFile):
+        raise FileUnavailableError("ce message n'est pas un fichier")
+    downloaded = await client.download(mxc=event.url)
+    if not isinstance(downloaded, MemoryDownloadResponse):
+        raise FileUnavailableError("téléchargement refusé par le serveur")
+    data = downloaded.body
+    if isinstance(event, RoomEncryptedFile):
+        data = decrypt_attachment(data, event.key["k"], event.hashes["sha256"], event.iv)
+    return event.body, data

@@ -198,10 +198,12 @@ class SyncLoop:
             if event.event_id in self._pending:
                 await self._record(event.event_id, room.room_id, [])
             return
+        reply_to = None
         if isinstance(event, ReactionEvent):
             replaces, reacts_to, body = None, event.reacts_to, event.key
         else:
             (replaces, body), reacts_to = _edit_of(event), None
+            reply_to, body = _reply_of(event, body)
         message = IncomingMessage(
             event_id=event.event_id,
             room_id=room.room_id,
@@ -211,9 +213,15 @@ class SyncLoop:
             encrypted=room.encrypted,
             replaces=replaces,
             reacts_to=reacts_to,
+            reply_to=reply_to,
         )
         response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)
+        for follow_up in response.after:
+            try:
+                await follow_up()
+            except Exception:  # the message is handled; what follows is only logged if it fails
+                log.exception("Suite du message %s en échec", message.event_id)
 
     async def _record(
         self,
@@ -346,6 +354,18 @@ def _edit_of(event: RoomMessageText) -> tuple[str | None, str]:
         return None, event.body
     new = content.get("m.new_content") or {}
     return str(relates["event_id"]), str(new.get("body", event.body.removeprefix("* ")))
+
+
+def _reply_of(event: RoomMessageText, body: str) -> tuple[str | None, str]:
+    """For a reply: the answered event's id, and the text without the quoted fallback."""
+    relates = event.source.get("content", {}).get("m.relates_to") or {}
+    answered = (relates.get("m.in_reply_to") or {}).get("event_id")
+    if not answered:
+        return None, body
+    lines = body.split("\n")
+    while lines and lines[0].startswith("> "):
+        lines.pop(0)
+    return str(answered), "\n".join(lines).strip()
 
 
 def _load_token(session: Session, user_id: str) -> str | None:

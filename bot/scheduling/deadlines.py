@@ -119,7 +119,7 @@ class DeadlineReminders:
         rooms: DirectRooms,
         settings: DeadlineSettings,
         promeneurs: Callable[[], set[str]],
-        coordinators: list[str],
+        coordinators: Callable[[], Iterable[str]],
         clock: Clock,
         report: Callable[[Period], Awaitable[str]],
     ) -> None:
@@ -171,7 +171,7 @@ class DeadlineReminders:
             f"📋 Échéance du {deadline.label} (bilan {deadline.period.label}). Déclarations "
             f"manquantes :\n{listed}\n\n{summary}\nFichiers : !rapport {deadline.period.label}"
         )
-        for coordinator in self._coordinators:
+        for coordinator in sorted(self._coordinators()):
             await self._dm(planned, coordinator, text)
 
     async def _dm(self, planned: PlannedDeadline, user: str, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -225,3 +226,51 @@ class MeetingAnnouncement(SQLModel, table=True):
 
     txn_id: str = Field(primary_key=True)
     meeting_id: int = Field(index=True)
+
+
+class Member(SQLModel, table=True):
+    """A promeneur in the network's directory (annuaire): professional details only."""
+
+    __tablename__ = "member"
+
+    user_id: str = Field(primary_key=True)  # the Matrix ID: roles come from it, never from names
+    first_name: str = ""
+    last_name: str = ""
+    structure: str = ""
+    territory: str = ""  # commune or area
+    email: str = ""  # professional
+    phone: str = ""  # professional
+    profiles: str = ""  # the professional profile names on social networks, comma-separated
+    pdn_type: str = "jeunesse"  # jeunesse or parentalite
+    label_date: date | None = None
+    charter_date: date | None = None
+    status: str = Field(default="actif", index=True)  # actif, conges, parti
+    away_until: date | None = None  # on leave until (included)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class AddedCoordinator(SQLModel, table=True):
+    """A coordinator added in chat by another one (besides those of the configuration)."""
+
+    __tablename__ = "added_coordinator"
+
+    user_id: str = Field(primary_key=True)
+    added_by: str
+    added_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class AuditEntry(SQLModel, table=True):
+    """One administrative action: who, what, when, and the record before and after."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(index=True)  # the command that did it
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+    actor: str
+    action: str  # the command's name
+    target: str = ""
+    arguments: str = ""
+    before: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    after: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -1,4 +1,8 @@
-"""How long the bot keeps its own bookkeeping: no longer than it is useful."""
+"""How long the bot keeps its own bookkeeping: no longer than it is useful.
+
+Run at start and then daily. Dialogue states, unanswered questions and audit entries follow
+`[retention]`; the rest are fixed below.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, and_, col, delete, or_, select
 
+from bot.settings import RetentionSettings
 from bot.storage.models import (
+    AuditEntry,
     DeclarationPrompt,
+    DialogState,
     HandledEvent,
     Meeting,
     MeetingAnnouncement,
@@ -22,15 +29,13 @@ HANDLED_EVENTS_KEPT = timedelta(days=30)
 FINISHED_MESSAGES_KEPT = timedelta(days=7)
 # Numbered choices expire after 30 minutes; stale rows are only clutter.
 CHOICES_KEPT = timedelta(days=1)
-# Unanswered questions (scrubbed) are for completing the base: a year covers the yearly review.
-UNANSWERED_KEPT = timedelta(days=365)
 # A meeting announcement links reactions to attendance until the meeting is over.
 ANNOUNCEMENTS_KEPT_AFTER = timedelta(days=1)
 # Sent prompts only matter for the current and the previous week.
 PROMPTS_KEPT = timedelta(days=60)
 
 
-def prune(session: Session, now: datetime) -> None:
+def prune(session: Session, now: datetime, retention: RetentionSettings) -> None:
     """Delete bookkeeping rows past their retention."""
     session.execute(
         delete(HandledEvent).where(col(HandledEvent.handled_at) < now - HANDLED_EVENTS_KEPT)
@@ -52,9 +57,12 @@ def prune(session: Session, now: datetime) -> None:
         )
     )
     session.execute(delete(PendingChoice).where(col(PendingChoice.offered_at) < now - CHOICES_KEPT))
-    session.execute(
-        delete(UnansweredQuestion).where(col(UnansweredQuestion.asked_at) < now - UNANSWERED_KEPT)
-    )
+    unanswered = now - timedelta(days=retention.unanswered_days)
+    session.execute(delete(UnansweredQuestion).where(col(UnansweredQuestion.asked_at) < unanswered))
+    dialogs = now - timedelta(days=retention.dialog_days)
+    session.execute(delete(DialogState).where(col(DialogState.updated_at) < dialogs))
+    audit = now - timedelta(days=retention.audit_days)
+    session.execute(delete(AuditEntry).where(col(AuditEntry.at) < audit))
     session.execute(
         delete(DeclarationPrompt).where(col(DeclarationPrompt.sent_at) < now - PROMPTS_KEPT)
     )

@@ -115,6 +115,7 @@ async def start_second_bot(
     extra: str = "",
     clock_file: Path | None = None,
     members: tuple[Person, ...] = (),
+    space: str = "",
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur (and `members`), start it and
     wait until it is in. Everyone in the room may invite it (to a direct message)."""
@@ -137,6 +138,7 @@ async def start_second_bot(
         knowledge_dir=knowledge_dir,
         declarations=declarations,
         extra=extra,
+        space=space,
     )
     process = BotProcess(config, clock_file)
     await asyncio.to_thread(process.start)

@@ -67,7 +67,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(tmp_path: Pa
 
     reminders = DeadlineReminders(
         db, poster, AsyncIOScheduler(timezone="Europe/Paris"),
-        DirectRooms(client), SETTINGS, lambda: {"@a:x", "@b:x"}, ["@c:x"],  # type: ignore[arg-type]
+        DirectRooms(client), SETTINGS, lambda: {"@a:x", "@b:x"}, lambda: ["@c:x"],  # type: ignore[arg-type]
         Clock.stopped_at(now), summary,
     )  # fmt: skip
     try:

@@ -3,9 +3,12 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from bot.settings import RetentionSettings
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import (
+    AuditEntry,
     DeclarationPrompt,
+    DialogState,
     HandledEvent,
     Meeting,
     MeetingAnnouncement,
@@ -38,6 +41,25 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
             )
         )
         session.add(DeclarationPrompt(user_id="@a:x", week="2026-W47", kind="prompt", sent_at=now))
+        for days in (40, 1):
+            session.add(
+                DialogState(
+                    user_id=f"@{days}:x",
+                    room_id="!r",
+                    kind="declaration",
+                    step="hours",
+                    data={},
+                    updated_at=now - timedelta(days=days),
+                )
+            )
+            session.add(
+                AuditEntry(
+                    source_event_id=f"${days}",
+                    actor="@c:x",
+                    action="annonce",
+                    at=now - timedelta(days=days * 20),
+                )
+            )
         # Announcements of a meeting still ahead keep their message (reactions answer it).
         for number, starts in ((1, now + timedelta(days=3)), (2, now - timedelta(days=3))):
             session.add(
@@ -56,13 +78,15 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> 
             )
         session.commit()
 
-        prune(session, now)
+        prune(session, now, RetentionSettings())
         session.commit()
 
         assert [e.event_id for e in session.exec(select(HandledEvent))] == ["$new"]
         kept = sorted(m.txn_id for m in session.exec(select(OutboxMessage)))
         assert kept == ["announce-1", "pending-old", "sent-new"]
         assert [a.meeting_id for a in session.exec(select(MeetingAnnouncement))] == [1]
+        assert [d.user_id for d in session.exec(select(DialogState))] == ["@1:x"]  # 30 days
+        assert [a.source_event_id for a in session.exec(select(AuditEntry))] == ["$1"]  # 730
         assert [c.user_id for c in session.exec(select(PendingChoice))] == ["@b:x"]
         assert [q.text for q in session.exec(select(UnansweredQuestion))] == ["récente"]
         assert [p.week for p in session.exec(select(DeclarationPrompt))] == ["2026-W47"]

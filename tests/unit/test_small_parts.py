@@ -2,10 +2,12 @@ import random
 
 import pytest
 
-from bot.directory.roles import Role, resolve_role
+from bot.directory.registry import Directory, build
+from bot.directory.roles import Role
 from bot.i18n import CATALOGS, Translator, placeholders
 from bot.matrix.backoff import Backoff
 from bot.matrix.content import as_reply, notice
+from bot.storage.models import AddedCoordinator, Member
 
 
 def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
@@ -37,12 +39,23 @@ def test_reply_points_to_the_event_and_mentions_its_sender() -> None:
     assert content["m.mentions"] == {"user_ids": ["@camille:localhost"]}
 
 
-def test_roles() -> None:
-    coordinators, members = {"@c:x"}, {"@p:x", "@c:x"}
+def test_roles_come_from_matrix_ids_the_directory_and_the_rooms() -> None:
+    directory = Directory(None, {"@c:x"})  # type: ignore[arg-type]  # no database read here
+    directory.snapshot = build(
+        [
+            Member(user_id="@m:x", first_name="Coordination"),  # a name proves nothing
+            Member(user_id="@gone:x", status="parti"),
+        ],
+        [AddedCoordinator(user_id="@c2:x", added_by="@c:x")],
+    )
+    in_rooms = {"@p:x", "@gone:x", "@c:x"}.__contains__
 
-    assert resolve_role("@c:x", coordinators, members) is Role.COORDINATOR
-    assert resolve_role("@p:x", coordinators, members) is Role.PROMENEUR
-    assert resolve_role("@z:x", coordinators, members) is Role.GUEST
+    assert directory.role_of("@c:x", in_rooms) is Role.COORDINATOR
+    assert directory.role_of("@c2:x", in_rooms) is Role.COORDINATOR
+    assert directory.role_of("@m:x", in_rooms) is Role.PROMENEUR
+    assert directory.role_of("@p:x", in_rooms) is Role.PROMENEUR
+    assert directory.role_of("@gone:x", in_rooms) is Role.GUEST
+    assert directory.role_of("@z:x", in_rooms) is Role.GUEST
 
 
 @pytest.mark.parametrize("language", sorted(CATALOGS))

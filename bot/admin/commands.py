@@ -1,0 +1,168 @@
+"""The coordination's weekly tools: `!annonce`, `!rappel-charte`, `!tableau-de-bord`,
+`!journal`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlmodel import Session, col, func, select
+
+from bot.admin.audit import differences
+from bot.commands.arguments import Integer, Text
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.declarations.records import declarations_in
+from bot.declarations.weeks import Quarter, Week
+from bot.directory.commands import directory
+from bot.directory.fields import STATUSES
+from bot.directory.roles import Role
+from bot.knowledge.normalize import fold
+from bot.matrix.content import notice
+from bot.matrix.outbox import Outgoing
+from bot.scheduling.commands import next_start
+from bot.scheduling.deadlines import deadlines
+from bot.scheduling.french_dates import describe
+from bot.storage.models import AuditEntry, Meeting, UnansweredQuestion, as_utc
+
+router = Router("admin")
+
+MAX_ANNOUNCEMENT = 4000
+DM_WORDS = {"dm", "mp", "--dm", "prive"}
+
+
+@router.command(
+    "annonce",
+    english="announce",
+    role=Role.COORDINATOR,
+    help="Publier une annonce dans les salons du réseau ; « !annonce dm … » l'envoie aussi en "
+    "message direct à chaque promeneur.",
+)
+async def announce(ctx: CommandContext, texte: Text) -> None:
+    first, _, rest = texte.strip().partition(" ")
+    also_dm = fold(first) in DM_WORDS and bool(rest.strip())
+    text = rest.strip() if also_dm else texte.strip()
+    if len(text) > MAX_ANNOUNCEMENT:
+        ctx.reply(f"Annonce trop longue ({len(text)} caractères ; {MAX_ANNOUNCEMENT} au plus). "
+                  "Rien n'a été publié.")  # fmt: skip
+        return
+    body = f"📣 Annonce de la coordination\n{text}"
+    rooms = sorted(ctx.services.network_rooms())
+    waiting: list[str] = []
+    if also_dm and ctx.services.direct_room is not None:
+        for user in sorted(ctx.services.promeneurs()):
+            room = await ctx.services.direct_room(user)
+            if room is None:
+                waiting.append(user)
+            elif room not in rooms:
+                rooms.append(room)
+    for room in rooms:
+        ctx.replies.append(Outgoing(room, notice(body)))
+    ctx.changed("", {}, {"annonce": text[:200], "salons": str(len(rooms))})
+    line = f"Annonce publiée dans {len(rooms)} salon(s)."
+    if waiting:
+        line += (f" {len(waiting)} promeneur(s) n'ont pas encore ouvert leur message direct avec "
+                 "le bot (invitation envoyée) : " + ", ".join(waiting))  # fmt: skip
+    ctx.reply(line)
+
+
+@router.command(
+    "rappel-charte",
+    aliases=("charte",),
+    english="charter-check",
+    role=Role.COORDINATOR,
+    help="Les promeneurs dont la signature de la charte manque ou est trop ancienne.",
+)
+async def charter_check(ctx: CommandContext) -> None:
+    validity = ctx.services.directory_settings.charter_validity_days
+    today = ctx.services.clock().date()
+    oldest = today - dt.timedelta(days=validity)
+    missing, old = [], []
+    for member in directory(ctx).snapshot.members.values():
+        if member.status == "parti":
+            continue
+        name = f"{member.first_name} {member.last_name}".strip() or member.user_id
+        if member.charter_date is None:
+            missing.append(f"• {name} ({member.user_id}) : pas de signature enregistrée")
+        elif member.charter_date < oldest:
+            old.append(f"• {name} ({member.user_id}) : signée le {member.charter_date:%d/%m/%Y}")
+    if not missing and not old:
+        ctx.reply(f"Toutes les chartes sont signées depuis moins de {validity} jours.")
+        return
+    ctx.reply(
+        f"Charte à faire signer ({len(missing) + len(old)}) — validité {validity} jours :\n"
+        + "\n".join(missing + old)
+        + "\nUne fois signée : !promeneur modifier @id charte=JJ/MM/AAAA"
+    )
+
+
+@router.command(
+    "tableau-de-bord",
+    aliases=("tdb",),
+    english="dashboard",
+    role=Role.COORDINATOR,
+    help="Le réseau d'un coup d'œil : promeneurs, déclarations, réunions, échéances, questions.",
+)
+async def dashboard(ctx: CommandContext) -> None:
+    now = ctx.services.clock()
+    today = now.date()
+    quarter = Quarter.of(today)
+    weeks = [w for w in quarter.weeks() if w < Week.of(today)]
+    promeneurs = ctx.services.promeneurs()
+
+    def read(session: Session) -> tuple[int, set[tuple[str, str]], list[Meeting]]:
+        unanswered = session.exec(select(func.count()).select_from(UnansweredQuestion)).one()
+        rows = declarations_in(session, [str(w) for w in weeks])
+        meetings = list(session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
+        return unanswered, {(r.user_id, r.week) for r in rows}, meetings
+
+    unanswered, declared, meetings = await ctx.services.db.run(read)
+    statuses = Counter(m.status for m in directory(ctx).snapshot.members.values())
+    expected = len(weeks) * len(promeneurs)
+    done = sum(1 for user in promeneurs for w in weeks if (user, str(w)) in declared)
+    late = sum(1 for user in promeneurs if any((user, str(w)) not in declared for w in weeks))
+    upcoming = sorted(
+        (start, m.title) for m in meetings if (start := next_start(m, now)) is not None
+    )[:3]
+    settings = ctx.services.deadlines
+    coming = [d for d in deadlines(settings, (today.year, today.year + 1)) if d.day >= today]
+    lines = [
+        "Tableau de bord du réseau",
+        "• Annuaire : "
+        + (", ".join(f"{n} {STATUSES.get(s, s)}" for s, n in sorted(statuses.items())) or "vide"),
+        f"• Déclarations du {quarter.label()} (jusqu'à la semaine dernière) : {done} semaine(s) "
+        f"sur {expected} attendue(s) ; {late} promeneur(s) en retard (!declarations manquantes)",
+        "• Prochaines réunions : "
+        + ("; ".join(f"{title}, {describe(start)}" for start, title in upcoming) or "aucune"),
+        "• Prochaine échéance : "
+        + (f"{coming[0].label} (bilan {coming[0].period.label})" if coming else "aucune"),
+        f"• Questions sans réponse de la base : {unanswered} (!kb non-resolues)",
+    ]
+    ctx.reply("\n".join(lines))
+
+
+@router.command(
+    "journal",
+    english="audit",
+    role=Role.COORDINATOR,
+    help="Les dernières actions d'administration (qui, quoi, quand, avant → après) : !journal 30",
+)
+async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
+    count = max(1, min(int(nombre or 15), 100))
+    entries = await ctx.services.db.run(
+        lambda s: list(s.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(count)))
+    )
+    if not entries:
+        ctx.reply("Le journal est vide.")
+        return
+    zone = ctx.services.clock().tzinfo
+    lines = [f"Journal d'administration ({len(entries)} dernière(s) action(s)) :"]
+    for entry in reversed(entries):
+        when = as_utc(entry.at).astimezone(zone)
+        change = differences(entry.before, entry.after)
+        target = f" {entry.target}" if entry.target else ""
+        lines.append(
+            f"• {when:%d/%m/%Y %H:%M} — {entry.actor} — {entry.action}{target}"
+            + (f" : {change}" if change else (f" ({entry.arguments})" if entry.arguments else ""))
+        )
+    ctx.reply("\n".join(lines))

@@ -1,0 +1,402 @@
+"""The directory in chat: `!promeneur ajouter/modifier/retirer/conges`, `!promeneurs`,
+`!annuaire <recherche>`, `!annuaire importer/exporter`, `!coordinateur ajouter/retirer`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.admin.audit import differences
+from bot.commands.arguments import Text, Word
+from bot.commands.context import CommandContext
+from bot.commands.fields import split_fields
+from bot.commands.router import Router
+from bot.declarations.parsing import InvalidAnswerError
+from bot.directory.csv_io import HEADER, plan_import, to_csv
+from bot.directory.fields import (
+    MATRIX_ID,
+    STATUSES,
+    card,
+    parse_day,
+    parse_member_fields,
+    record,
+)
+from bot.directory.registry import Directory, search
+from bot.directory.roles import Role
+from bot.knowledge.normalize import fold
+from bot.matrix.media import FileUnavailableError
+from bot.matrix.outbox import Outgoing
+from bot.storage.models import AddedCoordinator, Member, utcnow
+
+router = Router("directory")
+
+FIELDS_HELP = (
+    "Champs : prenom, nom, structure, territoire, email, tel, profils, type (jeunesse ou "
+    "parentalité), label et charte (dates, par exemple 15/01/2026), statut (actif, congés, "
+    "parti). Une valeur avec des espaces se met entre guillemets."
+)
+ADD_USAGE = (
+    '!promeneur ajouter @camille:exemple.fr prenom=Camille nom=Martin structure="MJC Nord" '
+    'territoire=Lille email=camille@mjc.fr tel="03 20 00 00 00" profils="Camille PdN MJC" '
+    f"type=jeunesse charte=12/09/2025\n{FIELDS_HELP}"
+)
+LIST_LIMIT = 60
+
+
+def directory(ctx: CommandContext) -> Directory:
+    if ctx.services.directory is None:
+        raise RuntimeError("no directory in this bot")
+    return ctx.services.directory
+
+
+def _user(text: str) -> str | None:
+    text = text.strip()
+    return text if MATRIX_ID.fullmatch(text) else None
+
+
+def _bad_id(ctx: CommandContext, text: str) -> None:
+    ctx.reply(
+        f"Identifiant Matrix attendu en premier, par exemple @camille:exemple.fr (reçu « {text} »)."
+        "\nRien n'a changé."
+    )
+
+
+def _save(ctx: CommandContext, user_id: str, values: dict[str, Any], reload: bool = True) -> None:
+    """Upsert the member (with the command's transaction) and reload the directory after."""
+
+    def write(session: Session) -> None:
+        member = session.get(Member, user_id) or Member(user_id=user_id)
+        for column, value in values.items():
+            setattr(member, column, value)
+        member.updated_at = utcnow()
+        session.add(member)
+
+    ctx.writes.append(write)
+    if reload:
+        ctx.after.append(directory(ctx).reload)
+
+
+def _name(member: Member | None, user_id: str, values: dict[str, Any] | None = None) -> str:
+    values = values or {}
+    first = values.get("first_name", member.first_name if member else "")
+    last = values.get("last_name", member.last_name if member else "")
+    return f"{first} {last}".strip() or user_id
+
+
+@router.command(
+    "promeneur ajouter",
+    english="member add",
+    role=Role.COORDINATOR,
+    help="Ajouter un promeneur à l'annuaire (invité dans l'espace et les salons, accueilli en "
+    "message direct).",
+    details=ADD_USAGE,
+)
+async def add_member(ctx: CommandContext, fiche: Text) -> None:
+    fields = split_fields(fiche, "matrix")
+    user_id = _user(fields.pop("matrix", ""))
+    if user_id is None:
+        _bad_id(ctx, fiche.split()[0] if fiche.split() else "")
+        return
+    existing = directory(ctx).snapshot.members.get(user_id)
+    if existing is not None and existing.status != "parti":
+        ctx.reply(f"{user_id} est déjà dans l'annuaire : !promeneur modifier {user_id} champ=…")
+        return
+    try:
+        values = parse_member_fields(fields)
+    except InvalidAnswerError as exc:
+        ctx.reply(f"{exc.reason}\nRien n'a été ajouté.\n{FIELDS_HELP}")
+        return
+    values.setdefault("status", "actif")
+    _save(ctx, user_id, values)
+    after = record(Member(user_id=user_id, **values))
+    ctx.changed(user_id, record(existing) if existing else {}, after)
+    services = ctx.services
+    if services.membership is not None:
+        ctx.after.append(lambda: _invite(services.membership, user_id))  # type: ignore[union-attr,arg-type]
+    ctx.reply(
+        f"{_name(None, user_id, values)} ajouté·e à l'annuaire. Invitation dans l'espace et les "
+        "salons du réseau envoyée ; le message de bienvenue suivra en message direct."
+    )
+
+
+async def _invite(membership: Any, user_id: str) -> None:
+    await membership.invite(user_id)
+
+
+@router.command(
+    "promeneur modifier",
+    english="member edit",
+    role=Role.COORDINATOR,
+    help="Modifier la fiche d'un promeneur : !promeneur modifier @id structure=… tel=…",
+    details=FIELDS_HELP,
+)
+async def edit_member(ctx: CommandContext, changements: Text) -> None:
+    fields = split_fields(changements, "matrix")
+    user_id = _user(fields.pop("matrix", ""))
+    if user_id is None:
+        _bad_id(ctx, changements.split()[0] if changements.split() else "")
+        return
+    member = directory(ctx).snapshot.members.get(user_id)
+    if member is None:
+        ctx.reply(f"{user_id} n'est pas dans l'annuaire : !promeneur ajouter {user_id} …")
+        return
+    if not fields:
+        ctx.reply(f"Rien à modifier : ajoutez champ=valeur.\n{FIELDS_HELP}")
+        return
+    try:
+        values = parse_member_fields(fields)
+    except InvalidAnswerError as exc:
+        ctx.reply(f"{exc.reason}\nRien n'a changé.\n{FIELDS_HELP}")
+        return
+    before = record(member)
+    after = {**before, **record(Member(**{**member.model_dump(), **values}))}
+    _save(ctx, user_id, values)
+    ctx.changed(user_id, before, after)
+    ctx.reply(f"Fiche de {_name(member, user_id, values)} modifiée : "
+              f"{differences(before, after) or 'aucun changement'}.")  # fmt: skip
+
+
+@router.command(
+    "promeneur retirer",
+    english="member remove",
+    role=Role.COORDINATOR,
+    help="Marquer un promeneur comme parti (son historique est gardé).",
+)
+async def remove_member(ctx: CommandContext, membre: Word) -> None:
+    member = directory(ctx).snapshot.members.get(membre)
+    if member is None or member.status == "parti":
+        ctx.reply(f"Pas de promeneur {membre} en activité dans l'annuaire. !promeneurs les liste.")
+        return
+    _save(ctx, membre, {"status": "parti", "away_until": None})
+    ctx.changed(membre, record(member), {**record(member), "statut": STATUSES["parti"]})
+    services = ctx.services
+    removing = services.membership is not None and services.directory_settings.remove_on_leave
+    if removing:
+        ctx.after.append(lambda: services.membership.remove(membre))  # type: ignore[union-attr]
+    ctx.reply(
+        f"{_name(member, membre)} est marqué·e comme parti·e ; ses déclarations restent dans "
+        "les bilans." + (" Retrait des salons du réseau en cours." if removing else "")
+    )
+
+
+@router.command(
+    "promeneur conges",
+    aliases=("promeneur absent",),
+    english="member leave",
+    role=Role.COORDINATOR,
+    help="Promeneur en congé jusqu'à une date (pas de rappels de déclaration) : "
+    "!promeneur conges @id 15/01/2027",
+)
+async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | None = None) -> None:
+    member = directory(ctx).snapshot.members.get(membre)
+    if member is None or member.status == "parti":
+        ctx.reply(f"Pas de promeneur {membre} en activité dans l'annuaire. !promeneurs les liste.")
+        return
+    until: dt.date | None = None
+    if jusqu_au:
+        text = re.sub(r"^jusqu\W*(au|a|à)?\s*", "", jusqu_au.strip(), flags=re.IGNORECASE)
+        try:
+            until = parse_day(text)
+        except InvalidAnswerError as exc:
+            ctx.reply(f"{exc.reason}\nRien n'a changé.")
+            return
+        if until < ctx.services.clock().date():
+            ctx.reply(f"Le {until:%d/%m/%Y} est déjà passé.\nRien n'a changé.")
+            return
+    _save(ctx, membre, {"status": "conges", "away_until": until})
+    shown = f"jusqu'au {until:%d/%m/%Y} inclus" if until else "jusqu'à nouvel ordre"
+    ctx.changed(membre, record(member), {**record(member), "statut": f"congés {shown}"})
+    ctx.reply(
+        f"{_name(member, membre)} est en congé {shown} : pas de rappels de déclaration pendant ce "
+        f"temps. Retour : !promeneur modifier {membre} statut=actif"
+    )
+
+
+@router.command(
+    "promeneurs",
+    english="members",
+    role=Role.COORDINATOR,
+    help="La liste des promeneurs, filtrée si besoin : !promeneurs structure=MJC statut=actif",
+)
+async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None:
+    wanted = split_fields(filtres or "", "recherche")
+    unknown = [k for k in wanted if k not in ("structure", "territoire", "statut")]
+    if unknown:
+        ctx.reply("Filtres possibles : structure=…, territoire=…, statut=actif|congés|parti.")
+        return
+    members = list(directory(ctx).snapshot.members.values())
+    for key, column in (("structure", "structure"), ("territoire", "territory"),
+                        ("statut", "status")):  # fmt: skip
+        if key in wanted:
+            needle = fold(wanted[key]).replace(" ", "")
+            members = [m for m in members if needle in fold(getattr(m, column)).replace(" ", "")]
+    if not members:
+        ctx.reply("Aucun promeneur ne correspond.")
+        return
+    lines = [f"{len(members)} promeneur(s) :"]
+    for m in members[:LIST_LIMIT]:
+        where = ", ".join(part for part in (m.structure, m.territory) if part)
+        lines.append(f"• {_name(m, m.user_id)} ({m.user_id}) — {where or '?'} — "
+                     f"{STATUSES.get(m.status, m.status)}")  # fmt: skip
+    if len(members) > LIST_LIMIT:
+        rest = len(members) - LIST_LIMIT
+        lines.append(f"… et {rest} autres : !annuaire exporter les donne tous.")
+    ctx.reply("\n".join(lines))
+
+
+@router.command(
+    "annuaire",
+    english="directory",
+    role=Role.PROMENEUR,
+    help="Chercher dans l'annuaire (nom, structure ou territoire, fautes admises) : "
+    "!annuaire mjc lille",
+)
+async def find_members(ctx: CommandContext, recherche: Text) -> None:
+    coordinator = ctx.role >= Role.COORDINATOR
+    found = await asyncio.to_thread(
+        search, directory(ctx).snapshot, recherche, include_left=coordinator
+    )
+    if not found:
+        ctx.reply(f"Personne ne correspond à « {recherche} » dans l'annuaire.")
+        return
+    keys = HEADER[1:] if coordinator else list(ctx.services.directory_settings.public_fields)
+    ctx.reply("\n\n".join(card(member, keys) for member in found))
+
+
+@router.command(
+    "annuaire exporter",
+    english="directory export",
+    role=Role.COORDINATOR,
+    help="L'annuaire complet en fichier CSV.",
+)
+async def export_directory(ctx: CommandContext) -> None:
+    members = list(directory(ctx).snapshot.members.values())
+    data = to_csv(members)
+    ctx.reply(f"Annuaire : {len(members)} fiche(s), colonnes {';'.join(HEADER)}.")
+    if ctx.services.upload is not None:
+        content = await ctx.services.upload(data, "annuaire.csv", "text/csv", ctx.message.encrypted)
+        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+
+
+IMPORT_USAGE = (
+    "Envoyez le fichier CSV dans ce salon, puis répondez à ce message-fichier par "
+    "!annuaire importer (aperçu, rien ne change) et, si l'aperçu convient, par "
+    "!annuaire importer confirmer. Colonnes : " + ";".join(HEADER)
+)
+
+
+@router.command(
+    "annuaire importer",
+    english="directory import",
+    role=Role.COORDINATOR,
+    help="Importer un fichier CSV (en réponse au fichier) : aperçu, puis « confirmer ».",
+    details=IMPORT_USAGE,
+)
+async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -> None:
+    apply = confirmer is not None and fold(confirmer) == "confirmer"
+    if confirmer is not None and not apply:
+        ctx.reply(f"« {confirmer} » : seul « confirmer » est attendu après la commande.")
+        return
+    fetch = ctx.services.fetch_file
+    if ctx.message.reply_to is None or fetch is None:
+        ctx.reply(IMPORT_USAGE)
+        return
+    try:
+        _, data = await fetch(ctx.message.room_id, ctx.message.reply_to)
+        plan = await asyncio.to_thread(plan_import, data, directory(ctx).snapshot.members)
+    except FileUnavailableError as exc:
+        ctx.reply(f"Fichier non lu : {exc}.\n{IMPORT_USAGE}")
+        return
+    except InvalidAnswerError as exc:
+        ctx.reply(f"Fichier refusé : {exc.reason}. Rien n'a changé.")
+        return
+    summary = (
+        f"{len(plan.added)} ajout(s), {len(plan.changed)} modification(s), "
+        f"{plan.unchanged} fiche(s) identique(s)"
+    )
+    if plan.errors:
+        shown = "\n".join(f"• {error}" for error in plan.errors[:30])
+        more = f"\n… et {len(plan.errors) - 30} autres." if len(plan.errors) > 30 else ""
+        ctx.reply(f"{len(plan.errors)} erreur(s) : rien n'a changé. Corrigez le fichier et "
+                  f"renvoyez-le.\n{shown}{more}")  # fmt: skip
+        return
+    if not apply:
+        lines = [f"Aperçu de l'import : {summary}. Rien n'a encore changé."]
+        lines += [f"• ajout : {user}" for user in list(plan.added)[:20]]
+        for user, (before, values) in list(plan.changed.items())[:20]:
+            after = {**before, **record(Member(user_id=user, **values))}
+            lines.append(f"• {user} : {differences(before, after)}")
+        lines.append("Pour appliquer : répondez au fichier par !annuaire importer confirmer")
+        ctx.reply("\n".join(lines))
+        return
+    for user, values in plan.added.items():
+        values.setdefault("status", "actif")
+        _save(ctx, user, values, reload=False)
+        ctx.changed(user, {}, record(Member(user_id=user, **values)))
+    for user, (before, values) in plan.changed.items():
+        _save(ctx, user, values, reload=False)
+        ctx.changed(user, before, {**before, **record(Member(user_id=user, **values))})
+    ctx.after.append(directory(ctx).reload)
+    membership = ctx.services.membership
+    if membership is not None:
+        for user in plan.added:
+            ctx.after.append(lambda user=user: _invite(membership, user))  # type: ignore[misc]
+    ctx.reply(f"Import appliqué : {summary}.")
+
+
+@router.command(
+    "coordinateur ajouter",
+    aliases=("coordinatrice ajouter",),
+    english="coordinator add",
+    role=Role.COORDINATOR,
+    help="Donner le rôle de coordination à quelqu'un : !coordinateur ajouter @id",
+)
+async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
+    user_id = _user(personne)
+    if user_id is None:
+        _bad_id(ctx, personne)
+        return
+    if user_id in directory(ctx).coordinators:
+        ctx.reply(f"{user_id} fait déjà partie de la coordination.")
+        return
+    sender = ctx.sender
+
+    def write(session: Session) -> None:
+        session.merge(AddedCoordinator(user_id=user_id, added_by=sender))
+
+    ctx.writes.append(write)
+    ctx.after.append(directory(ctx).reload)
+    ctx.changed(user_id, {"role": "promeneur"}, {"role": "coordination"})
+    ctx.reply(f"{user_id} fait maintenant partie de la coordination.")
+
+
+@router.command(
+    "coordinateur retirer",
+    aliases=("coordinatrice retirer",),
+    english="coordinator remove",
+    role=Role.COORDINATOR,
+    help="Retirer le rôle de coordination donné dans le chat : !coordinateur retirer @id",
+)
+async def remove_coordinator(ctx: CommandContext, personne: Word) -> None:
+    registry = directory(ctx)
+    if registry.is_configured_coordinator(personne):
+        ctx.reply(f"{personne} est coordinateur·rice dans la configuration du bot : "
+                  "seule la configuration peut changer cela.")  # fmt: skip
+        return
+    if personne not in registry.snapshot.added_coordinators:
+        ctx.reply(f"{personne} n'a pas le rôle de coordination.")
+        return
+
+    def write(session: Session) -> None:
+        row = session.get(AddedCoordinator, personne)
+        if row is not None:
+            session.delete(row)
+
+    ctx.writes.append(write)
+    ctx.after.append(registry.reload)
+    ctx.changed(personne, {"role": "coordination"}, {"role": "promeneur"})
+    ctx.reply(f"{personne} n'a plus le rôle de coordination.")

@@ -1,0 +1,100 @@
+"""The directory as a CSV file: exported, and imported with a report of what would change.
+
+Columns: `matrix` then the field keys (`prenom;nom;structure;…`), separated by `;` (what French
+spreadsheets write) or `,`. An import is all or nothing: one bad row and nothing changes; every
+error names its line and its field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.declarations.parsing import InvalidAnswerError
+from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, parse_member_fields, record
+from bot.knowledge.normalize import fold
+from bot.storage.models import Member
+
+HEADER = ["matrix", *(spec.key for spec in FIELDS)]
+MAX_BYTES = 2_000_000
+
+
+def to_csv(members: list[Member]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(HEADER)
+    for member in members:
+        shown = record(member)
+        writer.writerow([member.user_id, *(shown[key] for key in HEADER[1:])])
+    return out.getvalue().encode("utf-8-sig")
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: new members, changed ones (before, after), and errors."""
+
+    added: dict[str, dict[str, Any]] = field(default_factory=dict)
+    changed: dict[str, tuple[dict[str, str], dict[str, Any]]] = field(default_factory=dict)
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InvalidAnswerError("fichier illisible : texte UTF-8 ou Windows attendu")
+
+
+def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
+    """Read the file and compare it with the directory; raises InvalidAnswerError when the file
+    as a whole cannot be read (size, encoding, header)."""
+    if len(data) > MAX_BYTES:
+        raise InvalidAnswerError(f"fichier trop gros ({len(data)} octets ; {MAX_BYTES} au plus)")
+    text = _decode(data)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        raise InvalidAnswerError("fichier vide : une ligne d'en-tête est attendue")
+    header = [fold(cell).replace(" ", "") for cell in rows[0]]
+    unknown = [h for h in header if h and h != "matrix" and h not in BY_KEY]
+    if "matrix" not in header or unknown:
+        raise InvalidAnswerError(
+            "en-tête attendu : " + ";".join(HEADER)
+            + (f" (colonnes inconnues : {', '.join(unknown)})" if unknown else "")
+        )  # fmt: skip
+    plan = ImportPlan()
+    seen: set[str] = set()
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = dict(zip(header, row, strict=False))
+        user_id = cells.pop("matrix", "").strip()
+        if not MATRIX_ID.fullmatch(user_id):
+            plan.errors.append(f"ligne {line_no}, matrix : identifiant Matrix attendu, "
+                               f"par exemple @camille:exemple.fr (reçu « {user_id} »)")  # fmt: skip
+            continue
+        if user_id in seen:
+            plan.errors.append(f"ligne {line_no}, matrix : {user_id} figure déjà plus haut")
+            continue
+        seen.add(user_id)
+        try:
+            values = parse_member_fields({k: v for k, v in cells.items() if k})
+        except InvalidAnswerError as exc:
+            plan.errors.append(f"ligne {line_no}, {exc.reason}")
+            continue
+        current = existing.get(user_id)
+        if current is None:
+            plan.added[user_id] = values
+            continue
+        before = record(current)
+        if all(getattr(current, column) == value for column, value in values.items()):
+            plan.unchanged += 1
+        else:
+            plan.changed[user_id] = (before, values)
+    return plan

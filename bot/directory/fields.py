@@ -1,0 +1,139 @@
+"""The directory's fields as people write them (`prenom=Camille structure="MJC Nord"`), checked.
+
+One table of fields serves the chat commands, the CSV columns and the public view, so that a
+field is named and validated the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.declarations.parsing import InvalidAnswerError
+from bot.knowledge.normalize import fold
+from bot.storage.models import Member
+
+STATUSES = {"actif": "actif", "conges": "congés", "parti": "parti"}
+TYPES = {"jeunesse": "jeunesse", "parentalite": "parentalité"}
+MATRIX_ID = re.compile(r"@[a-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(?::\d+)?")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?:\+33|0)[1-9](?:\d{8})")
+MAX_LENGTH = 200
+
+
+def parse_day(text: str) -> dt.date:
+    """`15/01/2027`, `15/01/27` or `2027-01-15`."""
+    text = text.strip()
+    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise InvalidAnswerError(f"date attendue, par exemple 15/01/2027 (reçu « {text} »)")
+
+
+def _text(value: str) -> str:
+    if len(value) > MAX_LENGTH:
+        raise InvalidAnswerError(f"{MAX_LENGTH} caractères au plus")
+    return " ".join(value.split())
+
+
+def _email(value: str) -> str:
+    if value and not _EMAIL.fullmatch(value.strip()):
+        raise InvalidAnswerError(
+            f"adresse e-mail attendue, par exemple nom@structure.fr (reçu « {value} »)"
+        )
+    return value.strip()
+
+
+def _phone(value: str) -> str:
+    digits = re.sub(r"[\s.\-]", "", value)
+    if value and not _PHONE.fullmatch(digits):
+        raise InvalidAnswerError(
+            f"numéro à 10 chiffres attendu, par exemple 03 20 00 00 00 (reçu « {value} »)"
+        )
+    return digits
+
+
+def _choice(choices: dict[str, str]) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        key = fold(value).replace(" ", "")
+        if key not in choices:
+            raise InvalidAnswerError(f"{' ou '.join(choices.values())} attendu (reçu « {value} »)")
+        return key
+
+    return parse
+
+
+def _day_or_none(value: str) -> dt.date | None:
+    return parse_day(value) if value.strip() else None
+
+
+def _show_day(value: object) -> str:
+    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else ""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str  # as written in chat and in CSV headers
+    column: str  # the Member attribute
+    label: str  # as shown
+    parse: Callable[[str], Any]
+    show: Callable[[Any], str] = str
+
+
+FIELDS = (
+    FieldSpec("prenom", "first_name", "Prénom", _text),
+    FieldSpec("nom", "last_name", "Nom", _text),
+    FieldSpec("structure", "structure", "Structure", _text),
+    FieldSpec("territoire", "territory", "Territoire", _text),
+    FieldSpec("email", "email", "E-mail", _email),
+    FieldSpec("tel", "phone", "Téléphone", _phone),
+    FieldSpec("profils", "profiles", "Profils", _text),
+    FieldSpec("type", "pdn_type", "Type", _choice(TYPES), lambda v: TYPES.get(v, v)),
+    FieldSpec("label", "label_date", "Labellisé le", _day_or_none, _show_day),
+    FieldSpec("charte", "charter_date", "Charte signée le", _day_or_none, _show_day),
+    FieldSpec("statut", "status", "Statut", _choice(STATUSES), lambda v: STATUSES.get(v, v)),
+)
+BY_KEY = {spec.key: spec for spec in FIELDS}
+ALIASES = {"telephone": "tel", "mail": "email", "courriel": "email", "territory": "territoire"}
+
+
+def parse_member_fields(fields: dict[str, str]) -> dict[str, Any]:
+    """Folded keys and raw values -> Member column values; raises InvalidAnswerError naming the
+    field at fault (or every unknown one)."""
+    unknown = [k for k in fields if ALIASES.get(k, k) not in BY_KEY]
+    if unknown:
+        raise InvalidAnswerError(
+            f"Champ inconnu : {', '.join(unknown)}. Champs possibles : {', '.join(BY_KEY)}."
+        )
+    values: dict[str, Any] = {}
+    for key, raw in fields.items():
+        spec = BY_KEY[ALIASES.get(key, key)]
+        try:
+            values[spec.column] = spec.parse(raw)
+        except InvalidAnswerError as exc:
+            raise InvalidAnswerError(f"{spec.key} : {exc.reason}") from None
+    return values
+
+
+def record(member: Member) -> dict[str, str]:
+    """The member as the directory shows it, by field key (for the audit log and exports)."""
+    return {spec.key: spec.show(getattr(member, spec.column)) for spec in FIELDS}
+
+
+def card(member: Member, keys: list[str]) -> str:
+    """One line per shown field that has a value."""
+    name = f"{member.first_name} {member.last_name}".strip() or member.user_id
+    lines = [f"{name} ({member.user_id})"]
+    for key in keys:
+        spec = BY_KEY[key]
+        if key in ("prenom", "nom"):
+            continue
+        shown = spec.show(getattr(member, spec.column))
+        if shown:
+            lines.append(f"  {spec.label} : {shown}")
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""`!mes-donnees` and `!supprimer-mes-donnees`: each member's own data, seen or erased."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session
+
+from bot.commands.arguments import Word
+from bot.commands.context import CommandContext
+from bot.commands.router import Router
+from bot.directory.roles import Role
+from bot.knowledge.normalize import fold
+from bot.matrix.outbox import Outgoing
+from bot.privacy.data import ERASED, erase, personal_data
+from bot.storage.models import AuditEntry
+
+router = Router("privacy")
+
+WHAT_IS_ERASED = (
+    "votre fiche d'annuaire, vos préférences et rappels de déclaration, vos dialogues en cours, "
+    "vos réponses de présence, les rappels qui vous ont été adressés, votre nom dans le journal "
+    "d'administration. Vos déclarations restent dans les totaux du réseau, sous un nom "
+    "aléatoire : plus rien ne les relie à vous."
+)
+
+
+@router.command(
+    "mes-donnees",
+    aliases=("mes donnees",),
+    english="my-data",
+    role=Role.GUEST,
+    help="Tout ce que le bot garde sur vous, en fichier JSON (en message direct).",
+)
+async def my_data(ctx: CommandContext) -> None:
+    if not ctx.message.is_direct:
+        ctx.reply("Demandez-le-moi en message direct : vos données ne s'affichent pas ici.")
+        return
+    user = ctx.sender
+    data = await ctx.services.db.run(lambda s: personal_data(s, user))
+    stored = sum(len(v) for v in data.values() if isinstance(v, list))
+    ctx.reply(
+        f"Voici tout ce que le bot garde sur vous ({stored} élément(s)). Il ne garde rien qui "
+        "identifie un jeune. Les messages eux-mêmes restent sur le serveur Matrix, selon ses "
+        "règles. Pour tout effacer : !supprimer-mes-donnees"
+    )
+    if ctx.services.upload is not None:
+        raw = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+        content = await ctx.services.upload(
+            raw, "mes-donnees.json", "application/json", ctx.message.encrypted
+        )
+        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+
+
+@router.command(
+    "supprimer-mes-donnees",
+    aliases=("supprimer mes donnees", "effacer-mes-donnees"),
+    english="erase-my-data",
+    role=Role.GUEST,
+    help="Effacer ce que le bot garde sur vous (confirmation demandée).",
+)
+async def erase_my_data(ctx: CommandContext, confirmation: Word | None = None) -> None:
+    if confirmation is None or fold(confirmation) != "confirmer":
+        ctx.reply(
+            f"Seront effacés : {WHAT_IS_ERASED}\nPour confirmer, écrivez : "
+            "!supprimer-mes-donnees confirmer"
+        )
+        return
+    user = ctx.sender
+    directory = ctx.services.directory
+    event_id = ctx.message.event_id
+
+    def write(session: Session) -> None:
+        count = erase(session, user)
+        session.add(
+            AuditEntry(
+                source_event_id=event_id,
+                actor=ERASED,
+                action="supprimer-mes-donnees",
+                arguments=f"{count} ligne(s) effacée(s) ou anonymisée(s)",
+            )
+        )
+
+    ctx.writes.append(write)
+    if directory is not None:
+        ctx.after.append(directory.reload)
+    note = ""
+    if directory is not None and directory.is_configured_coordinator(user):
+        note = " Votre rôle de coordination vient de la configuration du bot : il reste."
+    ctx.reply(f"C'est fait : vos données sont effacées.{note}")

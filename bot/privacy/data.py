@@ -1,0 +1,118 @@
+"""Everything the bot keeps about one person: gathered for `!mes-donnees`, erased (or
+anonymised, for declarations) for `!supprimer-mes-donnees`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, delete, or_, select
+
+from bot.storage.models import (
+    AddedCoordinator,
+    AuditEntry,
+    Declaration,
+    DeclarationPreference,
+    DeclarationPrompt,
+    DialogState,
+    Meeting,
+    MeetingAttendance,
+    Member,
+    PendingChoice,
+    PendingEncryptedEvent,
+    ReminderSent,
+)
+
+ERASED = "[personne supprimée]"
+# Rows keyed by the person's Matrix ID: shown in the export, deleted on erasure.
+OWN_ROWS: tuple[tuple[str, type[SQLModel]], ...] = (
+    ("annuaire", Member),
+    ("coordination", AddedCoordinator),
+    ("preferences_de_declaration", DeclarationPreference),
+    ("rappels_de_declaration_envoyes", DeclarationPrompt),
+    ("dialogues_en_cours", DialogState),
+    ("choix_proposes", PendingChoice),
+    ("presences_aux_reunions", MeetingAttendance),
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _rows(rows: list[Any]) -> list[dict[str, Any]]:
+    return [_plain(row.model_dump()) for row in rows]
+
+
+def personal_data(session: Session, user_id: str) -> dict[str, Any]:
+    """What the bot stores about `user_id`, table by table, as JSON-ready values."""
+    data: dict[str, Any] = {"identifiant": user_id}
+    for name, table in OWN_ROWS:
+        data[name] = _rows(list(session.exec(select(table).where(table.user_id == user_id))))  # type: ignore[attr-defined]
+    data["declarations"] = _rows(
+        list(session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)))
+    )
+    data["rappels_recus"] = _rows(
+        list(session.exec(select(ReminderSent).where(col(ReminderSent.target) == user_id)))
+    )
+    meetings = session.exec(select(Meeting)).all()
+    data["reunions_creees_ou_destinataire"] = _rows(
+        [m for m in meetings if m.created_by == user_id or user_id in m.audience]
+    )
+    data["journal_d_administration"] = _rows(
+        list(
+            session.exec(
+                select(AuditEntry).where(
+                    or_(col(AuditEntry.actor) == user_id, col(AuditEntry.target) == user_id)
+                )
+            )
+        )
+    )
+    return data
+
+
+def erase(session: Session, user_id: str) -> int:
+    """Delete what is about `user_id`; their declarations stay in the network's totals under a
+    random name. Returns how many rows were deleted or anonymised."""
+    count = 0
+    for _, table in OWN_ROWS:
+        count += session.execute(delete(table).where(table.user_id == user_id)).rowcount  # type: ignore[attr-defined]
+    count += session.execute(
+        delete(ReminderSent).where(col(ReminderSent.target) == user_id)
+    ).rowcount
+    alias = "anonyme-" + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
+    for row in session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)):
+        row.user_id = alias
+        session.add(row)
+        count += 1
+    for entry in session.exec(
+        select(AuditEntry).where(
+            or_(col(AuditEntry.actor) == user_id, col(AuditEntry.target) == user_id)
+        )
+    ):
+        if entry.target == user_id:
+            entry.target, entry.before, entry.after = ERASED, {}, {}
+            entry.arguments = ""
+        if entry.actor == user_id:
+            entry.actor = ERASED
+        session.add(entry)
+        count += 1
+    for meeting in session.exec(select(Meeting)):
+        if user_id in meeting.audience or meeting.created_by == user_id:
+            meeting.audience = [u for u in meeting.audience if u != user_id]
+            meeting.created_by = ERASED if meeting.created_by == user_id else meeting.created_by
+            session.add(meeting)
+            count += 1
+    for pending in session.exec(select(PendingEncryptedEvent)):
+        if pending.source.get("sender") == user_id:
+            session.delete(pending)
+            count += 1
+    return count

@@ -1,0 +1,100 @@
+"""Every command declared for the coordination, run by a promeneur and by a stranger: refused,
+and nothing changes (table-driven: a new coordination command must be added here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.app import ROUTERS
+from bot.commands.router import CommandTable
+from bot.directory.roles import Role
+from tests.integration.conftest import Network
+
+pytestmark = pytest.mark.integration
+
+# Rows that handling any message adds (what was handled and answered): not "changes".
+BOOKKEEPING = {
+    "alembic_version", "handled_event", "outbox_message", "sync_state", "matrix_session",
+    "pending_encrypted_event",
+}  # fmt: skip
+
+
+def samples(network: Network) -> dict[str, str]:
+    """Arguments that would change something if the command ran."""
+    camille, coordinator = network.promeneur.user_id, network.coordinator.user_id
+    soon = (dt.date.today() + dt.timedelta(days=20)).strftime("%d/%m/%Y")
+    return {
+        "etat": "",
+        "kb recharger": "",
+        "kb stats": "",
+        "kb non-resolues": "",
+        "declarations manquantes": "",
+        "rapport": "",
+        "reunion ajouter": f'copil titre="Piège" quand="{soon} 14h"',
+        "reunion modifier": '1 titre="Piège"',
+        "reunion annuler": "1",
+        "reunion presences": "1",
+        "promeneur ajouter": "@piege:localhost prenom=Piège",
+        "promeneur modifier": f"{camille} structure=Piège",
+        "promeneur retirer": camille,
+        "promeneur conges": f"{camille} 01/01/2099",
+        "promeneurs": "",
+        "annuaire exporter": "",
+        "annuaire importer": "",
+        "coordinateur ajouter": camille,
+        "coordinateur retirer": coordinator,
+        "annonce": "dm Piège",
+        "rappel-charte": "",
+        "tableau-de-bord": "",
+        "journal": "",
+    }
+
+
+def snapshot(database: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(database) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            table: sorted(db.execute(f'SELECT * FROM "{table}"'), key=repr)
+            for table in tables
+            if table not in BOOKKEEPING
+        }
+
+
+async def test_coordination_commands_are_refused_to_others_and_change_nothing(
+    network: Network,
+) -> None:
+    table = CommandTable(ROUTERS)
+    restricted = {c.name for c in table.commands if c.role is Role.COORDINATOR}
+    cases = samples(network)
+    assert set(cases) == restricted, "chaque commande de la coordination doit figurer ici"
+
+    bot_id = network.bot_account.user_id
+    annexe = await network.coordinator.create_room(
+        "Annexe", invite=[bot_id, network.outsider.user_id]
+    )
+    await network.coordinator.wait_member(annexe, bot_id)
+    await network.coordinator.wait_member(annexe, network.outsider.user_id)
+    database = network.bot.config.parent / "data" / "pdn-bot.sqlite3"
+    before = snapshot(database)
+
+    asked = 0
+    for person, room in ((network.promeneur, network.room), (network.outsider, annexe)):
+        for name, arguments in sorted(cases.items()):
+            reply = await person.ask(room, f"!{name} {arguments}".strip())
+            asked += 1
+            assert f"« {name} » est réservée à la coordination" in reply, (person.user_id, reply)
+            assert "Rien n'a été fait" in reply
+
+    await network.promeneur.ask(network.room, "!ping")  # everything before it is answered
+    assert snapshot(database) == before
+    posted = [
+        event.source["content"].get("body", "")
+        for _, event in network.promeneur.events
+        if getattr(event, "source", {}).get("sender") == bot_id
+    ]
+    assert asked == 2 * len(cases)
+    assert not [body for body in posted if "Piège" in body]  # no announcement, no meeting

@@ -1,0 +1,263 @@
+"""The directory and the coordination's administration, through the real homeserver."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from nio import RoomPutStateResponse
+
+from bot.demo.people import Person
+from bot.matrix.media import fetch_file
+from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
+
+pytestmark = pytest.mark.integration
+
+HEADER = "matrix;prenom;nom;structure;territoire;email;tel;profils;type;label;charte;statut\n"
+
+
+async def give_moderator(person: Person, room: str, user_id: str) -> None:
+    """Let the bot remove people (kicking needs power level 50)."""
+    levels = await person.client.room_get_state_event(room, "m.room.power_levels")
+    content = dict(levels.content)  # type: ignore[union-attr]
+    content["users"] = {**content.get("users", {}), user_id: 50}
+    response = await person.client.room_put_state(room, "m.room.power_levels", content)
+    assert isinstance(response, RoomPutStateResponse), response
+
+
+def from_bot(bot_id: str, room: str, text: str) -> object:
+    def matches(room_id: str, event: object) -> bool:
+        source = getattr(event, "source", {})
+        body = source.get("content", {}).get("body", "")
+        return room_id == room and source.get("sender") == bot_id and text in body
+
+    return matches
+
+
+async def file_reply(person: Person, room: str, bot_id: str, name: str) -> bytes:
+    event = await person.wait_for(from_bot(bot_id, room, name))  # type: ignore[arg-type]
+    _, data = await fetch_file(person.client, room, event.event_id)  # type: ignore[attr-defined]
+    return data
+
+
+async def _directory_bot(network: Network, tmp_path: Path, localpart: str) -> tuple[SecondBot, str]:
+    """A bot with a space and a network room where it may remove people; returns its space."""
+    coordinator = network.coordinator
+    space = await coordinator.create_room(f"Espace {localpart}", invite=[], space=True)
+    bot = await start_second_bot(
+        network,
+        localpart,
+        tmp_path,
+        database_url=f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        space=space,
+    )
+    await coordinator.client.room_invite(space, bot.account.user_id)
+    await coordinator.wait_member(space, bot.account.user_id)
+    for room in (space, bot.room):
+        await give_moderator(coordinator, room, bot.account.user_id)
+    return bot, space
+
+
+def joined(person: Person, room: str) -> bool:
+    nio_room = person.client.rooms.get(room)
+    return nio_room is not None and person.user_id in nio_room.users
+
+
+async def wait_until(condition: object, timeout: float = 30) -> None:
+    for _ in range(int(timeout * 10)):
+        if condition():  # type: ignore[operator]
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("condition jamais remplie")
+
+
+async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_removed(
+    network: Network, tmp_path: Path
+) -> None:
+    coordinator, camille = network.coordinator, network.promeneur
+    dominique = await new_person(network.synapse, "dominique-annuaire", tmp_path / "people")
+    bot, space = await _directory_bot(network, tmp_path, "pdn-bot-annuaire")
+    room, bot_id, who = bot.room, bot.account.user_id, dominique.user_id
+    try:
+        added = await coordinator.ask(
+            room,
+            f'!promeneur ajouter {who} prenom=Dominique nom=Leroy structure="MJC Nord" '
+            'territoire=Lille email=dominique@mjc-nord.fr tel="03 20 00 00 00" type=jeunesse '
+            "charte=01/09/2020",
+        )
+        assert "Dominique Leroy ajouté·e" in added, added
+        # Invited to the space and the room (and joins: test people accept invitations).
+        await wait_until(lambda: joined(dominique, space) and joined(dominique, room))
+        welcome = await dominique.wait_for(
+            lambda r, e: (
+                getattr(e, "source", {}).get("sender") == bot_id
+                and "Bienvenue dans le réseau" in e.source.get("content", {}).get("body", "")
+            ),
+            timeout=60,
+        )
+        assert "!declarer" in welcome.source["content"]["body"]
+
+        edited = await coordinator.ask(
+            room, f'!promeneur modifier {who} structure="Centre social Sud" tel=0320111111'
+        )
+        assert "structure : MJC Nord → Centre social Sud" in edited, edited
+        bad = await coordinator.ask(room, f"!promeneur modifier {who} email=pas-une-adresse")
+        assert "adresse e-mail attendue" in bad and "Rien n'a changé" in bad
+
+        found = await camille.ask(room, "!annuaire centre socail")  # a typo
+        assert "Dominique Leroy" in found and "Centre social Sud" in found, found
+        assert "Dominique Leroy" in await camille.ask(room, "!annuaire leroi")
+        assert "Charte" not in found  # not a public field by default
+
+        charter = await coordinator.ask(room, "!rappel-charte")
+        assert "Dominique Leroy" in charter and "01/09/2020" in charter
+
+        leave = await coordinator.ask(room, f"!promeneur conges {who} 15/01/2099")
+        assert "jusqu'au 15/01/2099" in leave
+        listed = await coordinator.ask(room, "!promeneurs statut=conges")
+        assert "Dominique Leroy" in listed and "congés" in listed
+
+        removed = await coordinator.ask(room, f"!promeneur retirer {who}")
+        assert "parti·e" in removed
+        # Seen from the coordination's side: they are no longer members.
+        await wait_until(
+            lambda: (
+                who not in coordinator.client.rooms[room].users
+                and who not in coordinator.client.rooms[space].users
+            )
+        )
+        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs statut=actif")
+
+        journal = await coordinator.ask(room, "!journal")
+        for action in ("promeneur ajouter", "promeneur modifier", "promeneur conges",
+                       "promeneur retirer", "rappel-charte"):  # fmt: skip
+            assert f"— {action}" in journal, (action, journal)
+        assert "statut : congés → parti" in journal
+    finally:
+        bot.process.stop()
+        await dominique.stop()
+
+
+async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and_exported(
+    network: Network, tmp_path: Path
+) -> None:
+    coordinator = network.coordinator
+    bot, _ = await _directory_bot(network, tmp_path, "pdn-bot-import")
+    room, bot_id = bot.room, bot.account.user_id
+    try:
+        broken = (
+            HEADER
+            + "@alix:localhost;Alix;Martin;MJC;Lille;alix@mjc.fr;0320000000;;jeunesse;;;actif\n"
+            + "alix-sans-arobase;Bob;Durand;;;;;;;;;\n"
+            + "@chloe:localhost;Chloé;Petit;;;pas-un-mail;;;;;;\n"
+        )
+        sent = await coordinator.send_file(room, "annuaire.csv", broken.encode(), "text/csv")
+        report = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
+        assert "2 erreur(s) : rien n'a changé" in report, report
+        assert "ligne 3, matrix" in report and "ligne 4, email" in report
+        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs")
+
+        good = (
+            HEADER
+            + "@alix:localhost;Alix;Martin;MJC;Lille;alix@mjc.fr;0320000000;;jeunesse;;;actif\n"
+            + "@chloe:localhost;Chloé;Petit;Centre social;Roubaix;;;;parentalité;;;actif\n"
+        )
+        sent = await coordinator.send_file(room, "annuaire.csv", good.encode(), "text/csv")
+        preview = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
+        assert "2 ajout(s)" in preview and "Rien n'a encore changé" in preview, preview
+        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs")
+        applied = await coordinator.ask(room, "!annuaire importer confirmer", reply_to=sent)
+        assert "Import appliqué : 2 ajout(s)" in applied, applied
+        assert "2 promeneur(s)" in await coordinator.ask(room, "!promeneurs")
+
+        await coordinator.send(room, "!annuaire exporter")
+        exported = await file_reply(coordinator, room, bot_id, "annuaire.csv")
+        rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig")), delimiter=";"))
+        assert [(r["matrix"], r["structure"], r["type"]) for r in rows] == [
+            ("@alix:localhost", "MJC", "jeunesse"),
+            ("@chloe:localhost", "Centre social", "parentalité"),
+        ]
+        journal = await coordinator.ask(room, "!journal")
+        assert "annuaire importer @alix:localhost" in journal
+        assert "annuaire exporter" in journal
+    finally:
+        bot.process.stop()
+
+
+async def test_my_data_and_erasure_keep_the_network_totals(
+    network: Network, tmp_path: Path
+) -> None:
+    camille = network.promeneur
+    bot, _ = await _directory_bot(network, tmp_path, "pdn-bot-donnees")
+    bot_id = bot.account.user_id
+    try:
+        dm = await camille.create_room("", invite=[bot_id], direct=True)
+        await camille.wait_member(dm, bot_id)
+        assert "Enregistrée" in await camille.ask(dm, "!declarer 3h jeunes=4")
+        assert "Voici tout ce que le bot garde" in await camille.ask(dm, "!mes-donnees")
+        mine = json.loads(await file_reply(camille, dm, bot_id, "mes-donnees.json"))
+        assert mine["identifiant"] == camille.user_id
+        assert [d["hours"] for d in mine["declarations"]] == [3.0]
+        refused = await camille.ask(bot.room, "!mes-donnees")
+        assert "message direct" in refused
+
+        asked = await camille.ask(dm, "!supprimer-mes-donnees")
+        assert "!supprimer-mes-donnees confirmer" in asked
+        done = await camille.ask(dm, "!supprimer-mes-donnees confirmer")
+        assert "C'est fait" in done
+
+        with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+            owners = [row[0] for row in db.execute("SELECT user_id FROM declaration")]
+            hours = [row[0] for row in db.execute("SELECT hours FROM declaration")]
+        assert hours == [3.0]  # the network's totals are unchanged
+        assert owners[0].startswith("anonyme-") and camille.user_id not in owners
+
+        await camille.send(dm, "!mes-donnees")
+        await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 2)
+        _, data = await fetch_file(
+            camille.client, dm, _files(camille, dm, bot_id, "mes-donnees.json")[-1]
+        )
+        assert json.loads(data)["declarations"] == []
+    finally:
+        bot.process.stop()
+
+
+def _files(person: Person, room: str, sender: str, name: str) -> list[str]:
+    """The ids of the files named `name` that `sender` posted in `room`, in order."""
+    found = []
+    for room_id, event in person.events:
+        source = getattr(event, "source", {})
+        body = source.get("content", {}).get("body", "")
+        if room_id == room and source.get("sender") == sender and body == name:
+            found.append(str(source["event_id"]))
+    return found
+
+
+async def test_announcement_dashboard_and_a_coordinator_added_in_chat(network: Network) -> None:
+    coordinator, camille, room = network.coordinator, network.promeneur, network.room
+    bot_id = network.bot_account.user_id
+    posted = await coordinator.ask(room, "!annonce dm Formation <b>annulée</b> jeudi")
+    assert "Annonce publiée dans 2 salon(s)" in posted, posted  # the room and Camille's DM
+    announced = await camille.wait_for(from_bot(bot_id, network.dm, "Formation <b>annulée</b>"))  # type: ignore[arg-type]
+    html = announced.source["content"].get("formatted_body", "")
+    assert "<b>" not in html and "&lt;b&gt;" in html  # user text is escaped, never rendered
+
+    board = await coordinator.ask(room, "!tableau-de-bord")
+    for part in ("Annuaire", "Déclarations du", "Prochaines réunions", "Prochaine échéance",
+                 "Questions sans réponse"):  # fmt: skip
+        assert part in board, board
+
+    assert "réservée à la coordination" in await camille.ask(room, "!journal")
+    added = await coordinator.ask(room, f"!coordinateur ajouter {camille.user_id}")
+    assert "fait maintenant partie de la coordination" in added
+    try:
+        assert "Journal d'administration" in await camille.ask(room, "!journal 5")
+    finally:
+        removed = await coordinator.ask(room, f"!coordinateur retirer {camille.user_id}")
+    assert "n'a plus le rôle" in removed
+    assert "réservée à la coordination" in await camille.ask(room, "!journal")

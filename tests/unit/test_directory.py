@@ -1,0 +1,115 @@
+"""The directory: fields, CSV import plans, search with typos, personal data and erasure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.declarations.parsing import InvalidAnswerError
+from bot.directory.csv_io import plan_import, to_csv
+from bot.directory.fields import parse_member_fields
+from bot.directory.registry import build, search
+from bot.privacy.data import ERASED, erase, personal_data
+from bot.storage.database import make_engine, upgrade
+from bot.storage.models import AuditEntry, Declaration, Member
+
+CAMILLE = Member(
+    user_id="@camille:x", first_name="Camille", last_name="Martin", structure="MJC Nord",
+    territory="Lille", email="camille@mjc.fr", phone="0320000000", charter_date=dt.date(2025, 9, 1),
+)  # fmt: skip
+
+
+def test_fields_are_parsed_and_every_error_names_its_field() -> None:
+    values = parse_member_fields(
+        {"prenom": "Inès", "tel": "03 20 00 00 00", "type": "Parentalité", "charte": "01/09/2025"}
+    )
+    assert values == {
+        "first_name": "Inès", "phone": "0320000000", "pdn_type": "parentalite",
+        "charter_date": dt.date(2025, 9, 1),
+    }  # fmt: skip
+    for fields, named in (
+        ({"email": "camille@"}, "email"),
+        ({"tel": "12"}, "tel"),
+        ({"type": "adultes"}, "type"),
+        ({"charte": "32/13/2025"}, "charte"),
+        ({"statut": "vacances"}, "statut"),
+    ):
+        with pytest.raises(InvalidAnswerError) as error:
+            parse_member_fields(fields)
+        assert error.value.reason.startswith(f"{named} :")
+    with pytest.raises(InvalidAnswerError, match="Champ inconnu : age"):
+        parse_member_fields({"age": "17"})
+
+
+def test_an_import_plan_lists_additions_changes_and_errors_by_line() -> None:
+    data = (
+        b"matrix,prenom,structure,email\n"
+        b"@camille:x,Camille,MJC Sud,camille@mjc.fr\n"
+        b"@alix:x,Alix,Centre social,\n"
+        b"@alix:x,Alix,Centre social,\n"
+        b"bob,Bob,,\n"
+    )
+    plan = plan_import(data, {"@camille:x": CAMILLE})
+    assert list(plan.added) == ["@alix:x"]
+    assert plan.changed["@camille:x"][1]["structure"] == "MJC Sud"
+    assert plan.errors == [
+        "ligne 4, matrix : @alix:x figure déjà plus haut",
+        "ligne 5, matrix : identifiant Matrix attendu, par exemple @camille:exemple.fr "
+        "(reçu « bob »)",
+    ]
+    with pytest.raises(InvalidAnswerError, match="en-tête attendu"):
+        plan_import(b"nom;prenom\nMartin;Camille\n", {})
+
+
+def test_an_export_reads_back_as_an_identical_import() -> None:
+    plan = plan_import(to_csv([CAMILLE]), {"@camille:x": CAMILLE})
+    assert (plan.added, plan.changed, plan.errors, plan.unchanged) == ({}, {}, [], 1)
+
+
+def test_search_survives_typos_and_missing_accents_and_hides_those_who_left() -> None:
+    others = [
+        Member(user_id=f"@p{i}:x", first_name="Léa", last_name=f"Durand{i}", territory="Douai")
+        for i in range(50)
+    ]
+    gone = Member(user_id="@gone:x", first_name="Camille", last_name="Martinez", status="parti")
+    snapshot = build([CAMILLE, gone, *others], [])
+    assert [m.user_id for m in search(snapshot, "camile martn")] == ["@camille:x"]
+    assert search(snapshot, "mjc nrod")[0].user_id == "@camille:x"
+    assert search(snapshot, "lea")[0].first_name == "Léa"
+    assert "@gone:x" in [m.user_id for m in search(snapshot, "martinez", include_left=True)]
+    assert "@gone:x" not in [m.user_id for m in search(snapshot, "martinez")]
+    assert search(snapshot, "zzzz") == []
+
+
+def test_personal_data_and_erasure_keep_totals_and_forget_the_person(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    upgrade(url)
+    with Session(make_engine(url)) as session:
+        session.add(Member(**CAMILLE.model_dump()))
+        session.add(Declaration(user_id="@camille:x", week="2026-W40", hours=3.0))
+        session.add(Declaration(user_id="@alix:x", week="2026-W40", hours=2.0))
+        session.add(
+            AuditEntry(
+                source_event_id="$e",
+                actor="@coord:x",
+                action="promeneur ajouter",
+                target="@camille:x",
+                after={"email": "camille@mjc.fr"},
+            )
+        )
+        session.commit()
+        data = personal_data(session, "@camille:x")
+        assert data["annuaire"][0]["email"] == "camille@mjc.fr"
+        assert [d["hours"] for d in data["declarations"]] == [3.0]
+        assert len(data["journal_d_administration"]) == 1
+
+        erase(session, "@camille:x")
+        session.commit()
+        assert personal_data(session, "@camille:x")["declarations"] == []
+        assert sorted(d.hours for d in session.exec(select(Declaration))) == [2.0, 3.0]
+        (entry,) = session.exec(select(AuditEntry))
+        assert (entry.target, entry.after) == (ERASED, {})
+        assert session.get(Member, "@camille:x") is None
