@@ -38,6 +38,7 @@ from bot.matrix.membership import Membership
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
+from bot.monitoring import serve_http
 from bot.privacy import commands as privacy
 from bot.scheduling import attendance
 from bot.scheduling import commands as meetings
@@ -310,6 +311,7 @@ async def _serve(
         asyncio.create_task(sync.run(), name="sync"),
         asyncio.create_task(send_when_ready(), name="outbox"),
         asyncio.create_task(sync.watch_pending(), name="undecrypted"),
+        asyncio.create_task(serve_http(settings, db), name="monitoring"),
     ]
     stopper = asyncio.create_task(stop.wait(), name="stop")
     try:

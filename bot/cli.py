@@ -19,10 +19,18 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pdn-bot", description="Bot Matrix des Promeneurs du Net")
     parser.add_argument("--version", action="version", version=f"pdn-bot {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé")
+    parser.add_argument(
+        "--json-logs", action="store_true", help="journal en JSON, une ligne par entrée"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="lancer le bot")
     run.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
+
+    health = commands.add_parser(
+        "health", help="le bot va-t-il bien ? (code de sortie 0 : oui, 1 : non)"
+    )
+    health.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
 
     check = commands.add_parser("check-config", help="vérifier un fichier de configuration")
     check.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
@@ -82,11 +90,16 @@ def _knowledge_settings(args: argparse.Namespace) -> KnowledgeSettings:
     return knowledge.model_copy(update=updates)
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(verbose: bool, as_json: bool = False) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if as_json:
+        from bot.monitoring import JsonFormatter
+
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     if not verbose:
         for noisy in ("nio", "peewee", "alembic", "aiohttp", "apscheduler"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -106,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         lint = subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
         tests = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
         return tests or lint
-    _configure_logging(args.verbose)
+    _configure_logging(args.verbose, args.json_logs)
     if args.command == "demo":
         from bot.demo.run import run_demo
 
@@ -130,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-config":
         print(f"Configuration valide : {args.config}")
         return 0
+    if args.command == "health":
+        from bot.monitoring import check_health
+
+        return check_health(settings)
     if args.command == "report":
         from bot.declarations.reporting import print_report
 

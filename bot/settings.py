@@ -193,6 +193,11 @@ class RetentionSettings(Section):
     audit_days: int = Field(default=730, gt=0)
 
 
+class MonitoringSettings(Section):
+    # /health and /metrics on 127.0.0.1 at this port; 0: off.
+    http_port: int = Field(default=0, ge=0, le=65535)
+
+
 class StorageSettings(Section):
     data_dir: Path = Path("data")
     database_url: str = ""
@@ -232,6 +237,7 @@ class Settings(Section):
     deadlines: DeadlineSettings = DeadlineSettings()
     directory: DirectorySettings = DirectorySettings()
     retention: RetentionSettings = RetentionSettings()
+    monitoring: MonitoringSettings = MonitoringSettings()
     locale: LocaleSettings = LocaleSettings()
     matrix: MatrixTuning = MatrixTuning()
 

@@ -7,8 +7,6 @@ import io
 from collections import Counter
 from typing import Any
 
-import xlsxwriter
-
 from bot.declarations.parsing import format_hours
 from bot.declarations.report import Report
 
@@ -93,6 +91,8 @@ def summary_text(report: Report) -> str:
 
 def to_xlsx(report: Report) -> bytes:
     out = io.BytesIO()
+    import xlsxwriter  # here: only reports need it (memory of the running bot)
+
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     bold = book.add_format({"bold": True})
 

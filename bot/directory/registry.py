@@ -11,8 +11,8 @@ import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
@@ -20,6 +20,9 @@ from bot.directory.roles import Role
 from bot.knowledge.normalize import fold
 from bot.storage.database import Database
 from bot.storage.models import AddedCoordinator, Member
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SEARCH_LIMIT = 10
 WORD_CUTOFF = 75  # rapidfuzz ratio for a word with a typo ("socail" ~ "social": 83)
@@ -52,6 +55,8 @@ def build(members: list[Member], added: list[AddedCoordinator]) -> Snapshot:
     for position, member in enumerate(ordered):
         for word in _words(member):
             index.setdefault(word, []).append(position)
+    import numpy as np  # here: an empty directory does not need it (memory of the bot)
+
     vocabulary = sorted(index)  # sorted: the words a prefix starts are one slice
     return Snapshot(
         members={m.user_id: m for m in ordered},
@@ -86,6 +91,8 @@ def search(snapshot: Snapshot, query: str, include_left: bool = False) -> list[M
     """Members whose name, structure, territory or profiles contain the query's words, typos
     allowed: most words matched first, then the closest. Scores are summed in numpy arrays
     (one per query word), so a common word ("lille", "maison") costs no Python loop."""
+    import numpy as np
+
     words = list(dict.fromkeys(fold(query).split()))[:MAX_WORDS]
     if not words or not snapshot.ids:
         return []

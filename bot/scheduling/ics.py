@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import icalendar
-
 from bot.scheduling.meetings import LABELS, MeetingFields
 
 PRODID = "-//Promeneurs du Net//pdn-bot//FR"
@@ -14,6 +12,8 @@ PRODID = "-//Promeneurs du Net//pdn-bot//FR"
 def meeting_ics(
     uid: str, fields: MeetingFields, sequence: int, stamp: dt.datetime, cancelled: bool = False
 ) -> bytes:
+    import icalendar  # here: only announcements need it (memory of the running bot)
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

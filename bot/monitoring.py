@@ -1,0 +1,173 @@
+"""Is the bot well? `pdn-bot health`, and an optional `/health` and `/metrics` on loopback.
+
+Health is read from the database, so the command works from outside the bot's process: the
+last completed sync (the bot saves its position after each batch, at least every sync timeout)
+and the replies waiting in the outbox for too long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, func, select
+
+from bot.settings import Settings
+from bot.storage.database import Database
+from bot.storage.models import (
+    Declaration,
+    HandledEvent,
+    Member,
+    OutboxMessage,
+    ReminderSent,
+    SyncState,
+    as_utc,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+STUCK_REPLY = dt.timedelta(minutes=5)
+MAX_REQUEST = 8192
+
+
+@dataclass(frozen=True)
+class Health:
+    last_sync_age: float | None  # seconds; None: never synced
+    stuck_replies: int
+    pending_replies: int
+    handled_events: int
+    reminders_sent: int
+    declarations: int
+    members: int
+
+    def problems(self, sync_timeout: float) -> list[str]:
+        found = []
+        allowed = 3 * sync_timeout + 30
+        if self.last_sync_age is None:
+            found.append("aucune synchronisation enregistrée")
+        elif self.last_sync_age > allowed:
+            found.append(f"dernière synchronisation il y a {self.last_sync_age:.0f} s "
+                         f"(plus de {allowed:.0f} s)")  # fmt: skip
+        if self.stuck_replies:
+            found.append(f"{self.stuck_replies} réponse(s) en attente depuis plus de 5 minutes")
+        return found
+
+
+def read_health(session: Session) -> Health:
+    now = utcnow()
+    synced = session.exec(select(func.max(SyncState.updated_at))).one()
+    pending = select(func.count()).select_from(OutboxMessage).where(
+        col(OutboxMessage.sent_at).is_(None), col(OutboxMessage.failed_at).is_(None)
+    )  # fmt: skip
+    stuck = pending.where(col(OutboxMessage.created_at) < now - STUCK_REPLY)
+
+    def count(table: type) -> int:
+        return int(session.exec(select(func.count()).select_from(table)).one())
+
+    return Health(
+        last_sync_age=(now - as_utc(synced)).total_seconds() if synced else None,
+        stuck_replies=int(session.exec(stuck).one()),
+        pending_replies=int(session.exec(pending).one()),
+        handled_events=count(HandledEvent),
+        reminders_sent=count(ReminderSent),
+        declarations=count(Declaration),
+        members=count(Member),
+    )
+
+
+def check_health(settings: Settings) -> int:
+    """`pdn-bot health`: 0 and a line when well, 1 and the problems otherwise."""
+    db = Database(settings.database_url)
+    try:
+        health = asyncio.run(db.run(read_health))
+    except Exception as exc:
+        print(f"MALADE : base de données illisible ({exc!r})")
+        return 1
+    finally:
+        db.close()
+    problems = health.problems(settings.matrix.sync_timeout_seconds)
+    if problems:
+        print("MALADE : " + " ; ".join(problems))
+        return 1
+    print(f"OK : synchronisé il y a {health.last_sync_age:.0f} s, "
+          f"{health.pending_replies} réponse(s) en attente")  # fmt: skip
+    return 0
+
+
+def metrics_text(health: Health) -> str:
+    """The Prometheus text format."""
+    values = {
+        "pdn_bot_last_sync_age_seconds": health.last_sync_age if health.last_sync_age else -1,
+        "pdn_bot_pending_replies": health.pending_replies,
+        "pdn_bot_stuck_replies": health.stuck_replies,
+        "pdn_bot_handled_events": health.handled_events,
+        "pdn_bot_reminders_recorded": health.reminders_sent,
+        "pdn_bot_declarations": health.declarations,
+        "pdn_bot_directory_members": health.members,
+    }
+    lines = []
+    for name, value in values.items():
+        lines += [f"# TYPE {name} gauge", f"{name} {value}"]
+    return "\n".join(lines) + "\n"
+
+
+async def serve_http(settings: Settings, db: Database) -> None:
+    """`/health` (200 or 503, JSON) and `/metrics` on 127.0.0.1, if a port is configured."""
+    port = settings.monitoring.http_port
+    if not port:
+        await asyncio.Event().wait()  # nothing to serve; wait to be cancelled with the rest
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            request = await asyncio.wait_for(reader.readline(), 5)
+            path = request.decode("latin-1").split(" ")[1] if request.count(b" ") >= 2 else ""
+            health = await db.run(read_health)
+            problems = health.problems(settings.matrix.sync_timeout_seconds)
+            if path == "/health":
+                status = "503 Service Unavailable" if problems else "200 OK"
+                body = json.dumps({"ok": not problems, "problemes": problems}, ensure_ascii=False)
+                kind = "application/json; charset=utf-8"
+            elif path == "/metrics":
+                status, body, kind = "200 OK", metrics_text(health), "text/plain; version=0.0.4"
+            else:
+                status, body, kind = "404 Not Found", "introuvable\n", "text/plain; charset=utf-8"
+            data = body.encode("utf-8")
+            head = (f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n"
+                    f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n")  # fmt: skip
+            writer.write(head.encode("ascii") + data)
+            await writer.drain()
+        except (TimeoutError, ConnectionError, IndexError) as exc:
+            log.debug("Requête de supervision abandonnée : %r", exc)
+        finally:
+            writer.close()
+            with contextlib.suppress(ConnectionError):
+                await writer.wait_closed()
+
+    try:
+        server = await asyncio.start_server(answer, "127.0.0.1", port, limit=MAX_REQUEST)
+    except OSError as exc:
+        log.error("Supervision HTTP impossible sur le port %d : %s", port, exc)
+        await asyncio.Event().wait()
+    log.info("Supervision sur http://127.0.0.1:%d/health et /metrics", port)
+    async with server:
+        await server.serve_forever()
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message (and the exception, if any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)

@@ -1,0 +1,75 @@
+"""Supervision: `pdn-bot health`, `/health` and `/metrics` on loopback, JSON logs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sqlite3
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bot.demo.homeserver import free_port
+from bot.monitoring import JsonFormatter
+from tests.integration.conftest import Network, start_second_bot
+from tests.integration.test_cli import pdn_bot
+
+pytestmark = pytest.mark.integration
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+async def test_health_command_and_http_endpoints(network: Network, tmp_path: Path) -> None:
+    port = free_port()
+    database = tmp_path / "bot.sqlite3"
+    bot = await start_second_bot(
+        network,
+        "pdn-bot-sante",
+        tmp_path,
+        database_url=f"sqlite:///{database}",
+        extra=f"[monitoring]\nhttp_port = {port}\n",
+    )
+    config = str(bot.process.config)
+    try:
+        assert "pong" in (await network.promeneur.ask(bot.room, "!ping")).lower()
+        healthy = await asyncio.to_thread(pdn_bot, "health", "-c", config)
+        assert healthy.returncode == 0, healthy.stdout + healthy.stderr
+        assert healthy.stdout.startswith("OK")
+
+        status, body = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/health")
+        assert (status, json.loads(body)["ok"]) == (200, True)
+        status, metrics = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/metrics")
+        assert status == 200
+        handled = next(
+            line for line in metrics.splitlines() if line.startswith("pdn_bot_handled_events ")
+        )
+        assert int(handled.split()[1]) >= 1
+        assert (await asyncio.to_thread(get, f"http://127.0.0.1:{port}/ailleurs"))[0] == 404
+    finally:
+        bot.process.stop()
+
+    # The bot has not synced for an hour (stopped, or stuck): unhealthy.
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE sync_state SET updated_at = datetime('now', '-1 hour')")
+    sick = await asyncio.to_thread(pdn_bot, "health", "-c", config)
+    assert sick.returncode == 1
+    assert "MALADE : dernière synchronisation il y a" in sick.stdout
+
+
+def test_json_logs_are_one_object_per_line() -> None:
+    record = logging.LogRecord("bot.app", logging.INFO, __file__, 1, "Bot prêt (%s)", ("x",), None)
+    entry = json.loads(JsonFormatter().format(record))
+    assert (entry["level"], entry["logger"], entry["message"]) == (
+        "INFO",
+        "bot.app",
+        "Bot prêt (x)",
+    )
