@@ -21,6 +21,7 @@ from nio import (
     SyncError,
 )
 
+from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.media import upload_file
 
 
@@ -39,7 +40,11 @@ class Person:
             homeserver,
             user_id,
             store_path=str(store_dir),
-            config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
+            # Errors surface at once (the sync loop below retries): nio's own retries wait up
+            # to a minute, longer than a test waits after the homeserver comes back.
+            config=AsyncClientConfig(
+                encryption_enabled=True, store_sync_tokens=True, max_timeouts=0, request_timeout=30
+            ),
         )
         self.events: list[tuple[str, Event]] = []
         self._changed = asyncio.Condition()
@@ -66,7 +71,13 @@ class Person:
 
     async def _sync_forever(self) -> None:
         while True:
-            response = await self.client.sync(timeout=5000, full_state=not self._synced.is_set())
+            try:
+                response = await self.client.sync(
+                    timeout=5000, full_state=not self._synced.is_set()
+                )
+            except NETWORK_ERRORS:  # the homeserver is down (tests stop it): keep trying
+                await asyncio.sleep(0.5)
+                continue
             if isinstance(response, SyncError):
                 await asyncio.sleep(0.5)
                 continue

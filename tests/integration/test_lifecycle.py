@@ -179,9 +179,11 @@ async def test_homeserver_outage_loses_no_reply(
     asked = await _replies_held_in_outbox(network, synapse, second_bot)
 
     await asyncio.to_thread(synapse.stop)
-    await asyncio.sleep(3)
+    await asyncio.sleep(30)  # the bot retries with backoff meanwhile
     await asyncio.to_thread(synapse.start)
     _lift_limit(synapse, second_bot.account.user_id)
+    # The promeneur goes on writing as soon as the server is back, before the bot reconnects.
+    asked += [await network.promeneur.send(second_bot.room, "!qui-suis-je") for _ in range(3)]
 
     await _assert_each_answered_once(network, second_bot.room, asked)
     assert "nouvel essai" in second_bot.process.new_log()
