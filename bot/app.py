@@ -238,7 +238,7 @@ async def _serve(
         reactions=(attendance.react,),
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
-    sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"))
+    sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"), t("storage.down"))
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )

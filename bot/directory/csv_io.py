@@ -58,7 +58,10 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
     text = _decode(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InvalidAnswerError(f"fichier CSV illisible ({exc})") from None
     if not rows:
         raise InvalidAnswerError("fichier vide : une ligne d'en-tête est attendue")
     header = [fold(cell).replace(" ", "") for cell in rows[0]]

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "error.bad_integer": "“{value}” is not a whole number ({name}).",
     "error.internal": "Sorry, something unexpected went wrong. Reference: {reference}.",
     "dm.hint": "I did not understand. Type {prefix}help to see what I can do.",
+    "storage.down": (
+        "⚠️ I cannot save anything right now (disk full or read-only database). Nothing already "
+        "saved is lost; your message will be handled as soon as this is fixed."
+    ),
     "undecryptable": "I could not decrypt your message (missing key). Could you send it again?",
     "kb.ask_a_question": (
         "Ask me your referral question, for example: “une jeune se fait harceler sur Snap, vers "

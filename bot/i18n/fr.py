@@ -30,6 +30,11 @@ MESSAGES: dict[str, str] = {
         "{reference}."
     ),
     "dm.hint": "Je n'ai pas compris. Écrivez {prefix}aide pour voir ce que je sais faire.",
+    "storage.down": (
+        "⚠️ Je ne peux rien enregistrer pour le moment (disque plein ou base de données en "
+        "lecture seule). Rien de ce qui est déjà enregistré n'est perdu ; votre message sera "
+        "traité dès que ce sera réparé. La coordination est prévenue par le journal du bot."
+    ),
     "undecryptable": (
         "Je n'ai pas pu déchiffrer votre message (clé de chiffrement manquante). "
         "Pouvez-vous le renvoyer ?"

@@ -15,7 +15,7 @@ from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
 from sqlmodel import Session, col, func, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
-from bot.storage.database import Database
+from bot.storage.database import STORAGE_ERRORS, Database
 from bot.storage.models import OutboxMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -233,4 +233,9 @@ class OutboxSender:
             if error:
                 row.last_error = error[:500]
 
-        await self._db.run(update)
+        try:
+            await self._db.run(update)
+        except STORAGE_ERRORS as exc:
+            # Not noted: after a restart it is sent again under the same transaction id, which
+            # the homeserver recognises.
+            log.error("Envoi de %s non noté en base : %r", txn_id, exc)

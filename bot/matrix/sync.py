@@ -36,7 +36,7 @@ from bot.matrix.events import IncomingMessage, Response, Write
 from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.settings import Settings
-from bot.storage.database import Database
+from bot.storage.database import STORAGE_ERRORS, Database
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ class SyncLoop:
         outbox: OutboxSender,
         on_message: MessageHandler,
         undecryptable_text: str,
+        storage_text: str = "",
     ) -> None:
         self._client = client
         self._db = db
@@ -83,6 +84,8 @@ class SyncLoop:
         self._pending: dict[str, _Pending] = {}
         self._flushing = asyncio.Lock()
         self._replaying = True
+        self._storage_down = False
+        self._storage_text = storage_text
         self.ready = asyncio.Event()
 
     @property
@@ -105,9 +108,21 @@ class SyncLoop:
                 self._replaying = True
                 await self._wait_after_error(f"réseau : {exc!r}")
                 continue
+            except STORAGE_ERRORS as exc:
+                # Nothing of the batch is kept as handled: it comes again once the database can
+                # be written, and what was already answered is recognised.
+                self._replaying = True
+                await self._storage_failed(response, exc)
+                continue
             self._replaying = False
+            if self._storage_down:
+                self._storage_down = False
+                log.warning("La base de données est de nouveau accessible en écriture.")
             token = response.next_batch
-            await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
+            try:
+                await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
+            except STORAGE_ERRORS as exc:  # handled events are recorded: a replay skips them
+                log.error("Position de synchronisation non enregistrée : %r", exc)
             await manage_keys(self._client)
             if first:
                 first = False
@@ -133,6 +148,28 @@ class SyncLoop:
             return None
         self._backoff.reset()
         return response
+
+    async def _storage_failed(self, response: SyncResponse, exc: Exception) -> None:
+        """Tell the rooms with new messages, once per outage, that nothing can be saved now;
+        then wait before trying the batch again."""
+        delay = self._backoff.next_delay()
+        log.error("Base de données non modifiable (%r) : nouvel essai dans %.1f s.", exc, delay)
+        if not self._storage_down:
+            self._storage_down = True
+            rooms = [
+                room_id
+                for room_id, info in response.rooms.join.items()
+                if any(
+                    getattr(e, "sender", self.user_id) != self.user_id for e in info.timeline.events
+                )
+            ]
+            for room_id in rooms:
+                with contextlib.suppress(Exception):  # best effort: the outbox needs the database
+                    await self._client.room_send(
+                        room_id, "m.room.message", notice(self._storage_text),
+                        ignore_unverified_devices=True,
+                    )  # fmt: skip
+        await asyncio.sleep(delay)
 
     async def _wait_after_error(self, reason: str) -> None:
         delay = self._backoff.next_delay()

@@ -12,9 +12,13 @@ from typing import TypeVar
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 T = TypeVar("T")
+# The database cannot be written now (disk full, read-only file or file system, lost server):
+# the bot keeps what it has and tries again.
+STORAGE_ERRORS = (OperationalError,)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 

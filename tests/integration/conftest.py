@@ -12,6 +12,7 @@ import pytest
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
+from tests.integration.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
 
@@ -21,6 +22,17 @@ BOT = "pdn-bot"
 @pytest.fixture(scope="session")
 def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSynapse]:
     server = LocalSynapse(tmp_path_factory.mktemp("synapse"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres() -> Iterator[LocalPostgres]:
+    """A throw-away PostgreSQL cluster on loopback (skipped where PostgreSQL is not installed)."""
+    if not LocalPostgres.available():
+        pytest.skip("PostgreSQL (initdb, pg_ctl) absent de cette machine")
+    server = LocalPostgres()
     server.start()
     yield server
     server.stop()

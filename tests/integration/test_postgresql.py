@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,6 @@ from tests.integration.conftest import Network, start_second_bot
 from tests.integration.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def postgres() -> Iterator[LocalPostgres]:
-    if not LocalPostgres.available():
-        pytest.skip("PostgreSQL (initdb, pg_ctl) absent de cette machine")
-    server = LocalPostgres()
-    server.start()
-    yield server
-    server.stop()
 
 
 async def test_bot_runs_on_postgresql(

@@ -1,0 +1,150 @@
+"""Hostile text into every command and parser: no unhandled exception, no user HTML rendered in
+the bot's messages, and what a command writes can always be stored.
+
+The whole dispatcher runs (every router, a real SQLite file, the shipped knowledge base); only
+the Matrix side is absent. Senders are a coordinator, a promeneur and a stranger, so the
+coordination's commands see hostile arguments too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.app import ROUTERS
+from bot.commands.context import Services
+from bot.commands.dispatch import CommandDispatcher
+from bot.commands.router import CommandTable
+from bot.declarations import commands as declarations
+from bot.declarations.desk import DeclarationDesk
+from bot.directory.csv_io import plan_import
+from bot.directory.registry import Directory, search
+from bot.directory.roles import Role
+from bot.i18n import Translator
+from bot.knowledge import commands as knowledge
+from bot.knowledge.desk import ReferralDesk
+from bot.matrix.events import IncomingMessage
+from bot.scheduling import attendance
+from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
+from bot.storage.database import Database, upgrade
+
+NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+ROLES = {"@coord:x": Role.COORDINATOR, "@camille:x": Role.PROMENEUR, "@intrus:x": Role.GUEST}
+HOSTILE_PIECES = [
+    "<script>alert(1)</script>", "<b>gras</b>", "<a href='javascript:x'>lien</a>", "&amp;",
+    "**[clic](javascript:alert(1))**", "`code`", "'; DROP TABLE member; --", "\" OR 1=1 --",
+    "\u202eéhcuag à etiord\u202c", "\u200f", "\x00", "\x1b[31m", "\r\n", "\t", "🙂🔥👍🏽",
+    "مرحبا", "你好", "Привет", "=" * 5, 'clé="valeur', "@camille:x", "#salon:x", "semaine=99",
+    "quand=\"31/02/2027 25h\"", "pour=@x", "9" * 30, "-1", "1e309", "NaN",
+]  # fmt: skip
+HOSTILE = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=6).map(" ".join),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=2000, max_size=6000),
+)
+
+
+@cache
+def rig() -> tuple[asyncio.AbstractEventLoop, CommandDispatcher, Database]:
+    """One dispatcher for all examples (building it per example would take seconds)."""
+    loop = asyncio.new_event_loop()
+    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='pdn-fuzz-')) / 'db.sqlite3'}"
+    upgrade(url)
+    db = Database(url)
+    referrals = ReferralDesk(DEFAULT_KNOWLEDGE_DIR, "exemple", "la coordination", db)
+    loop.run_until_complete(referrals.load())
+    directory = Directory(db, {"@coord:x"})
+    loop.run_until_complete(directory.reload())
+    desk = DeclarationDesk(
+        db, DeclarationSettings().networks, dt.timedelta(hours=48), lambda: NOW, referrals
+    )
+    services = Services(
+        t=Translator("fr"),
+        prefix="!",
+        table=CommandTable(ROUTERS),
+        db=db,
+        version="test",
+        joined_rooms=lambda: 1,
+        referrals=referrals,
+        declarations=desk,
+        promeneurs=lambda: {"@camille:x"},
+        network_rooms=lambda: {"!reseau:x"},
+        clock=lambda: NOW,
+        directory=directory,
+    )
+    dispatcher = CommandDispatcher(
+        services,
+        lambda user: ROLES.get(user, Role.GUEST),
+        ("@pdn-bot:x", "Assistant PdN", "pdn-bot"),
+        free_text=knowledge.FREE_TEXT,
+        interceptors=(declarations.continue_dialog, knowledge.pick_choice),
+        edits=(declarations.edit_answer,),
+        reactions=(attendance.react,),
+    )
+    return loop, dispatcher, db
+
+
+COMMANDS = sorted({name for c in CommandTable(ROUTERS).commands for name in c.names})
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sender=st.sampled_from(sorted(ROLES)),
+    command=st.one_of(st.none(), st.sampled_from(COMMANDS)),
+    text=HOSTILE,
+    direct=st.booleans(),
+)
+def test_any_text_to_any_command_is_answered_in_french_without_rendering_it(
+    sender: str, command: str | None, text: str, direct: bool
+) -> None:
+    loop, dispatcher, db = rig()
+    body = f"!{command} {text}" if command else text
+    message = IncomingMessage(
+        event_id=f"$fuzz{abs(hash((sender, body, direct)))}",
+        room_id="!dm:x" if direct else "!reseau:x",
+        sender=sender,
+        body=body,
+        is_direct=direct,
+        encrypted=False,
+    )
+    response = loop.run_until_complete(dispatcher(message))
+
+    for reply in response.replies:
+        content = reply.content
+        assert "erreur inattendue" not in str(content.get("body", "")), body
+        html = str(content.get("formatted_body", ""))
+        for tag in ("<script", "<b>gras", "<a href='javascript"):
+            assert tag not in html, (body, html)
+
+    def apply(session: object) -> None:
+        for write in response.writes:
+            write(session)  # type: ignore[arg-type]
+
+    loop.run_until_complete(db.run(apply))  # what it wanted to keep can be kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.one_of(st.binary(max_size=3000), HOSTILE.map(lambda t: t.encode("utf-8"))))
+def test_any_file_given_to_the_directory_import_is_refused_or_planned(data: bytes) -> None:
+    from bot.declarations.parsing import InvalidAnswerError
+
+    try:
+        plan = plan_import(b"matrix;prenom;nom\n" + data, {})
+    except InvalidAnswerError as exc:
+        assert exc.reason
+        return
+    assert all(e.startswith("ligne ") for e in plan.errors)
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=HOSTILE)
+def test_any_directory_search_returns_a_list(query: str) -> None:
+    snapshot = Directory(None, set()).snapshot  # type: ignore[arg-type]  # empty: no database
+    assert search(snapshot, query) == []
