@@ -102,7 +102,9 @@ def check_health(settings: Settings) -> int:
 def metrics_text(health: Health) -> str:
     """The Prometheus text format."""
     values = {
-        "pdn_bot_last_sync_age_seconds": health.last_sync_age if health.last_sync_age else -1,
+        "pdn_bot_last_sync_age_seconds": (
+            -1 if health.last_sync_age is None else health.last_sync_age
+        ),
         "pdn_bot_pending_replies": health.pending_replies,
         "pdn_bot_stuck_replies": health.stuck_replies,
         "pdn_bot_handled_events": health.handled_events,

@@ -15,7 +15,7 @@ from bot.commands.router import Router
 from bot.declarations.records import declarations_in
 from bot.declarations.weeks import Quarter, Week
 from bot.directory.commands import directory
-from bot.directory.fields import STATUSES
+from bot.directory.fields import STATUSES, display_name
 from bot.directory.roles import Role
 from bot.knowledge.normalize import fold
 from bot.matrix.content import notice
@@ -47,15 +47,9 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
                   "Rien n'a été publié.")  # fmt: skip
         return
     body = f"📣 Annonce de la coordination\n{text}"
-    rooms = sorted(ctx.services.network_rooms())
-    waiting: list[str] = []
-    if also_dm and ctx.services.direct_room is not None:
-        for user in sorted(ctx.services.promeneurs()):
-            room = await ctx.services.direct_room(user)
-            if room is None:
-                waiting.append(user)
-            elif room not in rooms:
-                rooms.append(room)
+    promeneurs = sorted(ctx.services.promeneurs()) if also_dm else []
+    direct, waiting = await ctx.services.direct_rooms_of(promeneurs)
+    rooms = sorted(set(ctx.services.network_rooms()) | direct)
     for room in rooms:
         ctx.replies.append(Outgoing(room, notice(body)))
     ctx.changed("", {}, {"annonce": text[:200], "salons": str(len(rooms))})
@@ -81,7 +75,7 @@ async def charter_check(ctx: CommandContext) -> None:
     for member in directory(ctx).snapshot.members.values():
         if member.status == "parti":
             continue
-        name = f"{member.first_name} {member.last_name}".strip() or member.user_id
+        name = display_name(member)
         if member.charter_date is None:
             missing.append(f"• {name} ({member.user_id}) : pas de signature enregistrée")
         elif member.charter_date < oldest:

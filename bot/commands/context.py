@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,21 @@ class Services:
     # the name and bytes of the file sent as an event (room id, event id)
     fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]] | None = None
     started_at: float = field(default_factory=time.monotonic)
+
+    async def direct_rooms_of(self, users: Iterable[str]) -> tuple[set[str], list[str]]:
+        """The DMs of those of `users` who are in theirs, and who is only invited so far (their
+        DM is opened if need be)."""
+        rooms: set[str] = set()
+        waiting: list[str] = []
+        if self.direct_room is None:
+            return rooms, waiting
+        for user in users:
+            room = await self.direct_room(user)
+            if room is None:
+                waiting.append(user)
+            else:
+                rooms.add(room)
+        return rooms, waiting
 
     def uptime(self) -> str:
         seconds = int(time.monotonic() - self.started_at)

@@ -61,8 +61,8 @@ class DeclarationReminders:
             log.info("Rappels de déclaration vérifiés au démarrage : %d envoyé(s).", sent)
 
     async def _send(self, due: Due) -> int:
-        room_id = await self._rooms.get(due.user_id)
-        if not self._rooms.has_joined(room_id, due.user_id):
+        room_id = await self._rooms.joined(due.user_id)
+        if room_id is None:
             return 0  # a DM just created, not joined yet: next check (nothing marked sent)
         draft = Draft(str(due.week))
         first = prompt(Step.HOURS, draft, self._desk.catalog())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session
@@ -21,6 +22,8 @@ from bot.directory.fields import (
     MATRIX_ID,
     STATUSES,
     card,
+    display_name,
+    merged,
     parse_day,
     parse_member_fields,
     record,
@@ -80,11 +83,13 @@ def _save(ctx: CommandContext, user_id: str, values: dict[str, Any], reload: boo
         ctx.after.append(directory(ctx).reload)
 
 
-def _name(member: Member | None, user_id: str, values: dict[str, Any] | None = None) -> str:
-    values = values or {}
-    first = values.get("first_name", member.first_name if member else "")
-    last = values.get("last_name", member.last_name if member else "")
-    return f"{first} {last}".strip() or user_id
+def _active_member(ctx: CommandContext, user_id: str) -> Member | None:
+    """The member, if in the directory and not gone; otherwise say so."""
+    member = directory(ctx).snapshot.members.get(user_id)
+    if member is None or member.status == "parti":
+        ctx.reply(f"Pas de promeneur {user_id} en activité dans l'annuaire. !promeneurs les liste.")
+        return None
+    return member
 
 
 @router.command(
@@ -112,19 +117,15 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
         return
     values.setdefault("status", "actif")
     _save(ctx, user_id, values)
-    after = record(Member(user_id=user_id, **values))
-    ctx.changed(user_id, record(existing) if existing else {}, after)
-    services = ctx.services
-    if services.membership is not None:
-        ctx.after.append(lambda: _invite(services.membership, user_id))  # type: ignore[union-attr,arg-type]
+    added = merged(existing, values) if existing else Member(user_id=user_id, **values)
+    ctx.changed(user_id, record(existing) if existing else {}, record(added))
+    membership = ctx.services.membership
+    if membership is not None:
+        ctx.after.append(partial(membership.invite, user_id))
     ctx.reply(
-        f"{_name(None, user_id, values)} ajouté·e à l'annuaire. Invitation dans l'espace et les "
+        f"{display_name(added)} ajouté·e à l'annuaire. Invitation dans l'espace et les "
         "salons du réseau envoyée ; le message de bienvenue suivra en message direct."
     )
-
-
-async def _invite(membership: Any, user_id: str) -> None:
-    await membership.invite(user_id)
 
 
 @router.command(
@@ -152,11 +153,11 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     except InvalidAnswerError as exc:
         ctx.reply(f"{exc.reason}\nRien n'a changé.\n{FIELDS_HELP}")
         return
-    before = record(member)
-    after = {**before, **record(Member(**{**member.model_dump(), **values}))}
+    before, edited = record(member), merged(member, values)
+    after = record(edited)
     _save(ctx, user_id, values)
     ctx.changed(user_id, before, after)
-    ctx.reply(f"Fiche de {_name(member, user_id, values)} modifiée : "
+    ctx.reply(f"Fiche de {display_name(edited)} modifiée : "
               f"{differences(before, after) or 'aucun changement'}.")  # fmt: skip
 
 
@@ -167,19 +168,19 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     help="Marquer un promeneur comme parti (son historique est gardé).",
 )
 async def remove_member(ctx: CommandContext, membre: Word) -> None:
-    member = directory(ctx).snapshot.members.get(membre)
-    if member is None or member.status == "parti":
-        ctx.reply(f"Pas de promeneur {membre} en activité dans l'annuaire. !promeneurs les liste.")
+    member = _active_member(ctx, membre)
+    if member is None:
         return
-    _save(ctx, membre, {"status": "parti", "away_until": None})
-    ctx.changed(membre, record(member), {**record(member), "statut": STATUSES["parti"]})
-    services = ctx.services
-    removing = services.membership is not None and services.directory_settings.remove_on_leave
-    if removing:
-        ctx.after.append(lambda: services.membership.remove(membre))  # type: ignore[union-attr]
+    gone = {"status": "parti", "away_until": None}
+    _save(ctx, membre, gone)
+    ctx.changed(membre, record(member), record(merged(member, gone)))
+    removing = ctx.services.directory_settings.remove_on_leave
+    membership = ctx.services.membership if removing else None
+    if membership is not None:
+        ctx.after.append(partial(membership.remove, membre))
     ctx.reply(
-        f"{_name(member, membre)} est marqué·e comme parti·e ; ses déclarations restent dans "
-        "les bilans." + (" Retrait des salons du réseau en cours." if removing else "")
+        f"{display_name(member)} est marqué·e comme parti·e ; ses déclarations restent dans "
+        "les bilans." + (" Retrait des salons du réseau en cours." if membership else "")
     )
 
 
@@ -192,9 +193,8 @@ async def remove_member(ctx: CommandContext, membre: Word) -> None:
     "!promeneur conges @id 15/01/2027",
 )
 async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | None = None) -> None:
-    member = directory(ctx).snapshot.members.get(membre)
-    if member is None or member.status == "parti":
-        ctx.reply(f"Pas de promeneur {membre} en activité dans l'annuaire. !promeneurs les liste.")
+    member = _active_member(ctx, membre)
+    if member is None:
         return
     until: dt.date | None = None
     if jusqu_au:
@@ -211,7 +211,7 @@ async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | No
     shown = f"jusqu'au {until:%d/%m/%Y} inclus" if until else "jusqu'à nouvel ordre"
     ctx.changed(membre, record(member), {**record(member), "statut": f"congés {shown}"})
     ctx.reply(
-        f"{_name(member, membre)} est en congé {shown} : pas de rappels de déclaration pendant ce "
+        f"{display_name(member)} est en congé {shown} : pas de rappels de déclaration pendant ce "
         f"temps. Retour : !promeneur modifier {membre} statut=actif"
     )
 
@@ -240,7 +240,7 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     lines = [f"{len(members)} promeneur(s) :"]
     for m in members[:LIST_LIMIT]:
         where = ", ".join(part for part in (m.structure, m.territory) if part)
-        lines.append(f"• {_name(m, m.user_id)} ({m.user_id}) — {where or '?'} — "
+        lines.append(f"• {display_name(m)} ({m.user_id}) — {where or '?'} — "
                      f"{STATUSES.get(m.status, m.status)}")  # fmt: skip
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
@@ -327,9 +327,8 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     if not apply:
         lines = [f"Aperçu de l'import : {summary}. Rien n'a encore changé."]
         lines += [f"• ajout : {user}" for user in list(plan.added)[:20]]
-        for user, (before, values) in list(plan.changed.items())[:20]:
-            after = {**before, **record(Member(user_id=user, **values))}
-            lines.append(f"• {user} : {differences(before, after)}")
+        for user, change in list(plan.changed.items())[:20]:
+            lines.append(f"• {user} : {differences(change.before, change.after)}")
         lines.append("Pour appliquer : répondez au fichier par !annuaire importer confirmer")
         ctx.reply("\n".join(lines))
         return
@@ -337,14 +336,13 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         values.setdefault("status", "actif")
         _save(ctx, user, values, reload=False)
         ctx.changed(user, {}, record(Member(user_id=user, **values)))
-    for user, (before, values) in plan.changed.items():
-        _save(ctx, user, values, reload=False)
-        ctx.changed(user, before, {**before, **record(Member(user_id=user, **values))})
+    for user, change in plan.changed.items():
+        _save(ctx, user, change.values, reload=False)
+        ctx.changed(user, change.before, change.after)
     ctx.after.append(directory(ctx).reload)
     membership = ctx.services.membership
     if membership is not None:
-        for user in plan.added:
-            ctx.after.append(lambda user=user: _invite(membership, user))  # type: ignore[misc]
+        ctx.after += [partial(membership.invite, user) for user in plan.added]
     ctx.reply(f"Import appliqué : {summary}.")
 
 

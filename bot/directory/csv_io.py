@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.declarations.parsing import InvalidAnswerError
-from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, parse_member_fields, record
+from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
 from bot.knowledge.normalize import fold
 from bot.storage.models import Member
 
@@ -31,12 +31,20 @@ def to_csv(members: list[Member]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+class Change(NamedTuple):
+    """One member an import changes: their record before, the values read, their record after."""
+
+    before: dict[str, str]
+    values: dict[str, Any]
+    after: dict[str, str]
+
+
 @dataclass
 class ImportPlan:
-    """What an import would do: new members, changed ones (before, after), and errors."""
+    """What an import would do: new members, changed ones, and errors."""
 
     added: dict[str, dict[str, Any]] = field(default_factory=dict)
-    changed: dict[str, tuple[dict[str, str], dict[str, Any]]] = field(default_factory=dict)
+    changed: dict[str, Change] = field(default_factory=dict)
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -95,9 +103,8 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
         if current is None:
             plan.added[user_id] = values
             continue
-        before = record(current)
         if all(getattr(current, column) == value for column, value in values.items()):
             plan.unchanged += 1
         else:
-            plan.changed[user_id] = (before, values)
+            plan.changed[user_id] = Change(record(current), values, record(merged(current, values)))
     return plan

@@ -120,6 +120,16 @@ def parse_member_fields(fields: dict[str, str]) -> dict[str, Any]:
     return values
 
 
+def display_name(member: Member) -> str:
+    """First and last name, or the Matrix ID when the directory has no name."""
+    return f"{member.first_name} {member.last_name}".strip() or member.user_id
+
+
+def merged(member: Member, values: dict[str, Any]) -> Member:
+    """A copy of `member` with `values` applied: the row as saving `values` will leave it."""
+    return Member(**{**member.model_dump(), **values})
+
+
 def record(member: Member) -> dict[str, str]:
     """The member as the directory shows it, by field key (for the audit log and exports)."""
     return {spec.key: spec.show(getattr(member, spec.column)) for spec in FIELDS}
@@ -127,8 +137,7 @@ def record(member: Member) -> dict[str, str]:
 
 def card(member: Member, keys: list[str]) -> str:
     """One line per shown field that has a value."""
-    name = f"{member.first_name} {member.last_name}".strip() or member.user_id
-    lines = [f"{name} ({member.user_id})"]
+    lines = [f"{display_name(member)} ({member.user_id})"]
     for key in keys:
         spec = BY_KEY[key]
         if key in ("prenom", "nom"):

@@ -10,6 +10,7 @@ from bot.directory.registry import Directory
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.direct import DirectRoomError, DirectRooms
 from bot.scheduling.reminders import ReminderPoster
+from bot.storage.database import Database
 from bot.storage.models import ReminderSent
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class Welcomer:
 
     def __init__(
         self,
-        db: object,
+        db: Database,
         poster: ReminderPoster,
         rooms: DirectRooms,
         directory: Directory,
@@ -59,17 +60,17 @@ class Welcomer:
         members = [m for m in self._directory.snapshot.members.values() if m.status == "actif"]
         if not members:
             return
-        welcomed = await self._db.run(_welcomed)  # type: ignore[attr-defined]
+        welcomed = await self._db.run(_welcomed)
         for member in members:
             if member.user_id in welcomed or member.user_id in self._failed:
                 continue
             try:
-                room = await self._rooms.get(member.user_id)
+                room = await self._rooms.joined(member.user_id)
             except (DirectRoomError, *NETWORK_ERRORS) as exc:
                 log.warning("Pas de message direct possible avec %s : %r", member.user_id, exc)
                 self._failed.add(member.user_id)
                 continue
-            if not self._rooms.has_joined(room, member.user_id):
+            if room is None:
                 continue  # invited: welcomed at a later check, once in
             text = welcome_text(member.first_name, self._prefix)
             await self._poster.post_once((KEY, "", "", member.user_id), room, text, send=True)

@@ -17,9 +17,8 @@ class Membership:
         self._client = client
         self._rooms = rooms  # the space first, then the network rooms
 
-    async def invite(self, user_id: str) -> list[str]:
-        """Invite to every room they are not in; the rooms that refused (already in is fine)."""
-        failed = []
+    async def invite(self, user_id: str) -> None:
+        """Invite to every room they are not in; a refusal is logged (already in is fine)."""
         for room_id in self._rooms():
             room = self._client.rooms.get(room_id)
             if room is not None and user_id in room.users:
@@ -30,8 +29,6 @@ class Membership:
                 response = RoomInviteError(repr(exc))
             if isinstance(response, RoomInviteError):
                 log.warning("Invitation de %s dans %s refusée : %s", user_id, room_id, response)
-                failed.append(room_id)
-        return failed
 
     async def remove(self, user_id: str) -> None:
         for room_id in self._rooms():

@@ -56,16 +56,9 @@ async def _announce(
 ) -> None:
     """Post the change in the network rooms (and in DMs to a limited audience), with the .ics."""
     services = ctx.services
-    rooms = set(services.network_rooms())
-    waiting = []
-    if fields.audience and services.direct_room is not None:
-        for user in fields.audience:
-            room = await services.direct_room(user)
-            if room is None:
-                waiting.append(user)  # invited to a DM: their reminders will reach them there
-            else:
-                rooms.add(room)
-    if waiting:
+    direct, waiting = await services.direct_rooms_of(fields.audience)
+    rooms = set(services.network_rooms()) | direct
+    if waiting:  # invited to a DM: their reminders will reach them there
         ctx.reply(
             f"Pas encore de message direct ouvert avec le bot : {', '.join(waiting)}. "
             "Une invitation leur est envoyée ; ils auront les rappels une fois dedans."
