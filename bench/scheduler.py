@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
-from bot.demo.people import Person
+from bot.demo.people import Person, body
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import Meeting
 
@@ -108,13 +108,11 @@ def start_bot(
 
 
 def reminders_posted(person: Person, room: str, sender: str) -> list[tuple[str, int]]:
-    found = []
-    for room_id, event in person.events:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        if room_id == room and source.get("sender") == sender and body.startswith("⏰ Rappel"):
-            found.append((body, int(source["origin_server_ts"])))
-    return found
+    return [
+        (body(event), int(event.source["origin_server_ts"]))
+        for event in person.messages_from(sender, room)
+        if body(event).startswith("⏰ Rappel")
+    ]
 
 
 async def run(meetings: int, burst: int, work: Path) -> int:

@@ -29,6 +29,11 @@ class PersonError(Exception):
     """The homeserver refused something a demo or test user asked."""
 
 
+def body(event: Event) -> str:
+    """The text of a message event ("" for other events)."""
+    return str(getattr(event, "source", {}).get("content", {}).get("body", ""))
+
+
 class Person:
     """Logs in, syncs in the background, sends messages and waits for the events it expects."""
 
@@ -140,6 +145,31 @@ class Person:
         event = await self.wait_for(is_reply, timeout)
         assert isinstance(event, RoomMessage)
         return event
+
+    def messages_from(self, sender: str, room_id: str | None = None) -> list[Event]:
+        """The messages `sender` posted (in `room_id`, or in any room), in order."""
+        return [
+            e
+            for r, e in self.events
+            if (room_id is None or r == room_id)
+            and getattr(e, "source", {}).get("sender") == sender
+            and "body" in e.source.get("content", {})
+        ]
+
+    async def wait_message(
+        self, sender: str, room_id: str | None, text: str, timeout: float = 30
+    ) -> Event:
+        """The first message from `sender` (in `room_id`, or in any room) containing `text`."""
+
+        def matches(room: str, event: Event) -> bool:
+            source = getattr(event, "source", {})
+            return (
+                (room_id is None or room == room_id)
+                and source.get("sender") == sender
+                and text in source.get("content", {}).get("body", "")
+            )
+
+        return await self.wait_for(matches, timeout)
 
     def replies_to(self, event_id: str) -> list[Event]:
         return [

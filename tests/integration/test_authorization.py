@@ -11,6 +11,7 @@ import pytest
 
 from bot.app import ROUTERS
 from bot.commands.router import CommandTable
+from bot.demo.people import body
 from bot.directory.roles import Role
 from tests.integration.conftest import Network
 
@@ -91,10 +92,6 @@ async def test_coordination_commands_are_refused_to_others_and_change_nothing(
 
     await network.promeneur.ask(network.room, "!ping")  # everything before it is answered
     assert snapshot(database) == before
-    posted = [
-        event.source["content"].get("body", "")
-        for _, event in network.promeneur.events
-        if getattr(event, "source", {}).get("sender") == bot_id
-    ]
+    posted = [body(e) for e in network.promeneur.messages_from(bot_id)]
     assert asked == 2 * len(cases)
-    assert not [body for body in posted if "Piège" in body]  # no announcement, no meeting
+    assert not [text for text in posted if "Piège" in text]  # no announcement, no meeting

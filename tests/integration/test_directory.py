@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from nio import RoomPutStateResponse
 
-from bot.demo.people import Person
+from bot.demo.people import Person, body
 from bot.matrix.media import fetch_file
 from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
 
@@ -30,17 +30,8 @@ async def give_moderator(person: Person, room: str, user_id: str) -> None:
     assert isinstance(response, RoomPutStateResponse), response
 
 
-def from_bot(bot_id: str, room: str, text: str) -> object:
-    def matches(room_id: str, event: object) -> bool:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        return room_id == room and source.get("sender") == bot_id and text in body
-
-    return matches
-
-
 async def file_reply(person: Person, room: str, bot_id: str, name: str) -> bytes:
-    event = await person.wait_for(from_bot(bot_id, room, name))  # type: ignore[arg-type]
+    event = await person.wait_message(bot_id, room, name)
     _, data = await fetch_file(person.client, room, event.event_id)  # type: ignore[attr-defined]
     return data
 
@@ -93,14 +84,8 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
         assert "Dominique Leroy ajouté·e" in added, added
         # Invited to the space and the room (and joins: test people accept invitations).
         await wait_until(lambda: joined(dominique, space) and joined(dominique, room))
-        welcome = await dominique.wait_for(
-            lambda r, e: (
-                getattr(e, "source", {}).get("sender") == bot_id
-                and "Bienvenue dans le réseau" in e.source.get("content", {}).get("body", "")
-            ),
-            timeout=60,
-        )
-        assert "!declarer" in welcome.source["content"]["body"]
+        welcome = await dominique.wait_message(bot_id, None, "Bienvenue dans le réseau", 60)
+        assert "!declarer" in body(welcome)
 
         edited = await coordinator.ask(
             room, f'!promeneur modifier {who} structure="Centre social Sud" tel=0320111111'
@@ -229,13 +214,7 @@ async def test_my_data_and_erasure_keep_the_network_totals(
 
 def _files(person: Person, room: str, sender: str, name: str) -> list[str]:
     """The ids of the files named `name` that `sender` posted in `room`, in order."""
-    found = []
-    for room_id, event in person.events:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        if room_id == room and source.get("sender") == sender and body == name:
-            found.append(str(source["event_id"]))
-    return found
+    return [str(e.event_id) for e in person.messages_from(sender, room) if body(e) == name]  # type: ignore[attr-defined]
 
 
 async def test_announcement_dashboard_and_a_coordinator_added_in_chat(network: Network) -> None:
@@ -243,7 +222,7 @@ async def test_announcement_dashboard_and_a_coordinator_added_in_chat(network: N
     bot_id = network.bot_account.user_id
     posted = await coordinator.ask(room, "!annonce dm Formation <b>annulée</b> jeudi")
     assert "Annonce publiée dans 2 salon(s)" in posted, posted  # the room and Camille's DM
-    announced = await camille.wait_for(from_bot(bot_id, network.dm, "Formation <b>annulée</b>"))  # type: ignore[arg-type]
+    announced = await camille.wait_message(bot_id, network.dm, "Formation <b>annulée</b>")
     html = announced.source["content"].get("formatted_body", "")
     assert "<b>" not in html and "&lt;b&gt;" in html  # user text is escaped, never rendered
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.demo.people import body
 from tests.integration.conftest import Network, start_second_bot
 
 pytestmark = pytest.mark.integration
@@ -73,8 +74,8 @@ async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
                 batch.append((coordinator, room, "!rapport"))
             if step in DUE:
                 set_clock(clock, DUE[step] + dt.timedelta(seconds=1))
-            for person, room_id, body in batch:
-                sent.append((room_id, await person.send(room_id, body), body))
+            for person, room_id, message in batch:
+                sent.append((room_id, await person.send(room_id, message), message))
             await asyncio.sleep(rng.uniform(0, 0.8))
             bot.process.kill()
             await asyncio.to_thread(bot.process.start)
@@ -86,16 +87,11 @@ async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
         await coordinator.ask(room, "!ping")  # whatever was still to come has come
         await asyncio.sleep(2)
         context = f"graine {seed}"
-        for where, event_id, body in sent:
+        for where, event_id, message in sent:
             person = camille if where == dm else coordinator
-            assert len(person.replies_to(event_id)) == 1, (context, body)
-        reminders = [
-            e.source["content"]["body"]
-            for r, e in coordinator.events
-            if r == room
-            and getattr(e, "source", {}).get("sender") == bot_id
-            and e.source["content"].get("body", "").startswith("⏰ Rappel")
-        ]
+            assert len(person.replies_to(event_id)) == 1, (context, message)
+        texts = [body(e) for e in coordinator.messages_from(bot_id, room)]
+        reminders = [text for text in texts if text.startswith("⏰ Rappel")]
         assert sorted(b.split(" : ")[0] for b in reminders) == [
             "⏰ Rappel, dans 1 heure", "⏰ Rappel, dans 7 jours", "⏰ Rappel, demain",
         ], context  # fmt: skip

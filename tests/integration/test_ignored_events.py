@@ -8,18 +8,10 @@ import asyncio
 import pytest
 from nio import ProfileSetDisplayNameResponse, RoomRedactResponse
 
+from bot.demo.people import body
 from tests.integration.conftest import Network
 
 pytestmark = pytest.mark.integration
-
-
-def bot_messages(network: Network, room: str) -> list[str]:
-    bot = network.bot_account.user_id
-    return [
-        e.source["content"].get("body", "")
-        for r, e in network.coordinator.events
-        if r == room and getattr(e, "source", {}).get("sender") == bot
-    ]
 
 
 async def test_a_display_name_never_gives_the_coordinator_role(network: Network) -> None:
@@ -50,4 +42,5 @@ async def test_edits_and_redactions_of_answered_commands_are_not_run_again(
     await asyncio.sleep(1)
     assert len(coordinator.replies_to(first)) == 1
     assert len(coordinator.replies_to(second)) == 1
-    assert not [b for b in bot_messages(network, room) if "Ceci ne doit pas partir" in b]
+    posted = coordinator.messages_from(network.bot_account.user_id, room)
+    assert not [e for e in posted if "Ceci ne doit pas partir" in body(e)]

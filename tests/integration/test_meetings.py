@@ -125,12 +125,7 @@ async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(
     assert "créée" in created, created
     bot = network.bot_account.user_id
 
-    def in_camille_dm(room_id: str, event: object) -> bool:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        return room_id == network.dm and source.get("sender") == bot and "Formation" in body
-
-    await camille.wait_for(in_camille_dm)
+    await camille.wait_message(bot, network.dm, "Formation")
 
     def waiting(room_id: str, event: object) -> bool:
         body = getattr(event, "source", {}).get("content", {}).get("body", "")

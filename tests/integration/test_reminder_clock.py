@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.declarations.weeks import Quarter
-from bot.demo.people import Person
+from bot.demo.people import Person, body
 from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
 
 pytestmark = pytest.mark.integration
@@ -32,23 +32,12 @@ def paris(*fields: int) -> dt.datetime:
 
 def bodies(person: Person, room: str, sender: str, start: str) -> list[str]:
     """What `sender` posted in `room` that begins with `start`, in order."""
-    found = []
-    for room_id, event in person.events:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        if room_id == room and source.get("sender") == sender and body.startswith(start):
-            found.append(body)
-    return found
+    texts = [body(e) for e in person.messages_from(sender, room)]
+    return [text for text in texts if text.startswith(start)]
 
 
 async def posted(person: Person, room: str, sender: str, text: str) -> str:
-    def matches(room_id: str, event: object) -> bool:
-        source = getattr(event, "source", {})
-        body = source.get("content", {}).get("body", "")
-        return room_id == room and source.get("sender") == sender and text in body
-
-    event = await person.wait_for(matches)
-    return str(event.source["content"]["body"])  # type: ignore[attr-defined]
+    return body(await person.wait_message(sender, room, text))
 
 
 async def clock_bot(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.people import body
 from tests.integration.conftest import Network, start_second_bot
 
 pytestmark = pytest.mark.integration
@@ -55,14 +56,8 @@ async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
             pytest.skip("chattr refusé sur ce système de fichiers")
 
         networks = await camille.send(dm, "insta")
-        warning = await camille.wait_for(
-            lambda r, e: (
-                r == dm
-                and getattr(e, "source", {}).get("sender") == bot_id
-                and DOWN in e.source.get("content", {}).get("body", "")
-            )
-        )
-        assert "n'est perdu" in warning.source["content"]["body"]
+        warning = await camille.wait_message(bot_id, dm, DOWN)
+        assert "n'est perdu" in body(warning)
         await asyncio.sleep(2)  # a few failed attempts
         assert bot.process.running
         frozen(files, on=False)
@@ -72,12 +67,8 @@ async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
         for answer in ("3", "4", "2 3", "5 2 1 0", "1 5", "aucune", "passer", "oui"):
             await camille.ask(dm, answer, timeout=60)
         await camille.ask(dm, "!ping")
-        mine = [
-            e
-            for r, e in camille.events
-            if r == dm and e.source["sender"] == camille.user_id and "body" in e.source["content"]
-        ]
-        answered = {e.source["content"]["body"]: camille.replies_to(e.event_id) for e in mine}
+        mine = camille.messages_from(camille.user_id, dm)
+        answered = {body(e): camille.replies_to(e.event_id) for e in mine}
         assert all(len(replies) == 1 for replies in answered.values()), answered
     finally:
         frozen(files, on=False)
