@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -67,8 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="démonstration sur un Synapse local")
     demo.add_argument("--state", type=Path, default=ROOT / "demo-state")
 
-    test = commands.add_parser("test", help="lancer la suite de tests")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    test = commands.add_parser(
+        "test",
+        help="lancer la suite de tests (les autres options vont à pytest)",
+        description="ruff, puis la suite complète sur SQLite et sur PostgreSQL.",
+    )
+    test.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     return parser
 
 
@@ -114,11 +117,14 @@ def _settings(path: Path) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, pytest_args = parser.parse_known_args(argv)
     if args.command == "test":
-        lint = subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
-        tests = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT)
-        return tests or lint
+        from bot.demo.suite import run_suite
+
+        return run_suite(args.database, pytest_args)
+    if pytest_args:
+        parser.error(f"arguments inconnus : {' '.join(pytest_args)}")
     _configure_logging(args.verbose, args.json_logs)
     if args.command == "demo":
         from bot.demo.run import run_demo

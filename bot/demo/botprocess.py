@@ -32,6 +32,7 @@ def write_config(
     declarations: str = "prompts = false",
     extra: str = "",
     space: str = "",
+    allowed_servers: tuple[str, ...] = (),
 ) -> Path:
     """A config for the local Synapse; `extra` is appended (more sections, such as [meetings])."""
 
@@ -56,6 +57,7 @@ coordinators = {toml_list(coordinators)}
 
 [access]
 allowed_inviters = {toml_list(allowed_inviters)}
+allowed_servers = {toml_list(list(allowed_servers))}
 
 [storage]
 data_dir = "data"

@@ -59,11 +59,18 @@ class Account:
 
 
 class LocalSynapse:
-    """One Synapse process with its state folder."""
+    """One Synapse process with its state folder.
 
-    def __init__(self, state_dir: Path, port: int | None = None) -> None:
+    With `federation=True` it also serves federation over TLS (a self-signed certificate) on a
+    second loopback port and is named `127.0.0.1:<that port>`, so that two of them can talk to
+    each other; otherwise it is named `localhost` and talks to no other server.
+    """
+
+    def __init__(self, state_dir: Path, port: int | None = None, federation: bool = False) -> None:
         self.state_dir = state_dir.resolve()
         self.port = port or free_port()
+        self.federation_port = free_port() if federation else 0
+        self.server_name = f"127.0.0.1:{self.federation_port}" if federation else SERVER_NAME
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -86,7 +93,7 @@ class LocalSynapse:
                     "-m",
                     "synapse.app.homeserver",
                     "--server-name",
-                    SERVER_NAME,
+                    self.server_name,
                     "--config-path",
                     str(self.config_path),
                     "--data-directory",
@@ -102,16 +109,7 @@ class LocalSynapse:
         config.update(RATE_LIMITS)
         config.update(
             {
-                "listeners": [
-                    {
-                        "port": self.port,
-                        "bind_addresses": ["127.0.0.1"],
-                        "type": "http",
-                        "tls": False,
-                        "x_forwarded": False,
-                        "resources": [{"names": ["client"], "compress": False}],
-                    }
-                ],
+                "listeners": self._client_listener(),
                 "trusted_key_servers": [],
                 "suppress_key_server_warning": True,
                 "report_stats": False,
@@ -122,10 +120,53 @@ class LocalSynapse:
                 "bcrypt_rounds": 4,  # loopback test server: cheap password hashing
             }
         )
+        if self.federation_port:
+            config.update(self._federation_config())
         self.config_path.write_text(yaml.safe_dump(config))
         log_config = Path(config["log_config"])
         log_text = log_config.read_text()
         log_config.write_text(log_text.replace("level: INFO", "level: WARNING"))
+
+    def _client_listener(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "port": self.port,
+                "bind_addresses": ["127.0.0.1"],
+                "type": "http",
+                "tls": False,
+                "x_forwarded": False,
+                "resources": [{"names": ["client"], "compress": False}],
+            }
+        ]
+
+    def _federation_config(self) -> dict[str, Any]:
+        """A TLS federation listener on loopback, and no refusal of loopback peers."""
+        certificate, key = self.state_dir / "tls.crt", self.state_dir / "tls.key"
+        if not certificate.exists():
+            subprocess.run(
+                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "7",
+                 "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+                check=True,
+                capture_output=True,
+            )  # fmt: skip
+        return {
+            "listeners": [
+                *self._client_listener(),
+                {
+                    "port": self.federation_port,
+                    "bind_addresses": ["127.0.0.1"],
+                    "type": "http",
+                    "tls": True,
+                    "resources": [{"names": ["federation", "keys"], "compress": False}],
+                },
+            ],
+            "tls_certificate_path": str(certificate),
+            "tls_private_key_path": str(key),
+            "federation_verify_certificates": False,
+            "federation_domain_whitelist": None,
+            "ip_range_blacklist": [],
+            "ip_range_whitelist": ["127.0.0.1"],
+        }
 
     @property
     def shared_secret(self) -> str:
@@ -184,7 +225,7 @@ class LocalSynapse:
 
     def register(self, localpart: str, password: str, admin: bool = False) -> Account:
         """Create an account with the shared secret, or log in if it already exists."""
-        user_id = f"@{localpart}:{SERVER_NAME}"
+        user_id = f"@{localpart}:{self.server_name}"
         nonce = self._request("GET", "/_synapse/admin/v1/register")["nonce"]
         kind = "admin" if admin else "notadmin"
         message = b"\x00".join(part.encode() for part in (nonce, localpart, password, kind))

@@ -274,6 +274,20 @@ class Person:
                 self._changed.wait_for(lambda: room_id in self.client.rooms), timeout
             )
 
+    async def wait_left(self, room_id: str, user_id: str, timeout: float = 30) -> Event:
+        """Until `user_id` leaves `room_id` (or declines its invitation there)."""
+
+        def left(room: str, event: Event) -> bool:
+            source = event.source
+            return (
+                room == room_id
+                and source.get("type") == "m.room.member"
+                and source.get("state_key") == user_id
+                and source.get("content", {}).get("membership") == "leave"
+            )
+
+        return await self.wait_for(left, timeout)
+
     async def wait_member(self, room_id: str, user_id: str, timeout: float = 30) -> None:
         """Until `user_id` has joined `room_id`, as this person's client sees it."""
         await self.wait_joined(room_id, timeout)

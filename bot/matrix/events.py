@@ -28,6 +28,11 @@ class IncomingMessage:
     reacts_to: str | None = None  # a reaction (m.reaction) to this event; body is its key
     reply_to: str | None = None  # the event this message answers (m.in_reply_to)
 
+    def __post_init__(self) -> None:
+        # No text column of PostgreSQL can hold NUL, and no reader needs it: drop it here, once.
+        if "\x00" in self.body:
+            object.__setattr__(self, "body", self.body.replace("\x00", ""))
+
 
 @dataclass
 class Response:

@@ -7,13 +7,14 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 T = TypeVar("T")
 # The database cannot be written now (disk full, read-only file or file system, lost server):
@@ -21,6 +22,9 @@ T = TypeVar("T")
 STORAGE_ERRORS = (OperationalError,)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+# The newest revision in migrations/versions (a test keeps them equal). A database already there
+# is opened without importing Alembic at all: about 15 MB less for the running bot.
+HEAD_REVISION = "0009"
 
 
 def make_engine(url: str) -> Engine:
@@ -41,6 +45,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -51,11 +57,29 @@ def upgrade(url: str) -> None:
     """Apply every pending migration (synchronous: call it before the loop or in a thread)."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if current_revision(url) == HEAD_REVISION:
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(url), "head")
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database at `url` is at (None when it has none yet)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
 
 
 def new_revision(message: str) -> str:
     """Autogenerate the next migration by comparing the models with a scratch upgraded database."""
+    from alembic import command
+
     with tempfile.TemporaryDirectory() as scratch:
         url = f"sqlite:///{scratch}/scratch.sqlite3"
         upgrade(url)

@@ -12,7 +12,8 @@ import pytest
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
-from tests.integration.postgres import LocalPostgres
+from tests.databases import Databases
+from tests.postgres import LocalPostgres, install
 
 pytestmark = pytest.mark.integration
 
@@ -30,8 +31,9 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSynapse]:
 @pytest.fixture
 def postgres() -> Iterator[LocalPostgres]:
     """A throw-away PostgreSQL cluster on loopback (skipped where PostgreSQL is not installed)."""
-    if not LocalPostgres.available():
-        pytest.skip("PostgreSQL (initdb, pg_ctl) absent de cette machine")
+    problem = install()
+    if problem:
+        pytest.fail(problem, pytrace=False)
     server = LocalPostgres()
     server.start()
     yield server
@@ -43,6 +45,8 @@ class Network:
     """The session's people, rooms and running bot."""
 
     synapse: LocalSynapse
+    databases: Databases
+    database_url: str  # the bot's
     bot_account: Account
     bot: BotProcess
     coordinator: Person
@@ -61,7 +65,7 @@ async def new_person(synapse: LocalSynapse, localpart: str, store: Path) -> Pers
 
 @pytest.fixture(scope="session")
 async def network(
-    synapse: LocalSynapse, tmp_path_factory: pytest.TempPathFactory
+    synapse: LocalSynapse, databases: Databases, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Network]:
     stores = tmp_path_factory.mktemp("people")
     bot_account = synapse.register(BOT, "bot-secret")
@@ -72,7 +76,7 @@ async def network(
     )
     people = (coordinator, promeneur, outsider)
     try:
-        network = await _build_network(synapse, tmp_path_factory, bot_account, people)
+        network = await _build_network(synapse, databases, tmp_path_factory, bot_account, people)
         yield network
         if network.bot.running:
             network.bot.stop()
@@ -82,6 +86,7 @@ async def network(
 
 async def _build_network(
     synapse: LocalSynapse,
+    databases: Databases,
     tmp_path_factory: pytest.TempPathFactory,
     bot_account: Account,
     people: tuple[Person, Person, Person],
@@ -92,11 +97,14 @@ async def _build_network(
     )
     await promeneur.join(room)
     dm = await promeneur.create_room("", invite=[bot_account.user_id], encrypted=True, direct=True)
+    directory = tmp_path_factory.mktemp("bot")
+    database_url = databases.new(directory / "data", "pdn-bot")
     config = write_config(
-        tmp_path_factory.mktemp("bot") / "config.toml",
+        directory / "config.toml",
         synapse.url,
         bot_account.user_id,
         bot_account.password,
+        database_url=database_url,
         network_rooms=[room],
         coordinators=[coordinator.user_id],
         allowed_inviters=[coordinator.user_id, promeneur.user_id],
@@ -105,7 +113,18 @@ async def _build_network(
     await asyncio.to_thread(bot.start)
     await coordinator.wait_member(room, bot_account.user_id)
     await promeneur.wait_member(dm, bot_account.user_id)
-    return Network(synapse, bot_account, bot, coordinator, promeneur, outsider, room, dm)
+    return Network(
+        synapse,
+        databases,
+        database_url,
+        bot_account,
+        bot,
+        coordinator,
+        promeneur,
+        outsider,
+        room,
+        dm,
+    )
 
 
 @dataclass
@@ -115,6 +134,7 @@ class SecondBot:
     account: Account
     process: BotProcess
     room: str
+    database_url: str
 
 
 async def start_second_bot(
@@ -130,8 +150,10 @@ async def start_second_bot(
     space: str = "",
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur (and `members`), start it and
-    wait until it is in. Everyone in the room may invite it (to a direct message)."""
+    wait until it is in. Everyone in the room may invite it (to a direct message). Its database
+    is a new one on the suite's database unless `database_url` names one."""
     synapse = network.synapse
+    database_url = database_url or network.databases.new(directory / "data", "pdn-bot")
     account = synapse.register(localpart, "bot-secret")
     people = (network.promeneur, *members)
     room = await network.coordinator.create_room(
@@ -155,4 +177,4 @@ async def start_second_bot(
     process = BotProcess(config, clock_file)
     await asyncio.to_thread(process.start)
     await network.promeneur.wait_member(room, account.user_id)
-    return SecondBot(account, process, room)
+    return SecondBot(account, process, room, database_url)

@@ -4,8 +4,6 @@ and nothing changes (table-driven: a new coordination command must be added here
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +11,7 @@ from bot.app import ROUTERS
 from bot.commands.router import CommandTable
 from bot.demo.people import body
 from bot.directory.roles import Role
+from tests.databases import rows, tables
 from tests.integration.conftest import Network
 
 pytestmark = pytest.mark.integration
@@ -55,14 +54,12 @@ def samples(network: Network) -> dict[str, str]:
     }
 
 
-def snapshot(database: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(database) as db:
-        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            table: sorted(db.execute(f'SELECT * FROM "{table}"'), key=repr)
-            for table in tables
-            if table not in BOOKKEEPING
-        }
+def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        table: sorted(rows(url, f'SELECT * FROM "{table}"'), key=repr)
+        for table in tables(url)
+        if table not in BOOKKEEPING
+    }
 
 
 async def test_coordination_commands_are_refused_to_others_and_change_nothing(
@@ -79,8 +76,7 @@ async def test_coordination_commands_are_refused_to_others_and_change_nothing(
     )
     await network.coordinator.wait_member(annexe, bot_id)
     await network.coordinator.wait_member(annexe, network.outsider.user_id)
-    database = network.bot.config.parent / "data" / "pdn-bot.sqlite3"
-    before = snapshot(database)
+    before = snapshot(network.database_url)
 
     asked = 0
     for person, room in ((network.promeneur, network.room), (network.outsider, annexe)):
@@ -91,7 +87,7 @@ async def test_coordination_commands_are_refused_to_others_and_change_nothing(
             assert "Rien n'a été fait" in reply
 
     await network.promeneur.ask(network.room, "!ping")  # everything before it is answered
-    assert snapshot(database) == before
+    assert snapshot(network.database_url) == before
     posted = [body(e) for e in network.promeneur.messages_from(bot_id)]
     assert asked == 2 * len(cases)
     assert not [text for text in posted if "Piège" in text]  # no announcement, no meeting

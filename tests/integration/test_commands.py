@@ -102,17 +102,7 @@ async def test_notices_from_other_bots_are_ignored(network: Network) -> None:
 
 async def test_invite_from_a_stranger_is_refused(network: Network) -> None:
     room = await network.outsider.create_room("Pas du réseau", invite=[network.bot_account.user_id])
-
-    def bot_left(room_id: str, event: object) -> bool:
-        source = getattr(event, "source", {})
-        return (
-            room_id == room
-            and source.get("type") == "m.room.member"
-            and source.get("state_key") == network.bot_account.user_id
-            and source.get("content", {}).get("membership") == "leave"
-        )
-
-    await network.outsider.wait_for(bot_left)
+    await network.outsider.wait_left(room, network.bot_account.user_id)
 
 
 async def test_history_from_before_the_bot_joined_is_not_answered(network: Network) -> None:

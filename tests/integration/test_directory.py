@@ -6,7 +6,6 @@ import asyncio
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from nio import RoomPutStateResponse
 
 from bot.demo.people import Person, body
 from bot.matrix.media import fetch_file
+from tests.databases import rows
 from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
 
 pytestmark = pytest.mark.integration
@@ -44,7 +44,6 @@ async def _directory_bot(network: Network, tmp_path: Path, localpart: str) -> tu
         network,
         localpart,
         tmp_path,
-        database_url=f"sqlite:///{tmp_path / 'bot.sqlite3'}",
         space=space,
     )
     await coordinator.client.room_invite(space, bot.account.user_id)
@@ -196,11 +195,9 @@ async def test_my_data_and_erasure_keep_the_network_totals(
         done = await camille.ask(dm, "!supprimer-mes-donnees confirmer")
         assert "C'est fait" in done
 
-        with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
-            owners = [row[0] for row in db.execute("SELECT user_id FROM declaration")]
-            hours = [row[0] for row in db.execute("SELECT hours FROM declaration")]
-        assert hours == [3.0]  # the network's totals are unchanged
-        assert owners[0].startswith("anonyme-") and camille.user_id not in owners
+        ((owner, hours),) = rows(bot.database_url, "SELECT user_id, hours FROM declaration")
+        assert hours == 3.0  # the network's totals are unchanged
+        assert owner.startswith("anonyme-") and owner != camille.user_id
 
         await camille.send(dm, "!mes-donnees")
         await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 2)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import random
-import sqlite3
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.demo.people import body
+from tests.databases import count, rows
 from tests.integration.conftest import Network, start_second_bot
 
 pytestmark = pytest.mark.integration
@@ -44,12 +44,10 @@ async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
     rng = random.Random(seed)
     clock = tmp_path / "horloge"
     set_clock(clock, START)
-    database = tmp_path / "bot.sqlite3"
     bot = await start_second_bot(
         network,
         "pdn-bot-chaos",
         tmp_path,
-        database_url=f"sqlite:///{database}",
         clock_file=clock,
         extra="[deadlines]\nreminder_offsets = []\n",
     )
@@ -95,15 +93,15 @@ async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
         assert sorted(b.split(" : ")[0] for b in reminders) == [
             "⏰ Rappel, dans 1 heure", "⏰ Rappel, dans 7 jours", "⏰ Rappel, demain",
         ], context  # fmt: skip
-        with sqlite3.connect(database) as db:
-            weeks = [row[0] for row in db.execute("SELECT week FROM declaration ORDER BY week")]
-            twice = list(
-                db.execute(
-                    "SELECT source_event_id FROM audit_entry GROUP BY source_event_id, target "
-                    "HAVING count(*) > 1"
-                )
-            )
-            members = db.execute("SELECT count(*) FROM member").fetchone()[0]
+        weeks = [
+            row[0] for row in rows(bot.database_url, "SELECT week FROM declaration ORDER BY week")
+        ]
+        twice = rows(
+            bot.database_url,
+            "SELECT source_event_id FROM audit_entry GROUP BY source_event_id, target "
+            "HAVING count(*) > 1",
+        )
+        members = count(bot.database_url, "member")
         assert weeks == WEEKS, context
         assert twice == [], context
         assert members == len([s for s in sent if s[2].startswith("!promeneur ajouter")])

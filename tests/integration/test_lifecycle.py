@@ -75,22 +75,29 @@ async def test_restart_reuses_the_same_device(
 async def test_rate_limited_replies_are_all_delivered_in_order(
     network: Network, synapse: LocalSynapse, second_bot: SecondBot
 ) -> None:
-    user = second_bot.account.user_id
-    token = _admin_token(synapse)
-    synapse.api(
-        "POST",
-        f"/_synapse/admin/v1/users/{user}/override_ratelimit",
-        token,
-        {"messages_per_second": 1, "burst_count": 1},
+    """One message a second for the bot, while people write in three rooms at once."""
+    bot_id = second_bot.account.user_id
+    camille, coordinator = network.promeneur, network.coordinator
+    camille_dm, coordinator_dm = await asyncio.gather(
+        camille.create_room("", invite=[bot_id], direct=True),
+        coordinator.create_room("", invite=[bot_id], direct=True),
     )
-    promeneur, room = network.promeneur, second_bot.room
-    asked = [await promeneur.send(room, "!ping") for _ in range(4)]
-    replies = [await promeneur.wait_reply(room, event_id, timeout=60) for event_id in asked]
+    await camille.wait_member(camille_dm, bot_id)
+    await coordinator.wait_member(coordinator_dm, bot_id)
+    rooms = ((camille, second_bot.room), (camille, camille_dm), (coordinator, coordinator_dm))
+    _slow_down(synapse, bot_id)  # after the joins: Synapse's override counts them too
+
+    asked: dict[str, list[str]] = {room: [] for _, room in rooms}
+    for _ in range(4):
+        for person, room in rooms:
+            asked[room].append(await person.send(room, "!ping"))
+    for person, room in rooms:
+        replies = [await person.wait_reply(room, e, timeout=90) for e in asked[room]]
+        stamps = [reply.server_timestamp for reply in replies]
+        assert stamps == sorted(stamps), room  # in order within each room
+        assert [len(person.replies_to(e)) for e in asked[room]] == [1, 1, 1, 1], room
 
     assert "Limite de débit atteinte" in second_bot.process.new_log()
-    assert [len(promeneur.replies_to(event_id)) for event_id in asked] == [1, 1, 1, 1]
-    stamps = [reply.server_timestamp for reply in replies]
-    assert stamps == sorted(stamps)
 
 
 async def test_kicked_bot_leaves_cleanly_and_keeps_running(

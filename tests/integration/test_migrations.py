@@ -14,8 +14,14 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 from bot.storage import models  # noqa: F401  (registers the tables)
-from bot.storage.database import alembic_config, make_engine
-from tests.integration.postgres import LocalPostgres
+from bot.storage.database import (
+    HEAD_REVISION,
+    alembic_config,
+    current_revision,
+    make_engine,
+    upgrade,
+)
+from tests.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
 
@@ -38,6 +44,16 @@ def upgrade_from_each_revision(url_for: object) -> None:
             )
         engine.dispose()
         assert differences == [], (revision, differences)
+
+
+def test_the_bot_knows_the_newest_revision_and_upgrades_an_older_database(
+    database_url: str,
+) -> None:
+    """The bot skips Alembic for a database already at HEAD_REVISION: it must be the head."""
+    assert ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads() == [HEAD_REVISION]
+    command.upgrade(alembic_config(database_url), revisions()[-2])
+    upgrade(database_url)
+    assert current_revision(database_url) == HEAD_REVISION
 
 
 def test_every_revision_upgrades_on_sqlite(tmp_path: Path) -> None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
-import sqlite3
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
 
 from bot.demo.homeserver import free_port
 from bot.monitoring import JsonFormatter
+from bot.storage.database import make_engine
+from bot.storage.models import SyncState
 from tests.integration.conftest import Network, start_second_bot
 from tests.integration.test_cli import pdn_bot
 
@@ -30,12 +33,10 @@ def get(url: str) -> tuple[int, str]:
 
 async def test_health_command_and_http_endpoints(network: Network, tmp_path: Path) -> None:
     port = free_port()
-    database = tmp_path / "bot.sqlite3"
     bot = await start_second_bot(
         network,
         "pdn-bot-sante",
         tmp_path,
-        database_url=f"sqlite:///{database}",
         extra=f"[monitoring]\nhttp_port = {port}\n",
     )
     config = str(bot.process.config)
@@ -58,8 +59,11 @@ async def test_health_command_and_http_endpoints(network: Network, tmp_path: Pat
         bot.process.stop()
 
     # The bot has not synced for an hour (stopped, or stuck): unhealthy.
-    with sqlite3.connect(database) as db:
-        db.execute("UPDATE sync_state SET updated_at = datetime('now', '-1 hour')")
+    with Session(make_engine(bot.database_url)) as session:
+        for state in session.exec(select(SyncState)):
+            state.updated_at -= dt.timedelta(hours=1)
+            session.add(state)
+        session.commit()
     sick = await asyncio.to_thread(pdn_bot, "health", "-c", config)
     assert sick.returncode == 1
     assert "MALADE : dernière synchronisation il y a" in sick.stdout

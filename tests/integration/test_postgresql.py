@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.conftest import Network, start_second_bot
-from tests.integration.postgres import LocalPostgres
+from tests.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
 

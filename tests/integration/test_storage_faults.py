@@ -1,24 +1,32 @@
-"""A database that cannot be written (disk full, read-only file): the bot says so, keeps what it
-had, and carries on from where it was once the disk is back."""
+"""A database that cannot be written (disk full, read-only file, database server down): the bot
+says so, keeps what it had, and carries on from where it was once the storage is back."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import shutil
-import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.demo.people import body
+from tests.databases import Databases, rows
 from tests.integration.conftest import Network, start_second_bot
+from tests.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
 
 DOWN = "Je ne peux rien enregistrer pour le moment"
+
+
+class BrokenStorage:
+    """Where the test bot keeps its data, and how to take it away and give it back."""
+
+    def __init__(self, url: str, fail: Callable[[], None], repair: Callable[[], None]) -> None:
+        self.url, self.fail, self.repair = url, fail, repair
 
 
 def frozen(paths: list[Path], on: bool) -> None:
@@ -27,42 +35,62 @@ def frozen(paths: list[Path], on: bool) -> None:
     subprocess.run(["chattr", "+i" if on else "-i", *existing], check=True)
 
 
-@pytest.fixture
-def database_dir(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "base"
+def _read_only_sqlite(folder: Path) -> Iterator[BrokenStorage]:
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr absent")
     folder.mkdir()
-    yield folder
+    database = folder / "bot.sqlite3"
+    files = [database, Path(f"{database}-wal"), folder]
+    try:
+        frozen([folder], on=True)
+    except subprocess.CalledProcessError:
+        pytest.skip("chattr refusé sur ce système de fichiers")
+    frozen([folder], on=False)
+    yield BrokenStorage(
+        f"sqlite:///{database}", lambda: frozen(files, True), lambda: frozen(files, False)
+    )
     subprocess.run(["chattr", "-R", "-i", str(folder)], check=False)
 
 
-@pytest.mark.skipif(shutil.which("chattr") is None, reason="chattr absent")
+def _stopped_postgres() -> Iterator[BrokenStorage]:
+    server = LocalPostgres()  # its own server: stopping it must not touch the other tests
+    server.start()
+    yield BrokenStorage(server.url, lambda: server.stop(keep=True), server.start)
+    server.stop()
+
+
+@pytest.fixture
+def storage(databases: Databases, tmp_path: Path) -> Iterator[BrokenStorage]:
+    """On SQLite the database file is made read-only; on PostgreSQL the server is stopped."""
+    if databases.kind == "sqlite":
+        yield from _read_only_sqlite(tmp_path / "base")
+    else:
+        yield from _stopped_postgres()
+
+
 async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
-    network: Network, tmp_path: Path, database_dir: Path
+    network: Network, tmp_path: Path, storage: BrokenStorage
 ) -> None:
-    database = database_dir / "bot.sqlite3"
-    bot = await start_second_bot(
-        network, "pdn-bot-disque", tmp_path, database_url=f"sqlite:///{database}"
-    )
+    bot = await start_second_bot(network, "pdn-bot-disque", tmp_path, database_url=storage.url)
     camille, bot_id = network.promeneur, bot.account.user_id
-    files = [database, Path(f"{database}-wal"), database_dir]
+    broken = False
     try:
         dm = await camille.create_room("", invite=[bot_id], direct=True)
         await camille.wait_member(dm, bot_id)
         assert "(1/9)" in await camille.ask(dm, "!declarer")
         assert "(2/9)" in await camille.ask(dm, "2h")
-        try:
-            frozen(files, on=True)
-        except subprocess.CalledProcessError:
-            pytest.skip("chattr refusé sur ce système de fichiers")
+        await asyncio.to_thread(storage.fail)
+        broken = True
 
         networks = await camille.send(dm, "insta")
         warning = await camille.wait_message(bot_id, dm, DOWN)
         assert "n'est perdu" in body(warning)
         await asyncio.sleep(2)  # a few failed attempts
         assert bot.process.running
-        frozen(files, on=False)
+        await asyncio.to_thread(storage.repair)
+        broken = False
 
-        # The answer given while the disk was full is kept: the dialogue goes on from it.
+        # The answer given while the storage was down is kept: the dialogue goes on from it.
         await camille.wait_reply(dm, networks, timeout=60)
         for answer in ("3", "4", "2 3", "5 2 1 0", "1 5", "aucune", "passer", "oui"):
             await camille.ask(dm, answer, timeout=60)
@@ -71,9 +99,13 @@ async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
         answered = {body(e): camille.replies_to(e.event_id) for e in mine}
         assert all(len(replies) == 1 for replies in answered.values()), answered
     finally:
-        frozen(files, on=False)
+        if broken:
+            storage.repair()
         bot.process.stop()
 
-    with sqlite3.connect(database) as db:
-        (row,) = db.execute("SELECT hours, networks, young_people FROM declaration")
-    assert (row[0], json.loads(row[1]), row[2]) == (2.0, ["Instagram"], 3)
+    ((hours, networks, young_people),) = rows(
+        storage.url, "SELECT hours, networks, young_people FROM declaration"
+    )
+    if isinstance(networks, str):  # SQLite gives the JSON text, PostgreSQL the list
+        networks = json.loads(networks)
+    assert (hours, networks, young_people) == (2.0, ["Instagram"], 3)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -41,8 +40,8 @@ def test_reminders_fall_14_7_and_1_days_before_at_nine() -> None:
     assert due[(dt.date(2027, 1, 15), "1j")] == dt.datetime(2027, 1, 14, 9, 0, tzinfo=PARIS)
 
 
-async def test_only_promeneurs_missing_weeks_are_told_and_only_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url: str) -> None:
+    url = database_url
     upgrade(url)
     quarter = Quarter(2026, 4)
     with Session(make_engine(url)) as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
@@ -84,8 +83,8 @@ def test_search_survives_typos_and_missing_accents_and_hides_those_who_left() ->
     assert search(snapshot, "zzzz") == []
 
 
-def test_personal_data_and_erasure_keep_totals_and_forget_the_person(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_url: str) -> None:
+    url = database_url
     upgrade(url)
     with Session(make_engine(url)) as session:
         session.add(Member(**CAMILLE.model_dump()))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import tempfile
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +33,7 @@ from bot.matrix.events import IncomingMessage
 from bot.scheduling import attendance
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
 from bot.storage.database import Database, upgrade
+from tests.databases import Databases
 
 NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 ROLES = {"@coord:x": Role.COORDINATOR, "@camille:x": Role.PROMENEUR, "@intrus:x": Role.GUEST}
@@ -51,11 +51,14 @@ HOSTILE = st.one_of(
 )
 
 
-@cache
-def rig() -> tuple[asyncio.AbstractEventLoop, CommandDispatcher, Database]:
+Rig = tuple[asyncio.AbstractEventLoop, CommandDispatcher, Database]
+
+
+@pytest.fixture(scope="module")
+def rig(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     """One dispatcher for all examples (building it per example would take seconds)."""
     loop = asyncio.new_event_loop()
-    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='pdn-fuzz-')) / 'db.sqlite3'}"
+    url = databases.new(tmp_path_factory.mktemp("fuzz"))
     upgrade(url)
     db = Database(url)
     referrals = ReferralDesk(DEFAULT_KNOWLEDGE_DIR, "exemple", "la coordination", db)
@@ -88,7 +91,8 @@ def rig() -> tuple[asyncio.AbstractEventLoop, CommandDispatcher, Database]:
         edits=(declarations.edit_answer,),
         reactions=(attendance.react,),
     )
-    return loop, dispatcher, db
+    yield loop, dispatcher, db
+    loop.close()
 
 
 COMMANDS = sorted({name for c in CommandTable(ROUTERS).commands for name in c.names})
@@ -102,9 +106,9 @@ COMMANDS = sorted({name for c in CommandTable(ROUTERS).commands for name in c.na
     direct=st.booleans(),
 )
 def test_any_text_to_any_command_is_answered_in_french_without_rendering_it(
-    sender: str, command: str | None, text: str, direct: bool
+    rig: Rig, sender: str, command: str | None, text: str, direct: bool
 ) -> None:
-    loop, dispatcher, db = rig()
+    loop, dispatcher, db = rig
     body = f"!{command} {text}" if command else text
     message = IncomingMessage(
         event_id=f"$fuzz{abs(hash((sender, body, direct)))}",

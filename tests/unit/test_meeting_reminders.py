@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -96,8 +95,8 @@ def test_offsets_read_in_french() -> None:
     ]  # fmt: skip
 
 
-async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(database_url: str) -> None:
+    url = database_url
     upgrade(url)
     start = NOW + dt.timedelta(minutes=30)
     with Session(make_engine(url)) as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,8 +25,8 @@ SETTINGS = DeclarationSettings()  # prompt Friday 14:00, reminder Monday 10:00
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Session:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def session(database_url: str) -> Session:
+    url = database_url
     upgrade(url)
     return Session(make_engine(url))
 

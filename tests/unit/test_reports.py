@@ -46,8 +46,8 @@ def _declarations(count: int, seed: int = 3) -> list[Declaration]:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def database(database_url: str) -> str:
+    url = database_url
     upgrade(url)
     with Session(make_engine(url)) as session:
         session.add_all(_declarations(6))

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from pathlib import Path
 
 from sqlmodel import Session, select
 
@@ -20,8 +19,8 @@ from bot.storage.models import (
 from bot.storage.retention import prune
 
 
-def test_old_bookkeeping_is_pruned_and_pending_messages_kept(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def test_old_bookkeeping_is_pruned_and_pending_messages_kept(database_url: str) -> None:
+    url = database_url
     upgrade(url)
     now = utcnow()
     old = now - timedelta(days=40)

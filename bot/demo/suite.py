@@ -1,0 +1,20 @@
+"""`pdn-bot test`: ruff, then the whole test suite on SQLite and again on PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASES = ("sqlite", "postgresql")
+
+
+def run_suite(database: str, pytest_args: list[str]) -> int:
+    """Exit status 0 only when the lint and every run passed; every run goes to the end."""
+    status = subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
+    for kind in DATABASES if database == "both" else (database,):
+        print(f"\n=== Tests sur {kind} ===", flush=True)
+        command = [sys.executable, "-m", "pytest", f"--database={kind}", *pytest_args]
+        status = subprocess.call(command, cwd=ROOT) or status
+    return status
