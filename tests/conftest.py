@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.databases import Databases
-from tests.postgres import LocalPostgres, install
+from tests.postgres import LocalPostgres, need_postgres
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -29,9 +29,7 @@ def databases(request: pytest.FixtureRequest) -> Iterator[Databases]:
     if request.config.getoption("--database") == "sqlite":
         yield Databases(None)
         return
-    problem = install()
-    if problem:
-        pytest.fail(problem, pytrace=False)
+    need_postgres(request.config)
     server = LocalPostgres()
     server.start()
     yield Databases(server)

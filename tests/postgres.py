@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from bot.demo.homeserver import free_port
@@ -49,6 +50,16 @@ def install() -> str:
         if done.returncode == 0 and LocalPostgres.available():
             return ""
     return f"L'installation de PostgreSQL a échoué :\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+
+
+def need_postgres(config: pytest.Config) -> None:
+    """Install PostgreSQL if needed; without it, fail in CI or on a PostgreSQL run, else skip."""
+    problem = install()
+    if not problem:
+        return
+    if os.environ.get("CI") or config.getoption("--database") == "postgresql":
+        pytest.fail(problem, pytrace=False)
+    pytest.skip(problem)
 
 
 class LocalPostgres:

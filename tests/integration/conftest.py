@@ -13,7 +13,7 @@ from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
 from tests.databases import Databases
-from tests.postgres import LocalPostgres, install
+from tests.postgres import LocalPostgres, need_postgres
 
 pytestmark = pytest.mark.integration
 
@@ -29,11 +29,9 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSynapse]:
 
 
 @pytest.fixture
-def postgres() -> Iterator[LocalPostgres]:
-    """A throw-away PostgreSQL cluster on loopback (skipped where PostgreSQL is not installed)."""
-    problem = install()
-    if problem:
-        pytest.fail(problem, pytrace=False)
+def postgres(request: pytest.FixtureRequest) -> Iterator[LocalPostgres]:
+    """A throw-away PostgreSQL cluster on loopback, of this test's own."""
+    need_postgres(request.config)
     server = LocalPostgres()
     server.start()
     yield server
