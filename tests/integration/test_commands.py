@@ -100,9 +100,17 @@ async def test_notices_from_other_bots_are_ignored(network: Network) -> None:
     assert network.promeneur.replies_to(event_id) == []
 
 
-async def test_invite_from_a_stranger_is_refused(network: Network) -> None:
-    room = await network.outsider.create_room("Pas du réseau", invite=[network.bot_account.user_id])
-    await network.outsider.wait_left(room, network.bot_account.user_id)
+async def test_invite_from_a_stranger_is_refused_and_their_room_never_answered(
+    network: Network,
+) -> None:
+    outsider, bot_id = network.outsider, network.bot_account.user_id
+    room = await outsider.create_room("Pas du réseau", invite=[bot_id])
+    asked = await outsider.send(room, "!ping")
+    await outsider.wait_left(room, bot_id)
+
+    marker = await network.promeneur.send(network.room, "!ping")  # the bot is answering others
+    await network.promeneur.wait_reply(network.room, marker)
+    assert outsider.replies_to(asked) == []
 
 
 async def test_history_from_before_the_bot_joined_is_not_answered(network: Network) -> None:
