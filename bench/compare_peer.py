@@ -30,6 +30,10 @@ from bot.demo.people import Person
 
 PEER = "matrix-reminder-bot==0.4.0"
 PEER_VENV = Path.home() / ".cache" / "pdn-bot" / "peer-venv"
+# Our bot as a SQLite network installs it (`pip install -e .`, no development extras: in .venv,
+# peewee would also import psycopg, 9 MB the bot never uses on SQLite).
+OUR_VENV = Path.home() / ".cache" / "pdn-bot" / "bench-venv"
+ROOT = Path(__file__).resolve().parents[1]
 QUESTION = "!orienter une ado se fait harceler sur snap"
 
 
@@ -40,6 +44,15 @@ def peer_executable() -> Path:
         subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
         subprocess.run([str(PEER_VENV / "bin" / "pip"), "install", "-q", PEER], check=True)
     return binary
+
+
+def our_python() -> Path:
+    python = OUR_VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(OUR_VENV)], check=True)
+    print(f"Installation de pdn-bot (sans extras) dans {OUR_VENV}…", flush=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", str(ROOT)], check=True)
+    return python
 
 
 def rss_mb(pid: int) -> float:
@@ -128,6 +141,7 @@ logging:
 
 async def run(rounds: int, work: Path) -> int:
     binary = peer_executable()
+    python = our_python()
     synapse = LocalSynapse(work / "synapse")
     await asyncio.to_thread(synapse.start)
     peer: subprocess.Popen[bytes] | None = None
@@ -162,12 +176,13 @@ async def run(rounds: int, work: Path) -> int:
                 network_rooms=[our_room],
                 coordinators=[asker_account.user_id],
                 allowed_inviters=[asker_account.user_id],
-            )
+            ),
+            python=str(python),
         )
         # As deploy/pdn-bot.service does: the schema is brought up to date before the bot starts.
         started = time.perf_counter()
         subprocess.run(  # noqa: ASYNC221  (nothing else runs meanwhile)
-            [sys.executable, "-m", "bot", "db", "upgrade", "-c", str(ours.config)],
+            [str(python), "-m", "bot", "db", "upgrade", "-c", str(ours.config)],
             cwd=ours.config.parent,
             check=True,
             stdout=subprocess.DEVNULL,

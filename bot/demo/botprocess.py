@@ -85,8 +85,11 @@ backoff_max_seconds = 2
 class BotProcess:
     """`python -m bot run` in a subprocess, with its log in a file beside its config."""
 
-    def __init__(self, config: Path, clock_file: Path | None = None) -> None:
+    def __init__(
+        self, config: Path, clock_file: Path | None = None, python: str = sys.executable
+    ) -> None:
         self.config = config
+        self.python = python  # the environment the bot runs from
         self.clock_file = clock_file  # its number of seconds moves the bot's clock
         self.log_path = config.parent / "bot.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -99,7 +102,7 @@ class BotProcess:
         if self.clock_file is not None:
             env[OFFSET_FILE_ENV] = str(self.clock_file)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "-c", str(self.config)],
+            [self.python, "-m", "bot", "run", "-c", str(self.config)],
             cwd=ROOT,
             env=env,
             stdout=open(self.log_path, "ab"),  # noqa: SIM115
