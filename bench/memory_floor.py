@@ -21,14 +21,13 @@ MEASURE = (
     "for name in sys.argv[1:]: importlib.import_module(name)\n"
     "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS')))"
 )
-SCHEDULING = ["apscheduler.schedulers.asyncio", "rapidfuzz"]
 STEPS: list[tuple[str, list[str]]] = [
     ("interpréteur seul", []),
     ("+ matrix-nio (chiffrement compris)", ["nio"]),
     ("+ SQLModel / SQLAlchemy / pydantic", ["nio", "sqlmodel"]),
     (
         "+ APScheduler, rapidfuzz",
-        ["nio", "sqlmodel", *SCHEDULING],
+        ["nio", "sqlmodel", "apscheduler.schedulers.asyncio", "rapidfuzz"],
     ),
     ("+ tout le bot (bot.app)", ["bot.app"]),
     ("(Alembic, importé seulement pour migrer)", ["bot.app", "alembic.command"]),

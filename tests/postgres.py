@@ -24,10 +24,8 @@ def _binary_dir() -> Path | None:
     on_path = shutil.which("initdb")
     if on_path and shutil.which("pg_ctl"):
         return Path(on_path).resolve().parent
-    versions = sorted(
-        DEBIAN_BINARIES.glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]), reverse=True
-    )
-    return versions[0].parent if versions else None
+    newest = max(DEBIAN_BINARIES.glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]), default=None)
+    return newest.parent if newest else None
 
 
 def _as_server_user(command: list[str]) -> list[str]:

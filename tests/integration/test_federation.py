@@ -10,8 +10,7 @@ import pytest
 
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import LocalSynapse
-from bot.demo.people import Person
-from tests.databases import Databases
+from tests.integration.conftest import new_person
 
 pytestmark = pytest.mark.integration
 
@@ -31,22 +30,15 @@ def homeservers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Loca
             server.stop()
 
 
-async def _person(server: LocalSynapse, localpart: str, store: Path) -> Person:
-    account = server.register(localpart, f"{localpart}-secret")
-    person = Person(server.url, account.user_id, account.password, store / localpart)
-    await person.start()
-    return person
-
-
 async def test_invites_are_accepted_from_allowed_servers_and_refused_from_others(
-    homeservers: tuple[LocalSynapse, LocalSynapse], databases: Databases, tmp_path: Path
+    homeservers: tuple[LocalSynapse, LocalSynapse], database_url: str, tmp_path: Path
 ) -> None:
     here, elsewhere = homeservers
     bot_account = here.register("pdn-bot", "bot-secret")
     people = await asyncio.gather(
-        _person(here, "coordination", tmp_path / "people"),
-        _person(here, "voisine", tmp_path / "people"),
-        _person(elsewhere, "lointaine", tmp_path / "people"),
+        new_person(here, "coordination", tmp_path / "people"),
+        new_person(here, "voisine", tmp_path / "people"),
+        new_person(elsewhere, "lointaine", tmp_path / "people"),
     )
     coordinator, neighbour, stranger = people
     config = write_config(
@@ -58,7 +50,7 @@ async def test_invites_are_accepted_from_allowed_servers_and_refused_from_others
         coordinators=[coordinator.user_id],
         allowed_inviters=[],
         allowed_servers=(here.server_name,),
-        database_url=databases.new(tmp_path / "bot"),
+        database_url=database_url,
     )
     bot = BotProcess(config)
     await asyncio.to_thread(bot.start)

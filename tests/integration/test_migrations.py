@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -62,9 +61,4 @@ def test_every_revision_upgrades_on_sqlite(tmp_path: Path) -> None:
 
 
 def test_every_revision_upgrades_on_postgresql(postgres: LocalPostgres) -> None:
-    def url_for(revision: str) -> str:
-        with psycopg.connect(postgres.url.replace("+psycopg", ""), autocommit=True) as db:
-            db.execute(f'CREATE DATABASE "depuis_{revision}"')
-        return postgres.url.rsplit("/", 1)[0] + f"/depuis_{revision}"
-
-    upgrade_from_each_revision(url_for)
+    upgrade_from_each_revision(lambda revision: postgres.new_database())

@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,13 @@ pytestmark = pytest.mark.integration
 DOWN = "Je ne peux rien enregistrer pour le moment"
 
 
+@dataclass
 class BrokenStorage:
     """Where the test bot keeps its data, and how to take it away and give it back."""
 
-    def __init__(self, url: str, fail: Callable[[], None], repair: Callable[[], None]) -> None:
-        self.url, self.fail, self.repair = url, fail, repair
+    url: str
+    fail: Callable[[], None]
+    repair: Callable[[], None]
 
 
 def frozen(paths: list[Path], on: bool) -> None:
@@ -52,20 +55,17 @@ def _read_only_sqlite(folder: Path) -> Iterator[BrokenStorage]:
     subprocess.run(["chattr", "-R", "-i", str(folder)], check=False)
 
 
-def _stopped_postgres() -> Iterator[BrokenStorage]:
-    server = LocalPostgres()  # its own server: stopping it must not touch the other tests
-    server.start()
-    yield BrokenStorage(server.url, lambda: server.stop(keep=True), server.start)
-    server.stop()
-
-
 @pytest.fixture
-def storage(databases: Databases, tmp_path: Path) -> Iterator[BrokenStorage]:
-    """On SQLite the database file is made read-only; on PostgreSQL the server is stopped."""
+def storage(
+    databases: Databases, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[BrokenStorage]:
+    """On SQLite the database file is made read-only; on PostgreSQL the server is stopped (a
+    server of this test's own: stopping it must not touch the other tests)."""
     if databases.kind == "sqlite":
         yield from _read_only_sqlite(tmp_path / "base")
-    else:
-        yield from _stopped_postgres()
+        return
+    server: LocalPostgres = request.getfixturevalue("postgres")
+    yield BrokenStorage(server.url, lambda: server.stop(keep=True), server.start)
 
 
 async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
