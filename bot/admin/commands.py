@@ -17,13 +17,13 @@ from bot.declarations.weeks import Quarter, Week
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
 from bot.matrix.content import notice
 from bot.matrix.outbox import Outgoing
 from bot.scheduling.commands import next_start
 from bot.scheduling.deadlines import deadlines
 from bot.scheduling.french_dates import describe
 from bot.storage.models import AuditEntry, Meeting, UnansweredQuestion, as_utc
+from bot.text.fold import fold
 
 router = Router("admin")
 

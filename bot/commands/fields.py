@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.normalize import fold
+from bot.text.fold import fold
 
 _PAIR = re.compile(r"(?<!\S)([A-Za-zÀ-ÿ_-]+)\s*=\s*")
 

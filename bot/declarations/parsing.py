@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge.normalize import fold
+from bot.text.fold import fold
 
 MAX_HOURS = 60
 MAX_COUNT = 1000

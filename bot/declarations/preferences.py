@@ -8,10 +8,10 @@ import re
 from sqlmodel import Session
 
 from bot.commands.context import CommandContext
-from bot.knowledge.normalize import fold
 from bot.matrix.events import Write
 from bot.settings import WEEKDAYS
 from bot.storage.models import DeclarationPreference
+from bot.text.fold import fold
 
 _WHEN = re.compile(r"(?P<day>[a-z]+)\s+(?:a\s+)?(?P<hour>\d{1,2})\s*(?:h|:)\s*(?P<minute>\d{2})?")
 

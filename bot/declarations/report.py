@@ -14,8 +14,8 @@ from sqlmodel import Session, col
 
 from bot.declarations.parsing import InvalidAnswerError
 from bot.declarations.weeks import Quarter, Week
-from bot.knowledge.normalize import fold
 from bot.storage.models import Declaration
+from bot.text.fold import fold
 
 NETWORK = "Réseau (total)"
 

@@ -30,10 +30,10 @@ from bot.directory.fields import (
 )
 from bot.directory.registry import Directory, search
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
 from bot.matrix.media import FileUnavailableError
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member, utcnow
+from bot.text.fold import fold
 
 router = Router("directory")
 

@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
-from bot.knowledge.normalize import fold
 from bot.storage.models import Member
+from bot.text.fold import fold
 
 HEADER = ["matrix", *(spec.key for spec in FIELDS)]
 MAX_BYTES = 2_000_000

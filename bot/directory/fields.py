@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.declarations.parsing import InvalidAnswerError
-from bot.knowledge.normalize import fold
 from bot.storage.models import Member
+from bot.text.fold import fold
 
 STATUSES = {"actif": "actif", "conges": "congés", "parti": "parti"}
 TYPES = {"jeunesse": "jeunesse", "parentalite": "parentalité"}

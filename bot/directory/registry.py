@@ -17,9 +17,9 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
 from bot.storage.database import Database
 from bot.storage.models import AddedCoordinator, Member
+from bot.text.fold import fold
 
 if TYPE_CHECKING:
     import numpy as np

@@ -10,10 +10,10 @@ from bot.commands.arguments import Word
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
 from bot.matrix.outbox import Outgoing
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.models import AuditEntry
+from bot.text.fold import fold
 
 router = Router("privacy")
 

@@ -10,7 +10,6 @@ from bot.commands.arguments import Integer, Word
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
 from bot.matrix.events import Write
 from bot.scheduling.commands import next_start
 from bot.scheduling.french_dates import describe
@@ -21,6 +20,7 @@ from bot.storage.models import (
     MeetingAttendance,
     OutboxMessage,
 )
+from bot.text.fold import fold
 
 router = Router("attendance")
 ANSWERS = {

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from bot.knowledge.normalize import fold
+from bot.text.fold import fold
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (

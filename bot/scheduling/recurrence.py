@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from bot.knowledge.normalize import fold
 from bot.scheduling.french_dates import WEEKDAYS, DateError, parse_time
+from bot.text.fold import fold
 
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _ORDINALS = {

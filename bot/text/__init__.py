@@ -1,0 +1,1 @@
+"""Text helpers every feature shares: folding French for comparison."""
