@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from bot.safety.kinds import Danger
 
 # Emergency (15, 112...), 4-digit short numbers (3018, 39 89), 116 xxx, or 10 digits.
 _PHONE = re.compile(r"^(?:1\d{1,2}|3\d{3}|116\d{3}|0\d{9}|\+33\d{9})$")
@@ -39,21 +40,13 @@ EntryId = Annotated[str, AfterValidator(_entry_id)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class Danger(StrEnum):
-    """Which emergency numbers come first."""
-
-    SUICIDE = "suicide"
-    VIOLENCE = "violence"
-    CHILD = "enfance"
-    HEALTH = "sante"
-
-
 class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Resource(Schema):
-    """A helpline, site or structure to refer to."""
+    """A helpline, site or structure to refer to, with the source its facts were checked
+    against and the date of that check (none while `a_confirmer`)."""
 
     nom: NonEmpty
     telephone: Phone = ""
@@ -67,6 +60,12 @@ class Resource(Schema):
     portee: str = "nationale"
     a_confirmer: bool = False
     note: str = ""
+    source: str = ""
+    verifie_le: dt.date | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.telephone or self.sms or self.chat or self.url or self.adresse)
 
 
 class EntryHeader(Schema):
@@ -118,13 +117,24 @@ class LocalRelay:
     path: str
 
 
+class Example(Schema):
+    """A question as promeneurs write it and the entry that answers it ("" when none does):
+    what the matcher learns from, besides the entries' own words."""
+
+    text: NonEmpty
+    entry: str
+    urgent: bool = False
+
+
 @dataclass
 class KnowledgeBase:
-    """The entries in file order, and the local relays of the configured department."""
+    """The entries in file order, the example questions, and the local relays of the
+    configured department."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     local: list[LocalRelay] = field(default_factory=list)
     department: str = ""
+    examples: list[Example] = field(default_factory=list)
 
     def local_for(self, entry_id: str) -> list[Resource]:
         return [r.resource for r in self.local if entry_id in r.entry_ids or "*" in r.entry_ids]

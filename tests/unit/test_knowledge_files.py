@@ -86,7 +86,7 @@ def test_check_reports_stale_entries_and_questions_leading_elsewhere(base_dir: P
     _write(base_dir, "velo", verified="2024-01-01")
     path = _write(base_dir, "natation", keyword="piscine")
     report = check_knowledge(base_dir, "", dt.date(2026, 11, 22))
-    assert any("non vérifiée depuis le 01/01/2024" in str(w) for w in report.warnings)
+    assert any("non relue depuis le 01/01/2024" in str(w) for w in report.warnings)
     assert any("question en double" in str(e) for e in report.errors)
     assert any(
         p.path == "fiches/natation.md" or p.path == "fiches/piscine.md" for p in report.errors
