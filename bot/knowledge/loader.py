@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from bot.knowledge.entries import (
     Entry,
     EntryHeader,
+    Example,
     KnowledgeBase,
     LocalRelay,
     LocalRelayFile,
@@ -26,6 +27,7 @@ from bot.settings import describe_error
 
 FENCE = "+++"
 ENTRIES_FOLDER = "fiches"
+EXAMPLES_FOLDER = "exemples"
 LOCAL_FOLDER = "local"
 DEPARTMENT_FILE = "departement.toml"
 _TOML_LINE = re.compile(r"at line (\d+)")
@@ -129,7 +131,7 @@ def read_local_relay(path: Path, shown: str) -> tuple[LocalRelay | None, list[Pr
     relay, problems = _validate(LocalRelayFile, data, text, shown, offset=0)
     if relay is None:
         return None, problems
-    resource = relay.model_dump(exclude={"fiches", "verifie_le", "source"})
+    resource = relay.model_dump(exclude={"fiches"})
     return (
         LocalRelay(
             Resource.model_validate(resource),
@@ -158,9 +160,47 @@ def load_knowledge(directory: Path, department: str = "") -> LoadResult:
             errors.append(Problem(shown, f"identifiant « {entry.id} » déjà utilisé par {other}"))
             continue
         base.entries[entry.id] = entry
+    errors.extend(_load_examples(base, directory))
     if department:
         errors.extend(_load_local(base, directory, department))
     return LoadResult(base, errors)
+
+
+def _load_examples(base: KnowledgeBase, directory: Path) -> list[Problem]:
+    """The example questions of `directory/exemples/*.toml` (`[[question]]` tables with `text`
+    and `entry`); a file with an error, or naming an unknown entry, is left out whole."""
+    errors: list[Problem] = []
+    for path in sorted((directory / EXAMPLES_FOLDER).glob("*.toml")):
+        shown = str(path.relative_to(directory))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(Problem(shown, f"fichier illisible ({exc})"))
+            continue
+        data, problems = _toml(text, shown, offset=0)
+        if data is None:
+            errors.extend(problems)
+            continue
+        questions = data.get("question")
+        if not isinstance(questions, list):
+            errors.append(Problem(shown, "tables [[question]] attendues"))
+            continue
+        found: list[Example] = []
+        for number, raw in enumerate(questions, 1):
+            try:
+                example = Example.model_validate(raw)
+            except ValidationError as exc:
+                where = f"question {number}"
+                errors += [Problem(shown, f"{where} : {describe_error(e)}") for e in exc.errors()]
+                continue
+            if example.entry and example.entry not in base.entries:
+                unknown = f"question {number} : fiche inconnue « {example.entry} »"
+                errors.append(Problem(shown, unknown))
+                continue
+            found.append(example)
+        if len(found) == len(questions):
+            base.examples.extend(found)
+    return errors
 
 
 def _load_local(base: KnowledgeBase, directory: Path, department: str) -> list[Problem]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.normalize import STOPWORDS, fold
+from bot.knowledge.stopwords import STOPWORDS
+from bot.text.fold import fold
 
 KEPT_LENGTH = 500
 
