@@ -21,7 +21,7 @@ def ask(question: str, knowledge: KnowledgeSettings, as_json: bool) -> int:
     for problem in errors:
         print(f"Attention : {problem}", file=sys.stderr)
     match = index.match(question)
-    answer, _ = render_match(match, index.base, knowledge.contact or NO_CONTACT)
+    answer, _ = render_match(match, index.base, knowledge.contact or NO_CONTACT, full=True)
     if as_json:
         result = {
             "matched": match.verdict is Verdict.CONFIDENT,
@@ -42,9 +42,12 @@ def check(knowledge: KnowledgeSettings, strict: bool) -> int:
         print(f"ERREUR {problem}")
     for problem in report.warnings:
         print(f"avertissement {problem}")
+    for problem in report.to_confirm:
+        print(f"à confirmer {problem}")
     print(
         f"{report.entries} fiche(s) ; {len(report.errors)} erreur(s), "
-        f"{len(report.warnings)} avertissement(s)."
+        f"{len(report.warnings)} avertissement(s), {len(report.to_confirm)} information(s) "
+        "à confirmer."
     )
     failed = bool(report.errors) or (strict and bool(report.warnings))
     return 1 if failed else 0

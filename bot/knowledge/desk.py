@@ -13,10 +13,11 @@ from sqlmodel import Session, col, delete, func, select
 from bot.knowledge.entries import Entry
 from bot.knowledge.index import KnowledgeIndex, Match, Verdict
 from bot.knowledge.loader import Problem, load_knowledge
-from bot.knowledge.normalize import fold
-from bot.knowledge.render import Rendered, entry_answer, render_match
+from bot.knowledge.render import DETAILS_WORD, Rendered, entry_answer, render_match
 from bot.knowledge.scrub import scrub
 from bot.matrix.events import Write
+from bot.memory import give_back
+from bot.safety.kinds import Danger
 from bot.storage.database import Database
 from bot.storage.models import (
     KbConsultation,
@@ -25,10 +26,15 @@ from bot.storage.models import (
     as_utc,
     utcnow,
 )
+from bot.text.fold import fold
 
 log = logging.getLogger(__name__)
 
 CHOICE_LIFETIME = timedelta(minutes=30)
+# What asks for the whole entry after a short answer.
+DETAILS_WORDS = frozenset(
+    {fold(DETAILS_WORD), "detail", "plus", "suite", "la suite", "tout", "fiche", "fiche complete"}
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,9 @@ class Answer:
 def load_index(directory: Path, department: str) -> tuple[KnowledgeIndex, list[Problem]]:
     """Read and index the base (blocking: run it in a thread)."""
     result = load_knowledge(directory, department)
-    return KnowledgeIndex(result.base), result.errors
+    index = KnowledgeIndex(result.base)
+    give_back()
+    return index, result.errors
 
 
 class ReferralDesk:
@@ -84,34 +92,55 @@ class ReferralDesk:
         return errors
 
     def answer(self, question: str, user_id: str, room_id: str) -> Answer:
-        """The answer to `question`, with the records it leaves (stats, unanswered, choices)."""
+        """The answer to `question`, with the records it leaves (stats, unanswered, what may be
+        asked next)."""
         index = self.index
         match = index.match(question)
         body, html = render_match(match, index.base, self.contact)
+        dangers = [d.value for d in match.all_dangers]
         writes: list[Write] = [_forget_choice(user_id, room_id)]
         if match.verdict is Verdict.CONFIDENT:
-            writes.append(_consulted(match.entries[0].id))
+            entry_id = match.entries[0].id
+            writes += [_consulted(entry_id), _offer(user_id, room_id, [entry_id], dangers, True)]
         elif match.verdict is Verdict.AMBIGUOUS:
-            writes.append(_offer(user_id, room_id, [e.id for e in match.entries]))
+            ids = [e.id for e in match.entries]
+            writes.append(_offer(user_id, room_id, ids, dangers, False))
         else:
             writes.append(_unanswered(scrub(question, self._known_words)))
         return Answer(body, html, match, writes)
 
-    async def pick(self, number: int, user_id: str, room_id: str) -> Answer | None:
-        """The entry numbered `number` in the choices last offered here, if any are pending."""
+    async def follow_up(self, asked: str, user_id: str, room_id: str) -> Answer | None:
+        """What a short message after an answer asks for, if anything is pending here: a number
+        picks one of the entries offered (shown in short); `détails` (or 1) after an answer
+        shows that entry whole. The question's dangers come first again either way."""
         pending = await self._db.run(lambda s: s.get(PendingChoice, (user_id, room_id)))
         if pending is None or as_utc(pending.offered_at) < utcnow() - CHOICE_LIFETIME:
             return None
+        number = 1 if fold(asked) in DETAILS_WORDS else int(asked) if asked.isdigit() else 0
         if not 1 <= number <= len(pending.entry_ids):
+            return None
+        if fold(asked) in DETAILS_WORDS and not pending.answered:
             return None
         entry = self.index.base.entries.get(pending.entry_ids[number - 1])
         if entry is None:
             return None
-        body, html = self.render_entry(entry)
-        return Answer(body, html, None, [_forget_choice(user_id, room_id), _consulted(entry.id)])
+        known = {danger.value for danger in Danger}
+        dangers = [Danger(d) for d in pending.dangers if d in known]
+        if pending.answered:  # the whole entry, once: nothing more is pending
+            body, html = self.render_entry(entry, dangers, full=True)
+            return Answer(body, html, None, [_forget_choice(user_id, room_id)])
+        body, html = self.render_entry(entry, dangers)
+        writes = [
+            _forget_choice(user_id, room_id),
+            _consulted(entry.id),
+            _offer(user_id, room_id, [entry.id], pending.dangers, True),
+        ]
+        return Answer(body, html, None, writes)
 
-    def render_entry(self, entry: Entry) -> Rendered:
-        return entry_answer(entry, self.index.base, self.contact)
+    def render_entry(
+        self, entry: Entry, dangers: list[Danger] | None = None, full: bool = False
+    ) -> Rendered:
+        return entry_answer(entry, self.index.base, self.contact, dangers, full)
 
 
 def _consulted(entry_id: str) -> Write:
@@ -122,9 +151,19 @@ def _unanswered(text: str) -> Write:
     return lambda session: session.add(UnansweredQuestion(text=text))
 
 
-def _offer(user_id: str, room_id: str, entry_ids: list[str]) -> Write:
+def _offer(
+    user_id: str, room_id: str, entry_ids: list[str], dangers: list[str], answered: bool
+) -> Write:
     def write(session: Session) -> None:
-        session.merge(PendingChoice(user_id=user_id, room_id=room_id, entry_ids=entry_ids))
+        session.merge(
+            PendingChoice(
+                user_id=user_id,
+                room_id=room_id,
+                entry_ids=entry_ids,
+                answered=answered,
+                dangers=dangers,
+            )
+        )
 
     return write
 

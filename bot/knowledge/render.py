@@ -1,4 +1,9 @@
-"""How an answer reads: the emergency block first, then the entry, its relays, its source.
+"""How an answer reads: the emergency block first, then the entry, its relays, its sources.
+
+The first reply fits a phone screen: the emergency block when there is a danger (the entry's
+own emergency numbers are given there, not again below), what to do now (the part of the entry
+above its `---` line), two or three relays, and how to ask for the rest. The whole entry comes
+on request (`détails`) and in `pdn-bot ask`.
 
 Every function returns the plain body and its HTML, in which all text from files or users is
 escaped.
@@ -9,13 +14,19 @@ from __future__ import annotations
 import html
 import re
 
-from bot.knowledge.danger import emergency_numbers
-from bot.knowledge.entries import Danger, Entry, KnowledgeBase, Resource
+from bot.knowledge.entries import Entry, KnowledgeBase, Resource
 from bot.knowledge.index import Match, Verdict
+from bot.safety.emergency import block_numbers, emergency_block
+from bot.safety.kinds import Danger
 
 Rendered = tuple[str, str]
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 TO_CONFIRM = "information à confirmer"
+DETAILS_WORD = "détails"
+SHORT_RELAYS = 3  # relays in the first reply
+DETAILS_HINT = (
+    f"Fiche complète et sources : répondez « {DETAILS_WORD} »."
+)
 
 
 def markdown_html(text: str) -> str:
@@ -58,24 +69,15 @@ def markdown_plain(text: str) -> str:
     return _BOLD.sub(r"\1", "\n".join(lines)).strip()
 
 
-def emergency_block(dangers: list[Danger]) -> Rendered:
-    numbers = emergency_numbers(dangers)
-    title = "⚠️ Danger immédiat : les secours d'abord"
-    lines = [f"• {n.number} : {n.label}" for n in numbers]
-    footer = "Ni le bot ni le promeneur ne remplacent un service d'urgence."
-    plain = "\n".join([title, *lines, footer])
-    items = "".join(
-        f"<li><strong>{html.escape(n.number)}</strong> : {html.escape(n.label)}</li>"
-        for n in numbers
-    )
-    return (
-        plain,
-        f"<p><strong>{html.escape(title)}</strong></p><ul>{items}</ul><p>{html.escape(footer)}</p>",
-    )
+def _phone_key(number: str) -> str:
+    return number.replace(" ", "").replace(".", "")
 
 
-def resource_line(resource: Resource) -> str:
-    """One relay on one line: contacts, hours, conditions; uncertain facts said to be so."""
+def resource_line(resource: Resource, full: bool = True) -> str:
+    """One relay on one line: in full, every contact, hours, conditions and note; in short, its
+    first contact and hours. Uncertain facts are said to be so."""
+    if not full:
+        return _short_line(resource)
     contacts = []
     if resource.telephone:
         contacts.append(f"tél. {resource.telephone}")
@@ -83,51 +85,124 @@ def resource_line(resource: Resource) -> str:
         contacts.append(f"SMS {resource.sms}")
     if resource.chat:
         contacts.append(f"chat : {resource.chat}")
-    if resource.url:
-        contacts.append(resource.url)
-    if resource.adresse:
-        contacts.append(resource.adresse)
-    conditions = [
-        word
-        for word, flag in (("gratuit", resource.gratuit), ("anonyme", resource.anonyme))
-        if flag
-    ]
-    details = [*contacts, *([resource.horaires] if resource.horaires else []), *conditions]
+    if full or not contacts:
+        contacts += [c for c in (resource.url, resource.adresse) if c]
+    details = [*contacts, *([resource.horaires] if resource.horaires else [])]
+    if full:
+        details += [
+            word
+            for word, flag in (("gratuit", resource.gratuit), ("anonyme", resource.anonyme))
+            if flag
+        ]
     line = resource.nom + (f" : {' ; '.join(details)}" if details else "")
-    if resource.note:
+    if resource.note and (full or not details):
         line += f" ({resource.note})"
     if resource.a_confirmer:
         line += f" [{TO_CONFIRM}]"
     return line
 
 
-def _resources(title: str, resources: list[Resource]) -> Rendered:
-    lines = [resource_line(r) for r in resources]
+def _short_line(resource: Resource) -> str:
+    first = next(
+        (c for c in (resource.telephone, resource.sms and f"SMS {resource.sms}", resource.chat,
+                     resource.url, resource.adresse) if c),
+        "",
+    )  # fmt: skip
+    line = f"{resource.nom} : {first}" if first else resource.nom
+    if resource.horaires:
+        line += f" ({resource.horaires})"
+    if resource.a_confirmer:
+        line += f" [{TO_CONFIRM}]"
+    return line
+
+
+def _resources(title: str, resources: list[Resource], full: bool) -> Rendered:
+    lines = [resource_line(r, full) for r in resources]
     plain = "\n".join([title, *(f"• {line}" for line in lines)])
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return plain, f"<p><strong>{html.escape(title)}</strong></p><ul>{items}</ul>"
 
 
-def entry_answer(entry: Entry, base: KnowledgeBase, contact: str) -> Rendered:
-    header = entry.header
-    answer = entry.answer.replace("{coordination}", contact)
-    plain = [f"📌 {header.titre}", markdown_plain(answer)]
-    rich = [f"<p><strong>📌 {html.escape(header.titre)}</strong></p>", markdown_html(answer)]
+def _relays(
+    entry: Entry, base: KnowledgeBase, given: set[str]
+) -> tuple[list[Resource], list[Resource]]:
+    """The entry's national relays (a generic local one gives way to the department's own) and
+    the department's, leaving out those whose number the emergency block already gives."""
     local = base.local_for(entry.id)
-    # A generic local relay ("the Maison des Adolescents") gives way to the department's own.
-    national = [r for r in header.ressources if r.portee != "locale" or not local]
-    if national:
-        block = _resources("Relais", national)
-        plain.append(block[0])
-        rich.append(block[1])
-    if local:
-        block = _resources(f"Relais locaux ({base.department})", local)
-        plain.append(block[0])
-        rich.append(block[1])
-    source = f"Source : {header.source} ; fiche vérifiée le {header.verifie_le:%d/%m/%Y}."
-    plain.append(source)
-    rich.append(f"<p><em>{html.escape(source)}</em></p>")
-    return "\n\n".join(plain), "".join(rich)
+    national = [r for r in entry.header.ressources if r.portee != "locale" or not local]
+    national = [r for r in national if _phone_key(r.telephone) not in given or not r.telephone]
+    return national, local
+
+
+def _sources(entry: Entry, base: KnowledgeBase) -> Rendered:
+    """Each relay's source and the date it was checked, or what remains to confirm."""
+    lines = []
+    for resource in [*entry.header.ressources, *base.local_for(entry.id)]:
+        if not resource.has_contact and not resource.a_confirmer:  # a kind of place, no fact
+            lines.append(f"{resource.nom} : {resource.source}")
+        elif resource.verifie_le is not None and not resource.a_confirmer:
+            lines.append(
+                f"{resource.nom} : vérifié le {resource.verifie_le:%d/%m/%Y} ({resource.source})"
+            )
+        else:
+            lines.append(f"{resource.nom} : à confirmer ({resource.source or 'source à trouver'})")
+    footer = f"Fiche relue le {entry.header.verifie_le:%d/%m/%Y}."
+    plain = "\n".join(["Sources", *(f"• {line}" for line in lines), footer])
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return plain, (
+        f"<p><em>Sources</em></p><ul>{items}</ul><p><em>{html.escape(footer)}</em></p>"
+    )
+
+
+_SEPARATOR = re.compile(r"\n\s*---\s*\n")
+
+
+def essential(entry: Entry) -> str:
+    """What to do now: the part of the answer above its `---` line (all of it if none)."""
+    return _SEPARATOR.split(entry.answer, maxsplit=1)[0].strip()
+
+
+def full_text(entry: Entry) -> str:
+    return _SEPARATOR.sub("\n\n", entry.answer, count=1).strip()
+
+
+def entry_answer(
+    entry: Entry,
+    base: KnowledgeBase,
+    contact: str,
+    dangers: list[Danger] | None = None,
+    full: bool = False,
+) -> Rendered:
+    """An entry, after the emergency block if there is a danger (the question's, or the entry's
+    own): short for the first reply, whole with `full`."""
+    dangers = list(dangers or [])
+    if entry.header.urgence is not None and entry.header.urgence not in dangers:
+        dangers.append(entry.header.urgence)
+    # The entry's own urgency: its text says what to do at once, the block need not.
+    advice = entry.header.urgence is None or full
+    parts: list[Rendered] = [emergency_block(dangers, advice)] if dangers else []
+    given = block_numbers(dangers) if dangers else set()
+    header = entry.header
+    answer = (full_text(entry) if full else essential(entry)).replace("{coordination}", contact)
+    parts.append(
+        (
+            f"📌 {header.titre}\n{markdown_plain(answer)}",
+            f"<p><strong>📌 {html.escape(header.titre)}</strong></p>{markdown_html(answer)}",
+        )
+    )
+    national, local = _relays(entry, base, given)
+    if full:
+        if national:
+            parts.append(_resources("Relais", national, full=True))
+        if local:
+            parts.append(_resources(f"Relais locaux ({base.department})", local, full=True))
+        parts.append(_sources(entry, base))
+    else:
+        shown = [*national[: SHORT_RELAYS - min(len(local), 1)], *local[:1]][:SHORT_RELAYS]
+        if shown:
+            parts.append(_resources("Relais", shown, full=False))
+        parts.append((DETAILS_HINT, f"<p><em>{html.escape(DETAILS_HINT)}</em></p>"))
+    return _join(parts)
 
 
 def choices(entries: list[Entry]) -> Rendered:
@@ -153,15 +228,18 @@ def no_answer(contact: str) -> Rendered:
     return plain, "<p>" + html.escape(plain).replace("\n", "</p><p>") + "</p>"
 
 
-def render_match(match: Match, base: KnowledgeBase, contact: str) -> Rendered:
-    """The whole answer to a question: emergency block if any, then the entry, choices or none."""
-    parts: list[Rendered] = []
-    if match.urgent:
-        parts.append(emergency_block(match.all_dangers))
+def render_match(match: Match, base: KnowledgeBase, contact: str, full: bool = False) -> Rendered:
+    """The whole answer to a question: the emergency block if any, then the entry (short, or
+    whole with `full`), the choices, or no answer."""
     if match.verdict is Verdict.CONFIDENT:
-        parts.append(entry_answer(match.entries[0], base, contact))
-    elif match.verdict is Verdict.AMBIGUOUS:
+        return entry_answer(match.entries[0], base, contact, match.all_dangers, full)
+    parts: list[Rendered] = [emergency_block(match.all_dangers)] if match.urgent else []
+    if match.verdict is Verdict.AMBIGUOUS:
         parts.append(choices(match.entries))
     else:
         parts.append(no_answer(contact))
+    return _join(parts)
+
+
+def _join(parts: list[Rendered]) -> Rendered:
     return "\n\n".join(p for p, _ in parts), "".join(h for _, h in parts)

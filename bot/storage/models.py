@@ -103,7 +103,9 @@ class UnansweredQuestion(SQLModel, table=True):
 
 
 class PendingChoice(SQLModel, table=True):
-    """The numbered entries last offered to someone in a room, until they pick one or it expires."""
+    """What someone may ask next in a room, until they do or it expires: the numbered entries
+    last offered, or the entry just answered in short (`answered`), whose whole text `détails`
+    shows; with the dangers of the question, which come first again."""
 
     __tablename__ = "pending_choice"
 
@@ -111,6 +113,8 @@ class PendingChoice(SQLModel, table=True):
     room_id: str = Field(primary_key=True)
     entry_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
     offered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    answered: bool = False
+    dangers: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class DialogState(SQLModel, table=True):
