@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from datetime import UTC, datetime, timedelta
@@ -11,25 +12,18 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 
-from bot import __version__
-from bot.admin import commands as admin
+from bot import __version__, features
 from bot.clock import Clock
-from bot.commands import core
 from bot.commands.context import Services
-from bot.commands.dispatch import CommandDispatcher
 from bot.commands.router import CommandTable
-from bot.declarations import commands as declarations
-from bot.declarations import report_commands
 from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
 from bot.declarations.report import Period
 from bot.declarations.reporting import period_rows, report_summary
-from bot.directory import commands as directory_commands
 from bot.directory.onboarding import Welcomer
 from bot.directory.registry import Directory
 from bot.directory.roles import Role
 from bot.i18n import Translator
-from bot.knowledge import commands as knowledge
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.direct import DirectRooms
@@ -39,9 +33,7 @@ from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
 from bot.monitoring import serve_http
-from bot.privacy import commands as privacy
-from bot.scheduling import attendance
-from bot.scheduling import commands as meetings
+from bot.safety.model import shipped as danger_model
 from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.reminders import MeetingReminders, ReminderPoster
 from bot.settings import Settings
@@ -51,17 +43,6 @@ from bot.storage.retention import prune
 
 log = logging.getLogger(__name__)
 
-ROUTERS = (
-    core.router,
-    knowledge.router,
-    declarations.router,
-    report_commands.router,
-    meetings.router,
-    attendance.router,
-    directory_commands.router,
-    admin.router,
-    privacy.router,
-)
 
 
 class NetworkRooms:
@@ -183,6 +164,10 @@ async def _serve(
         db,
     )
     await referrals.load()
+    await asyncio.to_thread(danger_model)  # read once, off the event loop
+    # What was just loaded lives as long as the bot: keep the garbage collector from walking
+    # through it again and again (pauses of tens of milliseconds with a large base).
+    gc.freeze()
 
     direct_rooms = DirectRooms(client)
     scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
@@ -209,7 +194,7 @@ async def _serve(
     services = Services(
         t=t,
         prefix=settings.bot.command_prefix,
-        table=CommandTable(ROUTERS),
+        table=CommandTable(features.ROUTERS),
         db=db,
         version=__version__,
         joined_rooms=lambda: len(client.rooms),
@@ -228,14 +213,8 @@ async def _serve(
         fetch_file=lambda room_id, event_id: fetch_file(client, room_id, event_id),
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
-    dispatcher = CommandDispatcher(
-        services,
-        network.role_of,
-        (settings.bot.user_id, settings.bot.display_name, localpart),
-        free_text=knowledge.FREE_TEXT,
-        interceptors=(declarations.continue_dialog, knowledge.pick_choice),
-        edits=(declarations.edit_answer,),
-        reactions=(attendance.react,),
+    dispatcher = features.dispatcher(
+        services, network.role_of, (settings.bot.user_id, settings.bot.display_name, localpart)
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"), t("storage.down"))

@@ -14,6 +14,7 @@ from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import IncomingMessage, Write
 from bot.matrix.outbox import Outgoing
+from bot.safety.kinds import Danger
 from bot.settings import DeadlineSettings, DirectorySettings
 from bot.storage.database import Database
 
@@ -105,6 +106,9 @@ class CommandContext:
     writes: list[Write] = field(default_factory=list)
     after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)  # once committed
     changes: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    # The dangers the message evokes, found once before anything else is done with it.
+    dangers: list[Danger] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # sent after the replies, even after an error
 
     def changed(self, target: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         """Note for the audit log what an administrative command changed on `target`."""

@@ -16,6 +16,9 @@ from bot.commands.context import CommandContext, CommandError, NotForMeError, Se
 from bot.commands.router import Command
 from bot.directory.roles import Role
 from bot.matrix.events import IncomingMessage, Response
+from bot.safety.danger import detect_danger
+from bot.safety.emergency import TITLE as EMERGENCY_TITLE
+from bot.safety.emergency import emergency_block
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,13 @@ class CommandDispatcher:
     Free text that is no command (in a direct message or after a mention) goes to the
     `free_text` command, if there is one. Interceptors see every message first, in order; edits
     of earlier messages go to the `edits` interceptors only.
+
+    Safety comes before everything else. A message addressed to the bot that evokes a danger
+    (`detect_danger`, the one function that decides) is not parsed as a command nor as a
+    dialogue answer: the `danger_hooks` see it first (a dialogue notes that it waits), then it
+    is answered as a referral question. Only a coordination command sent with the prefix still
+    runs as such (an announcement about a prevention day must go out). Whatever happens, the
+    first reply is then the emergency block.
     """
 
     def __init__(
@@ -80,6 +90,7 @@ class CommandDispatcher:
         interceptors: Sequence[Interceptor] = (),
         edits: Sequence[Interceptor] = (),
         reactions: Sequence[Interceptor] = (),
+        danger_hooks: Sequence[Interceptor] = (),
     ) -> None:
         self._services = services
         self._role_of = role_of
@@ -88,29 +99,12 @@ class CommandDispatcher:
         self._interceptors = tuple(interceptors)
         self._edits = tuple(edits)
         self._reactions = tuple(reactions)
+        self._danger_hooks = tuple(danger_hooks)
 
     async def __call__(self, message: IncomingMessage) -> Response:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
-            special = (
-                self._edits if message.replaces is not None
-                else self._reactions if message.reacts_to is not None
-                else None
-            )  # fmt: skip
-            if special is not None:  # edits and reactions only concern what tracks them
-                for intercept in special:
-                    if await intercept(ctx):
-                        break
-                return Response(ctx.replies, ctx.writes, ctx.after)
-            for intercept in self._interceptors:
-                if await intercept(ctx):
-                    return Response(ctx.replies, ctx.writes, ctx.after)
-            found = command_text(
-                message.body, self._services.prefix, self._bot_names, message.is_direct
-            )
-            if found is None:
-                return Response()
-            await self._run(ctx, *found)
+            await self._handle(ctx)
         except CommandError as exc:
             _forget(ctx)
             ctx.reply(ctx.t(exc.key, **exc.values))
@@ -119,7 +113,40 @@ class CommandDispatcher:
             log.exception("Erreur %s en traitant %s", reference, message.event_id)
             _forget(ctx)
             ctx.reply(ctx.t("error.internal", reference=reference))
+        if ctx.dangers:
+            _emergency_first(ctx)
+        for note in ctx.notes:
+            ctx.reply(note)
         return Response(ctx.replies, ctx.writes, ctx.after)
+
+    async def _handle(self, ctx: CommandContext) -> None:
+        message = ctx.message
+        if message.reacts_to is not None:  # reactions only concern what tracks them
+            await _first(self._reactions, ctx)
+            return
+        found = command_text(
+            message.body, self._services.prefix, self._bot_names, message.is_direct
+        )
+        if found is not None:
+            ctx.dangers = detect_danger(message.body)
+        if ctx.dangers:
+            await self._danger_first(ctx, *found)  # type: ignore[misc]
+        elif message.replaces is not None:  # edits only concern what tracks them
+            await _first(self._edits, ctx)
+        elif not await _first(self._interceptors, ctx) and found is not None:
+            await self._run(ctx, *found)
+
+    async def _danger_first(self, ctx: CommandContext, text: str, via: Via) -> None:
+        """A message evoking a danger: a hook may take it (a dialogue answer sent again on
+        purpose); a coordination command still runs; anything else is a referral question."""
+        if await _first(self._danger_hooks, ctx):
+            return
+        found = self._services.table.find(text) if via is Via.PREFIX else None
+        if found is not None and found[0].role is Role.COORDINATOR:
+            await self._invoke(ctx, *found)
+            return
+        if self._free_text is not None and ctx.role >= self._free_text.role:
+            await self._invoke(ctx, self._free_text, text)
 
     async def _run(self, ctx: CommandContext, text: str, via: Via) -> None:
         t, prefix = ctx.t, self._services.prefix
@@ -174,6 +201,24 @@ class CommandDispatcher:
             lines.append(t("error.did_you_mean", suggestions=", ".join(suggestions[:3])))
         lines.append(t("error.see_help", prefix=prefix))
         return "\n".join(lines)
+
+
+async def _first(interceptors: Sequence[Interceptor], ctx: CommandContext) -> bool:
+    """Offer the message to each interceptor in turn; True once one has taken it."""
+    for intercept in interceptors:
+        if await intercept(ctx):
+            return True
+    return False
+
+
+def _emergency_first(ctx: CommandContext) -> None:
+    """Put the emergency block first, unless the first reply already starts with it (a referral
+    answer gives it merged with the entry's own numbers)."""
+    first = ctx.replies[0].content.get("body", "") if ctx.replies else ""
+    if not first.startswith(EMERGENCY_TITLE):
+        body, html = emergency_block(ctx.dangers)
+        ctx.reply(body, html)
+        ctx.replies.insert(0, ctx.replies.pop())
 
 
 def _forget(ctx: CommandContext) -> None:

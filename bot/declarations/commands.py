@@ -17,7 +17,7 @@ from bot.declarations.records import declarations_in, save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
 from bot.directory.roles import Role
-from bot.knowledge.normalize import fold
+from bot.text.fold import fold
 
 router = Router("declarations")
 
@@ -112,6 +112,27 @@ async def continue_dialog(ctx: CommandContext) -> bool:
         ctx.sender, message.room_id, message.body, message.event_id
     )
     if turn is None:
+        return False
+    _apply(ctx, turn)
+    return True
+
+
+async def pause_dialog(ctx: CommandContext) -> bool:
+    """A message evoking a danger during the dialogue: the dialogue waits (a note says so after
+    the emergency answer), unless the message repeats the one held back just before."""
+    services, message = ctx.services, ctx.message
+    if services.declarations is None or not message.is_direct:
+        return False
+    if message.replaces is not None or message.body.lstrip().startswith(services.prefix):
+        return False
+    turn = await services.declarations.hold(
+        ctx.sender, message.room_id, message.body, message.event_id
+    )
+    if turn is None:
+        return False
+    if turn.held:
+        ctx.notes.extend(turn.messages)
+        ctx.writes.extend(turn.writes)
         return False
     _apply(ctx, turn)
     return True

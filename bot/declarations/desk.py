@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.declarations.catalog import Catalog
-from bot.declarations.dialog import KIND, Draft, Step, advance, prompt, reanswer
+from bot.declarations.dialog import (
+    KIND,
+    Draft,
+    Step,
+    advance,
+    prompt,
+    reanswer,
+    waiting_notice,
+)
 from bot.declarations.records import declaration_of, draft_values, save_declaration
 from bot.declarations.weeks import Week
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
@@ -16,6 +25,7 @@ from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
 from bot.matrix.events import Write
 from bot.storage.database import Database
+from bot.text.fold import fold
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,7 @@ class Turn:
 
     messages: list[str]
     writes: list[Write]
+    held: bool = False  # the message was held back: the dialogue waits where it was
 
 
 class DeclarationDesk:
@@ -95,6 +106,23 @@ class DeclarationDesk:
         if outcome.saved is not None:
             writes.append(save_declaration(user_id, outcome.saved))
         return Turn(outcome.messages, writes)
+
+    async def hold(
+        self, user_id: str, room_id: str, text: str, event_id: str = ""
+    ) -> Turn | None:
+        """A message evoking a danger, during the dialogue here (None: there is none). The
+        dialogue waits where it was and says so, unless the same message is sent again right
+        after: then it is the answer, on purpose."""
+        state = await self._db.run(lambda s: current_dialog(s, user_id, room_id))
+        if state is None or state.kind != KIND or is_idle(state, self.idle_expiry):
+            return None
+        draft = Draft.from_json(state.data)
+        fingerprint = hashlib.sha256(fold(text).encode()).hexdigest()[:16]
+        if draft.held == fingerprint:
+            return await self.answer(user_id, room_id, text, event_id)
+        held = replace(draft, held=fingerprint)
+        write = save_dialog(user_id, room_id, KIND, state.step, held.to_json(), state.started_at)
+        return Turn([waiting_notice(Step(state.step), draft)], [write], held=True)
 
     async def edit(self, user_id: str, room_id: str, edited: str, text: str) -> Turn | None:
         """An earlier answer edited in Matrix: replace it in the draft (None: not an answer)."""

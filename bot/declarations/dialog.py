@@ -24,7 +24,7 @@ from bot.declarations.parsing import (
     parse_remark,
 )
 from bot.declarations.weeks import Week
-from bot.knowledge.normalize import fold
+from bot.text.fold import fold
 
 KIND = "declaration"
 
@@ -165,6 +165,9 @@ class Draft:
     inactive: bool = False
     replacing: bool = False  # the week was already declared: its values are the defaults
     answers: dict[str, str] = field(default_factory=dict)  # event id -> step it answered
+    # A fingerprint of the last message held back because it evoked a danger: sent again, it is
+    # taken as the answer (the emergency numbers were shown first both times).
+    held: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -173,6 +176,7 @@ class Draft:
             "inactive": self.inactive,
             "replacing": self.replacing,
             "answers": self.answers,
+            "held": self.held,
         }
 
     @classmethod
@@ -183,6 +187,7 @@ class Draft:
             data["inactive"],
             data["replacing"],
             dict(data.get("answers", {})),
+            data.get("held", ""),
         )
 
 
@@ -211,6 +216,19 @@ def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
         )
     lines.append(CONTROLS)
     return "\n".join(lines)
+
+
+def waiting_notice(step: Step, draft: Draft) -> str:
+    """What a dialogue held back by a danger says: where it waits, and how to answer anyway."""
+    if step is Step.CONFIRM:
+        where = "attend votre confirmation (« oui » ou « non »)"
+    else:
+        number = f"{QUESTIONS.index(step) + 1}/{len(QUESTIONS)}"
+        where = f"attend votre réponse à la question {number} : {SPECS[step].title}"
+    return (
+        f"Votre déclaration de la {week_label(draft.week)} est en pause et {where} "
+        "Rien n'est perdu. Si votre message était bien cette réponse, renvoyez-le tel quel."
+    )
 
 
 def summary(draft: Draft) -> str:

@@ -229,6 +229,12 @@ class Person:
         reply = await self.wait_reply(room_id, event_id, timeout)
         return str(reply.source["content"]["body"])
 
+    async def ask_all(self, room_id: str, body: str, count: int, timeout: float = 30) -> list[str]:
+        """Send `body` and return the plain text of the bot's first `count` replies, in order."""
+        event_id = await self.send(room_id, body)
+        await self.wait_for(lambda _r, _e: len(self.replies_to(event_id)) >= count, timeout)
+        return [str(e.source["content"]["body"]) for e in self.replies_to(event_id)[:count]]
+
     async def create_room(
         self,
         name: str,

@@ -8,9 +8,9 @@ from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
-from bot.knowledge.danger import detect_danger
-from bot.knowledge.desk import most_consulted, unanswered
-from bot.knowledge.normalize import terms
+from bot.knowledge.desk import DETAILS_WORDS, most_consulted, unanswered
+from bot.knowledge.index import is_question
+from bot.text.fold import fold
 
 router = Router("knowledge")
 
@@ -28,7 +28,7 @@ FREE_TEXT = "orienter"  # what a question without a command is taken to be
     "la question seule suffit.",
 )
 async def refer(ctx: CommandContext, question: Text) -> None:
-    if not is_question(question):
+    if not is_question(question) and not ctx.dangers:
         ctx.reply(ctx.t("kb.ask_a_question", prefix=ctx.services.prefix))
         return
     answer = ctx.referrals.answer(question, ctx.sender, ctx.message.room_id)
@@ -36,17 +36,15 @@ async def refer(ctx: CommandContext, question: Text) -> None:
     ctx.writes.extend(answer.writes)
 
 
-def is_question(text: str) -> bool:
-    """Whether `text` says anything a referral could be about (a greeting or thanks does not)."""
-    return bool(terms(text)) or bool(detect_danger(text))
-
-
-async def pick_choice(ctx: CommandContext) -> bool:
-    """Answer a number sent after the bot offered numbered entries; False if none were offered."""
-    choice = _CHOICE.fullmatch(ctx.message.body)
-    if choice is None or ctx.services.referrals is None:
+async def follow_up(ctx: CommandContext) -> bool:
+    """Answer a number picking one of the entries offered, or `détails` after a short answer;
+    False if nothing is pending here or the message is something else."""
+    text = ctx.message.body.strip()
+    choice = _CHOICE.fullmatch(text)
+    if ctx.services.referrals is None or (choice is None and fold(text) not in DETAILS_WORDS):
         return False
-    answer = await ctx.referrals.pick(int(choice.group(1)), ctx.sender, ctx.message.room_id)
+    asked = choice.group(1) if choice is not None else text
+    answer = await ctx.referrals.follow_up(asked, ctx.sender, ctx.message.room_id)
     if answer is None:
         return False
     ctx.reply(answer.body, answer.html)

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.integration
 async def test_question_after_a_mention_gets_the_entry(network: Network) -> None:
     event_id = await network.promeneur.send(
         network.room,
-        "Assistant PdN: une jeune me dit qu'elle se fait harceler sur snap, vers qui l'orienter ?",
+        "Assistant PdN: un faux compte à son nom publie des montages humiliants sur insta, vers "
+        "qui l'orienter ?",
     )
     reply = await network.promeneur.wait_reply(network.room, event_id)
     content = reply.source["content"]
@@ -53,7 +54,7 @@ async def test_danger_in_a_direct_message_brings_the_emergency_numbers_first(
 
 
 async def test_ambiguous_question_offers_choices_picked_by_number(network: Network) -> None:
-    offer = await network.promeneur.ask(network.room, "!orienter harcèlement")
+    offer = await network.promeneur.ask(network.room, "!orienter elle se fait harceler sur snap")
     titles = re.findall(r"^\d\. (.+)$", offer, flags=re.MULTILINE)
     assert offer.startswith("Plusieurs fiches peuvent correspondre")
     assert len(titles) >= 2

@@ -8,35 +8,19 @@ coordination's commands see hostile arguments too.
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import ROUTERS
-from bot.commands.context import Services
-from bot.commands.dispatch import CommandDispatcher
+from bot import features
 from bot.commands.router import CommandTable
-from bot.declarations import commands as declarations
-from bot.declarations.desk import DeclarationDesk
 from bot.directory.csv_io import plan_import
 from bot.directory.registry import Directory, search
-from bot.directory.roles import Role
-from bot.i18n import Translator
-from bot.knowledge import commands as knowledge
-from bot.knowledge.desk import ReferralDesk
-from bot.matrix.events import IncomingMessage
-from bot.scheduling import attendance
-from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
-from bot.storage.database import Database, upgrade
 from tests.databases import Databases
+from tests.rig import ROLES, Rig, build_rig, close
 
-NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
-ROLES = {"@coord:x": Role.COORDINATOR, "@camille:x": Role.PROMENEUR, "@intrus:x": Role.GUEST}
 HOSTILE_PIECES = [
     "<script>alert(1)</script>", "<b>gras</b>", "<a href='javascript:x'>lien</a>", "&amp;",
     "**[clic](javascript:alert(1))**", "`code`", "'; DROP TABLE member; --", "\" OR 1=1 --",
@@ -51,51 +35,15 @@ HOSTILE = st.one_of(
 )
 
 
-Rig = tuple[asyncio.AbstractEventLoop, CommandDispatcher, Database]
-
-
 @pytest.fixture(scope="module")
 def rig(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     """One dispatcher for all examples (building it per example would take seconds)."""
-    loop = asyncio.new_event_loop()
-    url = databases.new(tmp_path_factory.mktemp("fuzz"))
-    upgrade(url)
-    db = Database(url)
-    referrals = ReferralDesk(DEFAULT_KNOWLEDGE_DIR, "exemple", "la coordination", db)
-    loop.run_until_complete(referrals.load())
-    directory = Directory(db, {"@coord:x"})
-    loop.run_until_complete(directory.reload())
-    desk = DeclarationDesk(
-        db, DeclarationSettings().networks, dt.timedelta(hours=48), lambda: NOW, referrals
-    )
-    services = Services(
-        t=Translator("fr"),
-        prefix="!",
-        table=CommandTable(ROUTERS),
-        db=db,
-        version="test",
-        joined_rooms=lambda: 1,
-        referrals=referrals,
-        declarations=desk,
-        promeneurs=lambda: {"@camille:x"},
-        network_rooms=lambda: {"!reseau:x"},
-        clock=lambda: NOW,
-        directory=directory,
-    )
-    dispatcher = CommandDispatcher(
-        services,
-        lambda user: ROLES.get(user, Role.GUEST),
-        ("@pdn-bot:x", "Assistant PdN", "pdn-bot"),
-        free_text=knowledge.FREE_TEXT,
-        interceptors=(declarations.continue_dialog, knowledge.pick_choice),
-        edits=(declarations.edit_answer,),
-        reactions=(attendance.react,),
-    )
-    yield loop, dispatcher, db
-    loop.close()
+    rig = build_rig(databases.new(tmp_path_factory.mktemp("fuzz")))
+    yield rig
+    close(rig)
 
 
-COMMANDS = sorted({name for c in CommandTable(ROUTERS).commands for name in c.names})
+COMMANDS = sorted({name for c in CommandTable(features.ROUTERS).commands for name in c.names})
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,30 +56,14 @@ COMMANDS = sorted({name for c in CommandTable(ROUTERS).commands for name in c.na
 def test_any_text_to_any_command_is_answered_in_french_without_rendering_it(
     rig: Rig, sender: str, command: str | None, text: str, direct: bool
 ) -> None:
-    loop, dispatcher, db = rig
     body = f"!{command} {text}" if command else text
-    message = IncomingMessage(
-        event_id=f"$fuzz{abs(hash((sender, body, direct)))}",
-        room_id="!dm:x" if direct else "!reseau:x",
-        sender=sender,
-        body=body,
-        is_direct=direct,
-        encrypted=False,
-    )
-    response = loop.run_until_complete(dispatcher(message))
+    response, texts = rig.say(body, sender, direct)  # what it wanted to keep can be kept
 
-    for reply in response.replies:
-        content = reply.content
-        assert "erreur inattendue" not in str(content.get("body", "")), body
-        html = str(content.get("formatted_body", ""))
+    for reply, text in zip(response.replies, texts, strict=True):
+        assert "erreur inattendue" not in text, body
+        html = str(reply.content.get("formatted_body", ""))
         for tag in ("<script", "<b>gras", "<a href='javascript"):
             assert tag not in html, (body, html)
-
-    def apply(session: object) -> None:
-        for write in response.writes:
-            write(session)  # type: ignore[arg-type]
-
-    loop.run_until_complete(db.run(apply))  # what it wanted to keep can be kept
 
 
 @settings(max_examples=200, deadline=None)
