@@ -61,11 +61,16 @@ def test_kb_check_strict_passes_on_the_shipped_base_and_lists_what_to_confirm(
     assert "à confirmer fiches/nationales/troubles-alimentaires.md : Anorexie Boulimie" in out
 
 
+def _copied_entry(tmp_path: Path, name: str) -> Path:
+    """The shipped base copied into `tmp_path / "kb"`, and the path of one entry in the copy."""
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, tmp_path / "kb")
+    return tmp_path / "kb" / "fiches" / "nationales" / f"{name}.md"
+
+
 def test_kb_check_strict_fails_on_a_resource_without_its_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, tmp_path / "kb")
-    entry = tmp_path / "kb" / "fiches" / "nationales" / "jeux-argent.md"
+    entry = _copied_entry(tmp_path, "jeux-argent")
     lines = entry.read_text(encoding="utf-8").splitlines()
     resource = lines.index("[[ressources]]")
     lines = [line for i, line in enumerate(lines) if i < resource or not line.startswith("source")]
@@ -80,8 +85,7 @@ def test_kb_check_strict_fails_on_a_resource_without_its_source(
 def test_kb_check_fails_on_a_broken_base(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, tmp_path / "kb")
-    entry = tmp_path / "kb" / "fiches" / "nationales" / "alcool.md"
+    entry = _copied_entry(tmp_path, "alcool")
     entry.write_text(entry.read_text().replace('"0 980 980 930"', '"09 80"'), encoding="utf-8")
 
     assert main(["kb", "check", "--dossier", str(tmp_path / "kb")]) == 1
