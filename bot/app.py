@@ -217,7 +217,16 @@ async def _serve(
         services, network.role_of, (settings.bot.user_id, settings.bot.display_name, localpart)
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
-    sync = SyncLoop(client, db, settings, outbox, dispatcher, t("undecryptable"), t("storage.down"))
+    sync = SyncLoop(
+        client,
+        db,
+        settings,
+        outbox,
+        dispatcher,
+        t("undecryptable"),
+        t("storage.down"),
+        lambda reference: t("error.internal", reference=reference),
+    )
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )

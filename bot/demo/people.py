@@ -23,6 +23,7 @@ from nio import (
 
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.media import upload_file
+from bot.matrix.shapes import mapping, reply_of
 
 
 class PersonError(Exception):
@@ -139,8 +140,7 @@ class Person:
         """The bot's reply to `event_id` in `room_id`."""
 
         def is_reply(room: str, event: Event) -> bool:
-            relates = event.source.get("content", {}).get("m.relates_to") or {}
-            return room == room_id and relates.get("m.in_reply_to", {}).get("event_id") == event_id
+            return room == room_id and _answers(event) == event_id
 
         event = await self.wait_for(is_reply, timeout)
         assert isinstance(event, RoomMessage)
@@ -172,14 +172,7 @@ class Person:
         return await self.wait_for(matches, timeout)
 
     def replies_to(self, event_id: str) -> list[Event]:
-        return [
-            e
-            for _, e in self.events
-            if (
-                (e.source.get("content", {}).get("m.relates_to") or {}).get("m.in_reply_to") or {}
-            ).get("event_id")
-            == event_id
-        ]
+        return [e for _, e in self.events if _answers(e) == event_id]
 
     async def send(
         self,
@@ -304,3 +297,8 @@ class Person:
 
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(joined), timeout)
+
+
+def _answers(event: Event) -> str | None:
+    """The event that `event` replies to, whatever the shape of its content."""
+    return reply_of(mapping(event.source).get("content"), "")[0]

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response, Write
 from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
+from bot.matrix.shapes import edit_of, mapping, reply_of
 from bot.settings import Settings
 from bot.storage.database import STORAGE_ERRORS, Database
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
@@ -73,6 +75,7 @@ class SyncLoop:
         on_message: MessageHandler,
         undecryptable_text: str,
         storage_text: str = "",
+        error_text: Callable[[str], str] = lambda reference: reference,
     ) -> None:
         self._client = client
         self._db = db
@@ -86,6 +89,7 @@ class SyncLoop:
         self._replaying = True
         self._storage_down = False
         self._storage_text = storage_text
+        self._error_text = error_text
         self.ready = asyncio.Event()
 
     @property
@@ -218,12 +222,39 @@ class SyncLoop:
         return older[::-1]
 
     async def _handle_event(self, room: MatrixRoom, event: Event) -> None:
+        """One event; whatever goes wrong with it is logged, answered if it can be, and the event
+        is marked handled: no event can stop the loop or come back at every restart. Only an
+        unreachable server or an unwritable database (the whole batch comes again) go up."""
         if event.sender == self.user_id:
             return
         if isinstance(event, MegolmEvent):
-            await self._hold_undecrypted(room.room_id, event)
+            await self._safely(room.room_id, event, self._hold_undecrypted(room.room_id, event))
         elif isinstance(event, RoomMessageText | ReactionEvent):
-            await self._dispatch(room, event)
+            await self._safely(room.room_id, event, self._dispatch(room, event))
+
+    async def _safely(self, room_id: str, event: Event, work: Awaitable[None]) -> None:
+        """Run the handling of `event`; a failure of its own (bad data, a bug) is isolated."""
+        try:
+            await work
+        except (*NETWORK_ERRORS, *STORAGE_ERRORS):
+            raise
+        except Exception:
+            await self._failed(room_id, event, answer=isinstance(event, RoomMessageText))
+
+    async def _failed(self, room_id: str, event: Event, answer: bool) -> None:
+        """Log a failure with a reference, say so to the sender, and mark the event handled."""
+        reference = uuid.uuid4().hex[:8]
+        log.exception("Erreur %s en traitant %s : événement abandonné", reference, event.event_id)
+        replies = []
+        if answer:
+            text = notice(self._error_text(reference))
+            replies.append(Outgoing(room_id, as_reply(text, event.event_id, event.sender)))
+        try:
+            await self._record(event.event_id, room_id, replies)
+        except STORAGE_ERRORS:
+            raise
+        except Exception:  # it will be tried again with the batch, and fail the same way
+            log.exception("Erreur %s : événement %s non noté", reference, event.event_id)
 
     async def _dispatch(self, room: MatrixRoom, event: RoomMessageText | ReactionEvent) -> None:
         # Only the first batch after a start (or an event held for its key) can have been handled
@@ -239,8 +270,9 @@ class SyncLoop:
         if isinstance(event, ReactionEvent):
             replaces, reacts_to, body = None, event.reacts_to, event.key
         else:
-            (replaces, body), reacts_to = _edit_of(event), None
-            reply_to, body = _reply_of(event, body)
+            content = mapping(event.source).get("content")
+            (replaces, body), reacts_to = edit_of(content, event.body), None
+            reply_to, body = reply_of(content, body)
         message = IncomingMessage(
             event_id=event.event_id,
             room_id=room.room_id,
@@ -267,14 +299,11 @@ class SyncLoop:
         replies: list[Outgoing],
         writes: Sequence[Write] = (),
     ) -> None:
-        """Mark the event handled and put its replies in the outbox, in one transaction.
-
-        The replies are handed to the sender first: their transaction ids come from the event,
-        so sending while the transaction commits can never post a reply twice.
-        """
+        """Mark the event handled and put its replies in the outbox, with its writes, in one
+        transaction; the replies go to the sender once it is committed, never before (a reply
+        must not announce what a failed commit did not keep)."""
         queued = queue_messages(replies, cause=event_id)
-        self._outbox.submit(queued)
-        was_pending = self._pending.pop(event_id, None) is not None
+        was_pending = event_id in self._pending
 
         def write(session: Session) -> None:
             if was_pending:
@@ -290,6 +319,8 @@ class SyncLoop:
                     change(session)
 
         await self._db.run(write)
+        self._pending.pop(event_id, None)
+        self._outbox.submit(queued)
 
     # Invitations and departures
 
@@ -359,7 +390,7 @@ class SyncLoop:
                 except EncryptionError:
                     decrypted = None
                 if room is not None and isinstance(decrypted, RoomMessageText | ReactionEvent):
-                    await self._dispatch(room, decrypted)
+                    await self._safely(room.room_id, decrypted, self._dispatch(room, decrypted))
                 elif room is not None and decrypted is not None:
                     await self._record(event_id, pending.room_id, [])
                 elif time.monotonic() - pending.first_seen >= grace:
@@ -381,28 +412,6 @@ class SyncLoop:
             await asyncio.sleep(1)
             if self._pending and self.ready.is_set():
                 await self.flush_pending()
-
-
-def _edit_of(event: RoomMessageText) -> tuple[str | None, str]:
-    """For an edit (m.replace): the edited event's id and the new text; else (None, body)."""
-    content = event.source.get("content", {})
-    relates = content.get("m.relates_to") or {}
-    if relates.get("rel_type") != "m.replace" or not relates.get("event_id"):
-        return None, event.body
-    new = content.get("m.new_content") or {}
-    return str(relates["event_id"]), str(new.get("body", event.body.removeprefix("* ")))
-
-
-def _reply_of(event: RoomMessageText, body: str) -> tuple[str | None, str]:
-    """For a reply: the answered event's id, and the text without the quoted fallback."""
-    relates = event.source.get("content", {}).get("m.relates_to") or {}
-    answered = (relates.get("m.in_reply_to") or {}).get("event_id")
-    if not answered:
-        return None, body
-    lines = body.split("\n")
-    while lines and lines[0].startswith("> "):
-        lines.pop(0)
-    return str(answered), "\n".join(lines).strip()
 
 
 def _load_token(session: Session, user_id: str) -> str | None:

@@ -1,0 +1,38 @@
+"""What the bot reads of an incoming event, checked field by field: any client can send any
+JSON, so a field of the wrong type is treated as absent, never trusted, never raised on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """`value` if it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def text(value: Any) -> str | None:
+    """`value` if it is a string, else None."""
+    return value if isinstance(value, str) else None
+
+
+def edit_of(content: Any, body: str) -> tuple[str | None, str]:
+    """For an edit (m.replace): the edited event's id and the new text; else (None, body)."""
+    relates = mapping(mapping(content).get("m.relates_to"))
+    edited = text(relates.get("event_id"))
+    if relates.get("rel_type") != "m.replace" or not edited:
+        return None, body
+    new_body = text(mapping(mapping(content).get("m.new_content")).get("body"))
+    return edited, new_body if new_body is not None else body.removeprefix("* ")
+
+
+def reply_of(content: Any, body: str) -> tuple[str | None, str]:
+    """For a reply: the answered event's id, and the text without the quoted fallback."""
+    relates = mapping(mapping(content).get("m.relates_to"))
+    answered = text(mapping(relates.get("m.in_reply_to")).get("event_id"))
+    if not answered:
+        return None, body
+    lines = body.split("\n")
+    while lines and lines[0].startswith("> "):
+        lines.pop(0)
+    return answered, "\n".join(lines).strip()
