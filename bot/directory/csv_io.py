@@ -50,9 +50,10 @@ class ImportPlan:
 
 
 def _decode(data: bytes) -> str:
+    """The file's text, without NUL characters (no database text column can hold them)."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding).replace("\x00", "")
         except UnicodeDecodeError:
             continue
     raise InvalidAnswerError("fichier illisible : texte UTF-8 ou Windows attendu")

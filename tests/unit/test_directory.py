@@ -112,3 +112,9 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
         (entry,) = session.exec(select(AuditEntry))
         assert (entry.target, entry.after) == (ERASED, {})
         assert session.get(Member, "@camille:x") is None
+
+
+def test_a_csv_cell_with_nul_characters_is_read_without_them() -> None:
+    plan = plan_import(b"matrix;prenom\n@nul:x;Al\x00ix\n", {})
+    assert plan.errors == []
+    assert "\x00" not in repr(plan)
