@@ -28,7 +28,7 @@ from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.direct import DirectRooms
 from bot.matrix.media import fetch_file, upload_file
-from bot.matrix.membership import Membership
+from bot.matrix.membership import Membership, joined
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
@@ -98,7 +98,7 @@ class NetworkRooms:
         for room_id in self.room_ids:
             room = self._client.rooms.get(room_id)
             if room is not None:
-                users.update(room.users)
+                users.update(joined(room))
         return users
 
     def role_of(self, user_id: str) -> Role:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from nio import AsyncClient, RoomInviteError, RoomKickError
+from nio import AsyncClient, MatrixRoom, RoomInviteError, RoomKickError
 
 from bot.matrix.backoff import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)
+
+
+def joined(room: MatrixRoom) -> set[str]:
+    """Who has joined `room`: an invitation not yet accepted makes nobody a member."""
+    return {user_id for user_id, user in room.users.items() if not user.invited}
 
 
 class Membership:

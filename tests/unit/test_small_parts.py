@@ -93,3 +93,15 @@ def test_who_may_invite_the_bot() -> None:
     assert may_invite(settings, "@qui:pdn.fr")
     assert not may_invite(settings, "@intrus:example.org")
     assert not may_invite(settings, "@qui:pdn.fr.evil.com")
+
+
+def test_an_invitation_not_yet_accepted_makes_nobody_a_member() -> None:
+    from nio import MatrixRoom
+
+    from bot.matrix.membership import joined
+
+    room = MatrixRoom("!reseau:x", "@pdn-bot:x")
+    room.add_member("@camille:x", "Camille", None)
+    room.add_member("@invite:x", "Invité", None, invited=True)
+
+    assert joined(room) == {"@camille:x"}
