@@ -44,7 +44,6 @@ from bot.storage.retention import prune
 log = logging.getLogger(__name__)
 
 
-
 class NetworkRooms:
     """The network's rooms (aliases resolved once ready) and who belongs to them."""
 

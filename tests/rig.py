@@ -99,6 +99,3 @@ def build_rig(database_url: str) -> Rig:
 def close(rig: Rig) -> None:
     rig.db.close()
     rig.loop.close()
-
-
-

@@ -107,9 +107,7 @@ class DeclarationDesk:
             writes.append(save_declaration(user_id, outcome.saved))
         return Turn(outcome.messages, writes)
 
-    async def hold(
-        self, user_id: str, room_id: str, text: str, event_id: str = ""
-    ) -> Turn | None:
+    async def hold(self, user_id: str, room_id: str, text: str, event_id: str = "") -> Turn | None:
         """A message evoking a danger, during the dialogue here (None: there is none). The
         dialogue waits where it was and says so, unless the same message is sent again right
         after: then it is the answer, on purpose."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from typing import Any
 
 from bot.declarations.parsing import format_hours
 from bot.declarations.report import Report
+from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes
 
 # (column prefix, Totals attribute, what the number counts)
 GROUPS = (
@@ -53,10 +53,7 @@ def table(report: Report) -> list[list[Any]]:
 
 
 def to_csv(report: Report) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")  # what French spreadsheets open directly
-    writer.writerows(table(report))
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(table(report))
 
 
 def _top(counter: Counter[str], limit: int = 5) -> str:
@@ -93,13 +90,13 @@ def to_xlsx(report: Report) -> bytes:
     out = io.BytesIO()
     import xlsxwriter  # here: only reports need it (memory of the running bot)
 
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book = xlsxwriter.Workbook(out, XLSX_OPTIONS)
     bold = book.add_format({"bold": True})
 
     def sheet(name: str, rows: list[list[Any]]) -> None:
         ws = book.add_worksheet(name)
         for r, row in enumerate(rows):
-            ws.write_row(r, 0, row, bold if r == 0 else None)
+            ws.write_row(r, 0, row, bold if r == 0 else None)  # text stays text: XLSX_OPTIONS
         ws.freeze_panes(1, 1)
         ws.set_column(0, 0, 28)
 

@@ -16,19 +16,18 @@ from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
 from bot.storage.models import Member
 from bot.text.fold import fold
+from bot.text.spreadsheet import as_typed, csv_bytes
 
 HEADER = ["matrix", *(spec.key for spec in FIELDS)]
 MAX_BYTES = 2_000_000
 
 
 def to_csv(members: list[Member]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(HEADER)
+    rows = [HEADER]
     for member in members:
         shown = record(member)
-        writer.writerow([member.user_id, *(shown[key] for key in HEADER[1:])])
-    return out.getvalue().encode("utf-8-sig")
+        rows.append([member.user_id, *(shown[key] for key in HEADER[1:])])
+    return csv_bytes(rows)
 
 
 class Change(NamedTuple):
@@ -85,7 +84,7 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
     for line_no, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        cells = dict(zip(header, row, strict=False))
+        cells = dict(zip(header, map(as_typed, row), strict=False))
         user_id = cells.pop("matrix", "").strip()
         if not MATRIX_ID.fullmatch(user_id):
             plan.errors.append(f"ligne {line_no}, matrix : identifiant Matrix attendu, "

@@ -24,9 +24,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 TO_CONFIRM = "information à confirmer"
 DETAILS_WORD = "détails"
 SHORT_RELAYS = 3  # relays in the first reply
-DETAILS_HINT = (
-    f"Fiche complète et sources : répondez « {DETAILS_WORD} »."
-)
+DETAILS_HINT = f"Fiche complète et sources : répondez « {DETAILS_WORD} »."
 
 
 def markdown_html(text: str) -> str:
@@ -149,9 +147,7 @@ def _sources(entry: Entry, base: KnowledgeBase) -> Rendered:
     footer = f"Fiche relue le {entry.header.verifie_le:%d/%m/%Y}."
     plain = "\n".join(["Sources", *(f"• {line}" for line in lines), footer])
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return plain, (
-        f"<p><em>Sources</em></p><ul>{items}</ul><p><em>{html.escape(footer)}</em></p>"
-    )
+    return plain, (f"<p><em>Sources</em></p><ul>{items}</ul><p><em>{html.escape(footer)}</em></p>")
 
 
 _SEPARATOR = re.compile(r"\n\s*---\s*\n")

