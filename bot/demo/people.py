@@ -53,6 +53,7 @@ class Person:
             ),
         )
         self.events: list[tuple[str, Event]] = []
+        self.accepts_invitations = True  # at once, as the demo's people do
         self._changed = asyncio.Condition()
         self._task: asyncio.Task[None] | None = None
         self._synced = asyncio.Event()
@@ -91,7 +92,7 @@ class Person:
             async with self._changed:
                 for room_id, info in response.rooms.join.items():
                     self.events.extend((room_id, event) for event in info.timeline.events)
-                for room_id in response.rooms.invite:
+                for room_id in response.rooms.invite if self.accepts_invitations else ():
                     await self.client.join(room_id)
                 self._changed.notify_all()
             self._synced.set()

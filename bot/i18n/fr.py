@@ -14,13 +14,13 @@ MESSAGES: dict[str, str] = {
         "État du bot : version {version}, en service depuis {uptime} ; {rooms} salon(s) ; "
         "{pending} message(s) en attente d'envoi."
     ),
-    "role.coordinator": "coordination",
-    "role.promeneur": "promeneurs",
-    "role.guest": "tout le monde",
+    "role.coordinator": "à la coordination",
+    "role.promeneur": "aux promeneurs du réseau",
+    "role.guest": "à tout le monde",
     "error.unknown_command": "Commande inconnue : « {command} ».",
     "error.did_you_mean": "Vouliez-vous dire : {suggestions} ?",
     "error.see_help": "Écrivez {prefix}aide pour la liste des commandes.",
-    "error.forbidden": ("La commande « {command} » est réservée à la {role}. Rien n'a été fait."),
+    "error.forbidden": ("La commande « {command} » est réservée {role}. Rien n'a été fait."),
     "error.usage": "{problem}\nUtilisation : {usage}",
     "error.missing_argument": "Il manque : {name}.",
     "error.too_many_arguments": "Trop d'éléments après la commande : « {extra} ».",

@@ -91,3 +91,28 @@ async def test_coordination_commands_are_refused_to_others_and_change_nothing(
     posted = [body(e) for e in network.promeneur.messages_from(bot_id)]
     assert asked == 2 * len(cases)
     assert not [text for text in posted if "Piège" in text]  # no announcement, no meeting
+
+
+async def test_an_invitation_to_the_network_room_is_not_membership(network: Network) -> None:
+    """Someone a promeneur invites, who has not accepted, reads nothing the network reads."""
+    coordinator, camille, stranger = network.coordinator, network.promeneur, network.outsider
+    bot_id = network.bot_account.user_id
+    aside = await coordinator.create_room("À côté", invite=[bot_id, stranger.user_id])
+    await stranger.join(aside)
+    await coordinator.wait_member(aside, bot_id)
+    stranger.accepts_invitations = False
+    await camille.client.room_invite(network.room, stranger.user_id)
+    await camille.ask(network.room, "!ping")  # the bot has read the invitation by now
+    try:
+        refused = await stranger.ask(aside, "!annuaire camille")
+        assert "est réservée aux promeneurs du réseau. Rien n'a été fait." in refused
+
+        await stranger.join(network.room)
+        await camille.wait_member(network.room, stranger.user_id)
+        await camille.ask(network.room, "!ping")
+        assert "est réservée" not in await stranger.ask(aside, "!annuaire camille")
+    finally:
+        stranger.accepts_invitations = True
+        await coordinator.client.room_kick(network.room, stranger.user_id, "fin du test")
+        await coordinator.ask(network.room, "!ping")
+    assert "est réservée" in await stranger.ask(aside, "!annuaire camille")
