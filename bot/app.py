@@ -40,6 +40,7 @@ from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
 from bot.storage.retention import prune
+from bot.text.identifiers import identifier_lists
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,7 @@ async def _serve(
     )
     await referrals.load()
     await asyncio.to_thread(danger_model)  # read once, off the event loop
+    await asyncio.to_thread(identifier_lists)  # first names and French words, likewise
     # What was just loaded lives as long as the bot: keep the garbage collector from walking
     # through it again and again (pauses of tens of milliseconds with a large base).
     gc.freeze()

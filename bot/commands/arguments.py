@@ -44,14 +44,20 @@ class Text(str, ArgumentType):
 
 
 class Integer(int, ArgumentType):
-    """A whole number."""
+    """A whole number, from 0 to MAXIMUM (numbers of meetings, of lines: a database integer)."""
+
+    MAXIMUM = 1_000_000
 
     @classmethod
     def parse(cls, raw: str, name: str) -> Integer:
         try:
-            return cls(int(raw))
+            value = int(raw) if len(raw) <= 12 else None
         except ValueError:
-            raise UsageError("error.bad_integer", value=raw, name=name) from None
+            value = None
+        if value is None or not 0 <= value <= cls.MAXIMUM:
+            shown = raw if len(raw) <= 20 else raw[:19] + "…"
+            raise UsageError("error.bad_integer", value=shown, name=name, maximum=cls.MAXIMUM)
+        return cls(value)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.text.fold import fold
+from bot.text.identifiers import and_list, cleaned, find_identifiers, kinds
 
 MAX_HOURS = 60
 MAX_COUNT = 1000
@@ -232,23 +233,19 @@ def parse_counted(
     return {c.label: counts[c.label] for c in choices if counts.get(c.label)}
 
 
-_CONTACT = re.compile(
-    r"(?:\+|00)\d[\d .\-]{7,}\d|\b0\d(?:[ .\-]?\d{2}){4}\b|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w"
-)
-
-
 def parse_remark(text: str) -> str:
     """A free remark, without anything that could identify a young person."""
-    remark = " ".join(text.split())
-    if _CONTACT.search(remark):
-        raise InvalidAnswerError(
-            "Cette remarque contient un numéro de téléphone, une adresse e-mail ou un @pseudo : "
-            "je ne garde rien qui puisse identifier un ou une jeune. Reformulez sans ces "
-            "éléments, ou écrivez « passer »."
-        )
+    remark = " ".join(cleaned(text).split())
     if len(remark) > MAX_REMARK:
         raise InvalidAnswerError(
             f"Remarque trop longue ({len(remark)} caractères ; au plus {MAX_REMARK})."
+        )
+    found = find_identifiers(remark)
+    if found:  # said by kind only: the reply is stored too, and must not repeat them
+        raise InvalidAnswerError(
+            f"Cette remarque contient {and_list([kind.label for kind in kinds(found)])}. Je ne "
+            "garde rien qui puisse identifier un ou une jeune : reformulez sans cela, ou "
+            "écrivez « passer »."
         )
     return remark
 

@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     "error.usage": "{problem}\nUsage: {usage}",
     "error.missing_argument": "Missing: {name}.",
     "error.too_many_arguments": "Too much after the command: “{extra}”.",
-    "error.bad_integer": "“{value}” is not a whole number ({name}).",
+    "error.bad_integer": "{name}: a whole number from 0 to {maximum} expected (got “{value}”).",
     "error.internal": "Sorry, something unexpected went wrong. Reference: {reference}.",
     "dm.hint": "I did not understand. Type {prefix}help to see what I can do.",
     "storage.down": (

@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     "error.usage": "{problem}\nUtilisation : {usage}",
     "error.missing_argument": "Il manque : {name}.",
     "error.too_many_arguments": "Trop d'éléments après la commande : « {extra} ».",
-    "error.bad_integer": "« {value} » n'est pas un nombre entier ({name}).",
+    "error.bad_integer": "{name} : nombre entier de 0 à {maximum} attendu (reçu « {value} »).",
     "error.internal": (
         "Désolé, une erreur inattendue s'est produite. Référence à donner à la coordination : "
         "{reference}."

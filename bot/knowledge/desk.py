@@ -96,9 +96,9 @@ class ReferralDesk:
         asked next)."""
         index = self.index
         match = index.match(question)
-        body, html = render_match(match, index.base, self.contact)
         dangers = [d.value for d in match.all_dangers]
         writes: list[Write] = [_forget_choice(user_id, room_id)]
+        kept = None
         if match.verdict is Verdict.CONFIDENT:
             entry_id = match.entries[0].id
             writes += [_consulted(entry_id), _offer(user_id, room_id, [entry_id], dangers, True)]
@@ -106,7 +106,9 @@ class ReferralDesk:
             ids = [e.id for e in match.entries]
             writes.append(_offer(user_id, room_id, ids, dangers, False))
         else:
-            writes.append(_unanswered(scrub(question, self._known_words)))
+            kept = scrub(question, self._known_words)
+            writes.append(_unanswered(kept))
+        body, html = render_match(match, index.base, self.contact, kept=kept)
         return Answer(body, html, match, writes)
 
     async def follow_up(self, asked: str, user_id: str, room_id: str) -> Answer | None:

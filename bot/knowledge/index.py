@@ -15,12 +15,12 @@ from enum import StrEnum
 import numpy as np
 
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.knowledge.stopwords import STOPWORDS
 from bot.safety.danger import detect_danger
 from bot.safety.kinds import Danger
 from bot.text.bayes import ComplementBayes, best
 from bot.text.ngrams import Bag, ngrams
 from bot.text.sms import plain_words
+from bot.text.stopwords import STOPWORDS
 
 OUT_OF_SCOPE = ""  # the class of the example questions no entry answers
 # Thresholds on score differences, tuned on the tuning part of the labelled questions

@@ -215,25 +215,32 @@ def choices(entries: list[Entry]) -> Rendered:
     return plain, f"<p>{html.escape(title)}</p><ol>{items}</ol>"
 
 
-def no_answer(contact: str) -> Rendered:
+def no_answer(contact: str, kept: str | None = None) -> Rendered:
+    """No entry answers; `kept`: the question as noted for the coordinator, if it is."""
     plain = (
         "Je n'ai pas de fiche qui réponde à cette question. La coordination du réseau peut vous "
-        f"aider à trouver le bon relais : {contact}\n"
-        "Votre question est notée pour compléter la base, sans numéros, adresses, liens ni noms."
+        f"aider à trouver le bon relais : {contact}"
     )
+    if kept is not None:
+        plain += (
+            "\nVotre question est notée pour compléter la base, telle que la coordination la "
+            f"lira (ce qui pourrait identifier un ou une jeune est remplacé) : « {kept} »"
+        )
     return plain, "<p>" + html.escape(plain).replace("\n", "</p><p>") + "</p>"
 
 
-def render_match(match: Match, base: KnowledgeBase, contact: str, full: bool = False) -> Rendered:
+def render_match(
+    match: Match, base: KnowledgeBase, contact: str, full: bool = False, kept: str | None = None
+) -> Rendered:
     """The whole answer to a question: the emergency block if any, then the entry (short, or
-    whole with `full`), the choices, or no answer."""
+    whole with `full`), the choices, or no answer (with `kept`, the question as noted)."""
     if match.verdict is Verdict.CONFIDENT:
         return entry_answer(match.entries[0], base, contact, match.all_dangers, full)
     parts: list[Rendered] = [emergency_block(match.all_dangers)] if match.urgent else []
     if match.verdict is Verdict.AMBIGUOUS:
         parts.append(choices(match.entries))
     else:
-        parts.append(no_answer(contact))
+        parts.append(no_answer(contact, kept))
     return _join(parts)
 
 

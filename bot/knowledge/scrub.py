@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.stopwords import STOPWORDS
 from bot.text.fold import fold
+from bot.text.identifiers import cleaned, find_identifiers, masked_text
+from bot.text.stopwords import STOPWORDS
 
 KEPT_LENGTH = 500
 
-_PATTERNS = (
+_AFTER = (
     (re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]", re.IGNORECASE), "[lien]"),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[e-mail]"),
-    (re.compile(r"(?<![\w])@[\w.\-]+(?::[\w.\-]+)?"), "[pseudo]"),
-    (re.compile(r"(?:\+|00)\d[\d .\-]{7,}\d|\b0\d(?:[ .\-]?\d{2}){4}\b|\b\d{6,}\b"), "[numéro]"),
+    (re.compile(r"\b\d{6,}\b"), "[numéro]"),  # a file, a pupil or a social security number
 )
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*")
+_CAPITALISED = re.compile(r"(?<![\[\w])[A-ZÀ-ÖØ-Þ][\w-]*")
 
 
 def scrub(text: str, known_words: frozenset[str] = frozenset()) -> str:
-    """`text` without links, e-mails, @handles, phone numbers, and capitalised words that may be
-    names: any capitalised word that is neither a French function word nor in `known_words`
-    (folded). Too much is hidden rather than too little; lower-case names cannot be told apart.
-    """
-    for pattern, replacement in _PATTERNS:
+    """`text` as the coordinator will read it: every identifier of a young person replaced by
+    a placeholder (names, also in lower case; schools and classes; addresses; accounts; phone
+    numbers and e-mails, also disguised), then links, long numbers, and any capitalised word
+    that is neither a French function word nor in `known_words` (folded): too much is hidden
+    rather than too little."""
+    text = cleaned(text)
+    text = masked_text(text, find_identifiers(text, known_words))
+    for pattern, replacement in _AFTER:
         text = pattern.sub(replacement, text)
 
     def name(match: re.Match[str]) -> str:

@@ -47,8 +47,11 @@ async def test_full_dialogue_with_typos_corrections_and_a_restart(network: Netwo
 
     assert "(8/9)" in await say("cyberharcelement, mal etre")
     assert "(9/9)" in await say("3018 x2, fil sante jeunes")
-    refused = await say("vu Léa, son 06 12 34 56 78")
-    assert "numéro de téléphone" in refused and "(9/9)" in refused
+    refused = await say("vu kenza (3eB au collège Jean Moulin), son 0\u200b6 12 34 56 78")
+    assert "(9/9)" in refused
+    for kind in ("un prénom ou un nom", "un établissement scolaire", "un numéro de téléphone"):
+        assert kind in refused
+    assert "kenza" not in refused and "Moulin" not in refused  # the reply is kept too
     summary = await say("passer")
     assert f"Déclaration de la semaine {week.number}" in summary
     assert "• Heures en ligne : 3 h 30" in summary

@@ -82,16 +82,18 @@ async def test_unanswered_question_is_kept_scrubbed_for_the_coordination(
     network: Network,
 ) -> None:
     answer = await network.promeneur.ask(
-        network.dm, "Léa (06 12 34 56 78) cherche la recette du couscous"
+        network.dm,
+        "rose (06 12 34 56 78) habite 12 rue des lilas, elle cherche la recette du couscous",
     )
     listed = await network.coordinator.ask(network.room, "!kb non-resolues")
     stats = await network.coordinator.ask(network.room, "!kb stats")
 
     assert answer.startswith("Je n'ai pas de fiche")
     assert network.coordinator.user_id in answer  # the coordination's contact
-    assert "recette du couscous" in listed
-    assert "Léa" not in listed and "06 12" not in listed
-    assert "[nom]" in listed and "[numéro]" in listed
+    kept = "[nom] ([numéro]) habite [adresse], elle cherche la recette du couscous"
+    assert f"« {kept} »" in answer  # the reply says exactly what is kept
+    assert kept in listed
+    assert "rose" not in listed and "06 12" not in listed and "lilas" not in listed
     assert "Fiches les plus consultées" in stats
     assert "Questions sans réponse" in stats
 

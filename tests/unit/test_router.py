@@ -75,11 +75,14 @@ def test_missing_arguments_are_usage_errors(raw: str, key: str) -> None:
     assert error.value.key == key
 
 
-def test_bad_integer_is_a_usage_error() -> None:
+@pytest.mark.parametrize("raw", ["trois", "-1", "9223372036854775808", "1" * 5000, "1e3"])
+def test_bad_integer_is_a_usage_error(raw: str) -> None:
+    """Out of range too: no number reaches the database that it cannot hold."""
     with pytest.raises(UsageError) as error:
-        parse_arguments(TABLE.find("ping")[0].parameters, "trois")  # type: ignore[index]
+        parse_arguments(TABLE.find("ping")[0].parameters, raw)  # type: ignore[index]
 
     assert error.value.key == "error.bad_integer"
+    assert len(str(error.value.values["value"])) <= 20  # what is echoed back stays short
 
 
 def test_a_name_declared_twice_is_refused() -> None:
