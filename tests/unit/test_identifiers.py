@@ -53,6 +53,16 @@ def test_tuning_sets(name: str) -> None:
     assert got["clean refused"] <= 0.03 and got["clean flagged"] <= 0.03
 
 
+def test_held_out_round_two() -> None:
+    """Set C, measured once before any change made for it (tests/privacy/README.md): refused
+    111/120 remarks with an identifier and 5/120 clean ones; 45/50 questions scrubbed, 1/40
+    clean questions flagged. Floors just below, so that a regression shows."""
+    got = figures(SETS / "heldout" / "set_c.toml")
+    print("set_c", got)
+    assert got["refused"] >= 0.90 and got["scrubbed"] >= 0.88
+    assert got["clean refused"] <= 0.06 and got["clean flagged"] <= 0.05
+
+
 def test_labels_are_the_kinds() -> None:
     for path in sorted(SETS.glob("*/set_*.toml")):
         for item in (*_load(path)["remarque"], *_load(path)["question"]):
