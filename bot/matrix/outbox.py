@@ -230,6 +230,8 @@ class OutboxSender:
                 row.sent_at, row.event_id = utcnow(), event_id
             elif done:
                 row.failed_at = utcnow()
+            if event_id or done:  # the text now lives on the homeserver only, or nowhere
+                row.content = {}
             if error:
                 row.last_error = error[:500]
 

@@ -19,9 +19,11 @@ router = Router("privacy")
 
 WHAT_IS_ERASED = (
     "votre fiche d'annuaire, vos préférences et rappels de déclaration, vos dialogues en cours, "
-    "vos réponses de présence, les rappels qui vous ont été adressés, votre nom dans le journal "
-    "d'administration. Vos déclarations restent dans les totaux du réseau, sous un nom "
-    "aléatoire : plus rien ne les relie à vous."
+    "vos réponses de présence, les rappels qui vous ont été adressés, les messages du bot gardés "
+    "pour vous, votre nom dans le journal d'administration. Les chiffres de vos déclarations "
+    "restent dans les totaux du réseau, sous un nom aléatoire et sans vos remarques : plus rien "
+    "ne les relie à vous. Si vous avez quitté le réseau, seule cette mention reste, liée à votre "
+    "identifiant Matrix."
 )
 
 

@@ -1,10 +1,16 @@
 """Everything the bot keeps about one person: gathered for `!mes-donnees`, erased (or
-anonymised, for declarations) for `!supprimer-mes-donnees`."""
+anonymised, for declarations) for `!supprimer-mes-donnees`.
+
+Erasure leaves: their declarations' figures under a random name with the remarks emptied (the
+network's totals owed to the Caf), audit entries with the name replaced, and, for someone who
+had left the network, a record with only their Matrix ID and "parti" (so that erasing does not
+give them the promeneur role back)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import secrets
 from typing import Any
 
@@ -20,6 +26,7 @@ from bot.storage.models import (
     Meeting,
     MeetingAttendance,
     Member,
+    OutboxMessage,
     PendingChoice,
     PendingEncryptedEvent,
     ReminderSent,
@@ -52,6 +59,27 @@ def _rows(rows: list[Any]) -> list[dict[str, Any]]:
     return [_plain(row.model_dump()) for row in rows]
 
 
+def _messages_to(session: Session, user_id: str) -> list[OutboxMessage]:
+    """The bot's messages kept for `user_id`: to their direct messages, or naming them."""
+    rooms = {
+        room
+        for room in session.exec(
+            select(DeclarationPreference.dm_room_id).where(
+                col(DeclarationPreference.user_id) == user_id
+            )
+        )
+        if room
+    }
+    rooms |= set(
+        session.exec(select(DialogState.room_id).where(col(DialogState.user_id) == user_id))
+    )
+    return [
+        row
+        for row in session.exec(select(OutboxMessage))
+        if row.room_id in rooms or user_id in json.dumps(row.content, ensure_ascii=False)
+    ]
+
+
 def personal_data(session: Session, user_id: str) -> dict[str, Any]:
     """What the bot stores about `user_id`, table by table, as JSON-ready values."""
     data: dict[str, Any] = {"identifiant": user_id}
@@ -67,6 +95,7 @@ def personal_data(session: Session, user_id: str) -> dict[str, Any]:
     data["reunions_creees_ou_destinataire"] = _rows(
         [m for m in meetings if m.created_by == user_id or user_id in m.audience]
     )
+    data["messages_du_bot_gardes"] = _rows(_messages_to(session, user_id))
     data["journal_d_administration"] = _rows(
         list(
             session.exec(
@@ -83,6 +112,11 @@ def erase(session: Session, user_id: str) -> int:
     """Delete what is about `user_id`; their declarations stay in the network's totals under a
     random name. Returns how many rows were deleted or anonymised."""
     count = 0
+    for message in _messages_to(session, user_id):  # before their rooms are forgotten below
+        session.delete(message)
+        count += 1
+    member = session.get(Member, user_id)
+    left = member is not None and member.status == "parti"
     for _, table in OWN_ROWS:
         count += session.execute(delete(table).where(table.user_id == user_id)).rowcount  # type: ignore[attr-defined]
     count += session.execute(
@@ -90,9 +124,11 @@ def erase(session: Session, user_id: str) -> int:
     ).rowcount
     alias = "anonyme-" + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
     for row in session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)):
-        row.user_id = alias
+        row.user_id, row.remark = alias, ""  # figures stay in the totals; their words do not
         session.add(row)
         count += 1
+    if left:  # the directory says they left: erasing must not make them a promeneur again
+        session.add(Member(user_id=user_id, status="parti"))
     for entry in session.exec(
         select(AuditEntry).where(
             or_(col(AuditEntry.actor) == user_id, col(AuditEntry.target) == user_id)

@@ -182,7 +182,8 @@ async def test_my_data_and_erasure_keep_the_network_totals(
     try:
         dm = await camille.create_room("", invite=[bot_id], direct=True)
         await camille.wait_member(dm, bot_id)
-        assert "Enregistrée" in await camille.ask(dm, "!declarer 3h jeunes=4")
+        declared = await camille.ask(dm, '!declarer 3h jeunes=4 remarque="atelier slam"')
+        assert "Enregistrée" in declared
         assert "Voici tout ce que le bot garde" in await camille.ask(dm, "!mes-donnees")
         mine = json.loads(await file_reply(camille, dm, bot_id, "mes-donnees.json"))
         assert mine["identifiant"] == camille.user_id
@@ -195,9 +196,19 @@ async def test_my_data_and_erasure_keep_the_network_totals(
         done = await camille.ask(dm, "!supprimer-mes-donnees confirmer")
         assert "C'est fait" in done
 
-        ((owner, hours),) = rows(bot.database_url, "SELECT user_id, hours FROM declaration")
+        ((owner, hours, remark),) = rows(
+            bot.database_url, "SELECT user_id, hours, remark FROM declaration"
+        )
         assert hours == 3.0  # the network's totals are unchanged
         assert owner.startswith("anonyme-") and owner != camille.user_id
+        assert remark == ""  # her words do not stay
+        # the bot's messages to her are gone, or empty once delivered; only the confirmation
+        # may still wait to be sent
+        kept = rows(bot.database_url, "SELECT room_id, content FROM outbox_message")
+        assert not [c for _, c in kept if "atelier slam" in str(c) or camille.user_id in str(c)]
+        assert (
+            len([room for room, content in kept if room == dm and content not in ("{}", {})]) <= 1
+        )
 
         await camille.send(dm, "!mes-donnees")
         await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 2)

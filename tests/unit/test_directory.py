@@ -13,7 +13,13 @@ from bot.directory.fields import parse_member_fields
 from bot.directory.registry import build, search
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.database import make_engine, upgrade
-from bot.storage.models import AuditEntry, Declaration, Member
+from bot.storage.models import (
+    AuditEntry,
+    Declaration,
+    DeclarationPreference,
+    Member,
+    OutboxMessage,
+)
 
 CAMILLE = Member(
     user_id="@camille:x", first_name="Camille", last_name="Martin", structure="MJC Nord",
@@ -88,7 +94,17 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
     upgrade(url)
     with Session(make_engine(url)) as session:
         session.add(Member(**CAMILLE.model_dump()))
-        session.add(Declaration(user_id="@camille:x", week="2026-W40", hours=3.0))
+        session.add(DeclarationPreference(user_id="@camille:x", dm_room_id="!dm-camille"))
+        for number in range(3):  # the bot's replies in her DM, and one naming her elsewhere
+            session.add(OutboxMessage(room_id="!dm-camille", content={"body": f"Réponse {number}"},
+                                      txn_id=f"dm-{number}"))  # fmt: skip
+        session.add(OutboxMessage(room_id="!room", content={"body": "@camille:x a dit"},
+                                  txn_id="named"))  # fmt: skip
+        session.add(OutboxMessage(room_id="!room", content={"body": "Pong"}, txn_id="other"))
+        session.add(
+            Declaration(user_id="@camille:x", week="2026-W40", hours=3.0, remark="atelier slam")
+        )
+        session.add(Declaration(user_id="@camille:x", week="2026-W41", hours=1.0))
         session.add(Declaration(user_id="@alix:x", week="2026-W40", hours=2.0))
         session.add(
             AuditEntry(
@@ -102,16 +118,32 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
         session.commit()
         data = personal_data(session, "@camille:x")
         assert data["annuaire"][0]["email"] == "camille@mjc.fr"
-        assert [d["hours"] for d in data["declarations"]] == [3.0]
+        assert [d["hours"] for d in data["declarations"]] == [3.0, 1.0]
         assert len(data["journal_d_administration"]) == 1
+        assert len(data["messages_du_bot_gardes"]) == 4
 
         erase(session, "@camille:x")
         session.commit()
-        assert personal_data(session, "@camille:x")["declarations"] == []
-        assert sorted(d.hours for d in session.exec(select(Declaration))) == [2.0, 3.0]
+        left = personal_data(session, "@camille:x")
+        assert [key for key, value in left.items() if value and key != "identifiant"] == []
+        assert sorted(d.hours for d in session.exec(select(Declaration))) == [1.0, 2.0, 3.0]
+        assert [d.remark for d in session.exec(select(Declaration))] == ["", "", ""]
         (entry,) = session.exec(select(AuditEntry))
         assert (entry.target, entry.after) == (ERASED, {})
         assert session.get(Member, "@camille:x") is None
+        assert [m.txn_id for m in session.exec(select(OutboxMessage))] == ["other"]
+
+
+def test_erasure_keeps_that_someone_left_the_network(database_url: str) -> None:
+    upgrade(database_url)
+    with Session(make_engine(database_url)) as session:
+        session.add(Member(user_id="@gone:x", first_name="Alix", email="a@x.fr", status="parti"))
+        session.commit()
+        erase(session, "@gone:x")
+        session.commit()
+        kept = session.get(Member, "@gone:x")
+        assert kept is not None and kept.status == "parti"
+        assert (kept.first_name, kept.email) == ("", "")
 
 
 def test_a_csv_cell_with_nul_characters_is_read_without_them() -> None:
