@@ -39,6 +39,7 @@ from bot.scheduling.reminders import MeetingReminders, ReminderPoster
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
+from bot.storage.private import keep_private
 from bot.storage.retention import prune
 from bot.text.identifiers import identifier_lists
 
@@ -116,7 +117,7 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    keep_private(settings.data_dir, settings.database_url)
     db = Database(settings.database_url)
     await db.upgrade()
     await db.run(lambda session: prune(session, utcnow(), settings.retention))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot import __version__
 from bot.settings import ConfigError, KnowledgeSettings, Settings, load_settings
+from bot.storage.private import keep_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -149,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-config":
         print(f"Configuration valide : {args.config}")
         return 0
+    # every other command opens the bot's files: they are private, whatever the umask
+    keep_private(settings.data_dir, settings.database_url, args.config)
     if args.command == "health":
         from bot.monitoring import check_health
 
@@ -160,7 +163,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "db":
         from bot.storage.database import upgrade
 
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
         upgrade(settings.database_url)
         print("Base de données à jour.")
         return 0

@@ -21,6 +21,7 @@ from pydantic import (
 
 PASSWORD_ENV = "PDN_BOT_PASSWORD"
 ACCESS_TOKEN_ENV = "PDN_BOT_ACCESS_TOKEN"
+STORE_KEY_ENV = "PDN_BOT_STORE_KEY"
 
 
 def _user_id(value: str) -> str:
@@ -64,6 +65,8 @@ class BotSettings(Section):
     user_id: UserId
     password: str = ""
     access_token: str = ""
+    # Passphrase of the crypto store; empty: a random one kept in data_dir/crypto/store.key.
+    store_key: str = ""
     device_name: str = "pdn-bot"
     display_name: str = "Assistant PdN"
     command_prefix: str = Field(default="!", min_length=1, max_length=3)
@@ -320,6 +323,8 @@ def parse_settings(data: dict[str, Any], path: Path, env: dict[str, str] | None 
             bot["password"] = env[PASSWORD_ENV]
         if env.get(ACCESS_TOKEN_ENV):
             bot["access_token"] = env[ACCESS_TOKEN_ENV]
+        if env.get(STORE_KEY_ENV):
+            bot["store_key"] = env[STORE_KEY_ENV]
         data = {**data, "bot": bot}
         if not (bot.get("password") or bot.get("access_token")):
             problems.append(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
 from nio import AsyncClient, AsyncClientConfig, LoginError, WhoamiError
 from sqlmodel import Session
 
+from bot.matrix.store_key import rekey, store_key
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import MatrixSession
@@ -19,9 +21,10 @@ class LoginFailedError(Exception):
     """The homeserver refused the bot's credentials."""
 
 
-def client_config() -> AsyncClientConfig:
+def client_config(pickle_key: str) -> AsyncClientConfig:
     # Retries are ours (outbox, sync loop: backoff with jitter, retry_after_ms): nio must not loop.
     return AsyncClientConfig(
+        pickle_key=pickle_key,
         encryption_enabled=True,
         store_sync_tokens=False,
         max_limit_exceeded=0,
@@ -36,22 +39,23 @@ def crypto_store_file(settings: Settings, device_id: str) -> Path:
 
 async def open_client(settings: Settings, db: Database) -> AsyncClient:
     """A logged-in client whose crypto store is loaded; logs in with the password only once."""
-    settings.crypto_dir.mkdir(parents=True, exist_ok=True)
+    settings.crypto_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     user_id = settings.bot.user_id
+    key = await asyncio.to_thread(store_key, settings.bot.store_key, settings.crypto_dir)
     client = AsyncClient(
         settings.homeserver.url,
         user_id,
         store_path=str(settings.crypto_dir),
-        config=client_config(),
+        config=client_config(key),
     )
     try:
-        return await _log_in(client, settings, db)
+        return await _log_in(client, settings, db, key)
     except BaseException:
         await client.close()
         raise
 
 
-async def _log_in(client: AsyncClient, settings: Settings, db: Database) -> AsyncClient:
+async def _log_in(client: AsyncClient, settings: Settings, db: Database, key: str) -> AsyncClient:
     user_id = settings.bot.user_id
     stored = await db.run(lambda s: s.get(MatrixSession, user_id))
     token = settings.bot.access_token or (stored.access_token if stored else "")
@@ -60,6 +64,9 @@ async def _log_in(client: AsyncClient, settings: Settings, db: Database) -> Asyn
         who = await client.whoami()
         if not isinstance(who, WhoamiError) and who.device_id:
             seen_before = stored is not None and stored.device_id == who.device_id
+            await asyncio.to_thread(
+                rekey, user_id, who.device_id, settings.crypto_dir, key
+            )  # a store of an earlier version, written with matrix-nio's default passphrase
             _restore(client, settings, who.device_id, token, seen_before)
             await db.run(lambda s: _save(s, user_id, who.device_id, token))
             return client

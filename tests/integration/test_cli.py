@@ -71,3 +71,30 @@ def test_db_upgrade_creates_the_database_from_the_example_config(tmp_path: Path)
     with sqlite3.connect(tmp_path / "data" / "pdn-bot.sqlite3") as db:
         tables = {row[0] for row in db.execute("select name from sqlite_master where type='table'")}
     assert {"outbox_message", "handled_event", "sync_state", "alembic_version"} <= tables
+
+
+def test_every_command_keeps_the_bot_files_private_whatever_the_umask(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text((ROOT / "config.example.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    data = tmp_path / "data"
+    (data / "crypto").mkdir(parents=True, mode=0o755)
+    data.chmod(0o755)
+    leftover = data / "crypto" / "old.db"
+    leftover.write_text("x")
+    leftover.chmod(0o644)
+
+    upgraded = subprocess.run(
+        ["sh", "-c", f'umask 022 && exec "{sys.executable}" -m bot db upgrade -c "{config}"'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PDN_BOT_NO_BOOTSTRAP": "1", "PDN_BOT_PASSWORD": "x"},
+    )
+
+    assert upgraded.returncode == 0, upgraded.stderr
+    modes = {p.relative_to(tmp_path): p.stat().st_mode & 0o777 for p in data.rglob("*")}
+    modes[Path("data")] = data.stat().st_mode & 0o777
+    assert Path("data/pdn-bot.sqlite3") in modes
+    assert {path: mode for path, mode in modes.items() if mode not in (0o700, 0o600)} == {}
+    assert all(mode == 0o700 for path, mode in modes.items() if (tmp_path / path).is_dir())

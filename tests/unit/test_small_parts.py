@@ -1,4 +1,5 @@
 import random
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,28 @@ def test_an_invitation_not_yet_accepted_makes_nobody_a_member() -> None:
     room.add_member("@invite:x", "Invité", None, invited=True)
 
     assert joined(room) == {"@camille:x"}
+
+
+def test_a_store_written_with_the_default_passphrase_is_written_again_with_the_key(
+    tmp_path: Path,
+) -> None:
+    from nio.crypto import OlmAccount
+    from nio.store import DefaultStore
+
+    from bot.matrix.store_key import rekey, store_key
+
+    old = DefaultStore("@bot:x", "DEV", str(tmp_path), pickle_key="DEFAULT_KEY")
+    account = OlmAccount()
+    old.save_account(account)
+    key = store_key("", tmp_path)
+    assert key == store_key("", tmp_path) and len(key) >= 32  # made once, then read
+    assert (tmp_path / "store.key").stat().st_mode & 0o777 == 0o600
+    assert store_key("configured", tmp_path) == "configured"
+
+    rekey("@bot:x", "DEV", tmp_path, key)
+    rekey("@bot:x", "DEV", tmp_path, key)  # a second start changes nothing
+
+    again = DefaultStore("@bot:x", "DEV", str(tmp_path), pickle_key=key).load_account()
+    assert again is not None and again.identity_keys == account.identity_keys
+    with pytest.raises(Exception, match=r"(?i)pickle|decrypt|mac"):
+        DefaultStore("@bot:x", "DEV", str(tmp_path), pickle_key="DEFAULT_KEY").load_account()
