@@ -46,6 +46,12 @@ from bot.text.identifiers import identifier_lists
 log = logging.getLogger(__name__)
 
 
+def _encrypted(client: AsyncClient, room_id: str) -> bool:
+    """Whether a file for `room_id` must be encrypted: if the room is, or is not known yet."""
+    room = client.rooms.get(room_id)
+    return room is None or room.encrypted
+
+
 class NetworkRooms:
     """The network's rooms (aliases resolved once ready) and who belongs to them."""
 
@@ -171,7 +177,8 @@ async def _serve(
     # through it again and again (pauses of tens of milliseconds with a large base).
     gc.freeze()
 
-    direct_rooms = DirectRooms(client)
+    direct_rooms = DirectRooms(client, db)
+    await direct_rooms.load()
     scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
 
     clock = Clock.from_environment(settings.locale.timezone)
@@ -202,7 +209,9 @@ async def _serve(
         joined_rooms=lambda: len(client.rooms),
         referrals=referrals,
         declarations=declaration_desk,
-        upload=lambda data, name, mime, encrypted: upload_file(client, data, name, mime, encrypted),
+        upload=lambda data, name, mime, room_id: upload_file(
+            client, data, name, mime, _encrypted(client, room_id)
+        ),
         promeneurs=promeneurs,
         network_rooms=lambda: set(network.room_ids),
         direct_room=direct_rooms.joined,
@@ -228,6 +237,7 @@ async def _serve(
         t("undecryptable"),
         t("storage.down"),
         lambda reference: t("error.internal", reference=reference),
+        direct_rooms,
     )
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 STUCK_REPLY = dt.timedelta(minutes=5)
 MAX_REQUEST = 8192
+REFRESH_SECONDS = 5.0  # how often the served values are read again from the database
 
 
 @dataclass(frozen=True)
@@ -118,32 +120,81 @@ def metrics_text(health: Health) -> str:
     return "\n".join(lines) + "\n"
 
 
+class HealthCache:
+    """The health figures, read from the database every `REFRESH_SECONDS` by one task: a
+    request never queries the database, however many come."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._health: Health | None = None
+        self._read_at = 0.0  # loop time of the last read
+
+    async def refresh_forever(self) -> None:
+        while True:
+            try:
+                self._health = await self._db.run(read_health)
+                self._read_at = asyncio.get_running_loop().time()
+            except Exception as exc:  # the database may be down: say so, keep serving
+                log.warning("Supervision : lecture de la base impossible (%r)", exc)
+                self._health = None
+            await asyncio.sleep(REFRESH_SECONDS)
+
+    def current(self) -> Health | None:
+        """The last figures, the sync age brought up to now; None when unreadable."""
+        health = self._health
+        if health is None or health.last_sync_age is None:
+            return health
+        elapsed = asyncio.get_running_loop().time() - self._read_at
+        return dataclasses.replace(health, last_sync_age=health.last_sync_age + elapsed)
+
+
+def _response(path: str, health: Health | None, sync_timeout: float) -> tuple[str, str, str]:
+    """Status, body and content type for a GET of `path`."""
+    text = "text/plain; charset=utf-8"
+    if path not in ("/health", "/metrics"):
+        return "404 Not Found", "introuvable\n", text
+    if health is None:
+        return "503 Service Unavailable", "base de données illisible\n", text
+    if path == "/metrics":
+        return "200 OK", metrics_text(health), "text/plain; version=0.0.4"
+    problems = health.problems(sync_timeout)
+    status = "503 Service Unavailable" if problems else "200 OK"
+    body = json.dumps({"ok": not problems, "problemes": problems}, ensure_ascii=False)
+    return status, body, "application/json; charset=utf-8"
+
+
+def _path(request_line: bytes) -> str | None:
+    """The path of a `GET /path HTTP/1.x` request line; None for anything else."""
+    parts = request_line.decode("latin-1").split()
+    if len(parts) != 3 or parts[0] != "GET" or not parts[2].startswith("HTTP/"):
+        return None
+    return parts[1].split("?", 1)[0]
+
+
 async def serve_http(settings: Settings, db: Database) -> None:
     """`/health` (200 or 503, JSON) and `/metrics` on 127.0.0.1, if a port is configured."""
     port = settings.monitoring.http_port
     if not port:
         await asyncio.Event().wait()  # nothing to serve; wait to be cancelled with the rest
+    cache = HealthCache(db)
+    sync_timeout = settings.matrix.sync_timeout_seconds
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            request = await asyncio.wait_for(reader.readline(), 5)
-            path = request.decode("latin-1").split(" ")[1] if request.count(b" ") >= 2 else ""
-            health = await db.run(read_health)
-            problems = health.problems(settings.matrix.sync_timeout_seconds)
-            if path == "/health":
-                status = "503 Service Unavailable" if problems else "200 OK"
-                body = json.dumps({"ok": not problems, "problemes": problems}, ensure_ascii=False)
-                kind = "application/json; charset=utf-8"
-            elif path == "/metrics":
-                status, body, kind = "200 OK", metrics_text(health), "text/plain; version=0.0.4"
+            try:
+                path = _path(await asyncio.wait_for(reader.readline(), 5))
+            except (ValueError, asyncio.IncompleteReadError):  # a line over MAX_REQUEST
+                path = None
+            if path is None:
+                status, body, kind = "400 Bad Request", "requête invalide\n", "text/plain"
             else:
-                status, body, kind = "404 Not Found", "introuvable\n", "text/plain; charset=utf-8"
+                status, body, kind = _response(path, cache.current(), sync_timeout)
             data = body.encode("utf-8")
             head = (f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n"
                     f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n")  # fmt: skip
             writer.write(head.encode("ascii") + data)
             await writer.drain()
-        except (TimeoutError, ConnectionError, IndexError) as exc:
+        except (TimeoutError, ConnectionError) as exc:
             log.debug("Requête de supervision abandonnée : %r", exc)
         finally:
             writer.close()
@@ -156,8 +207,12 @@ async def serve_http(settings: Settings, db: Database) -> None:
         log.error("Supervision HTTP impossible sur le port %d : %s", port, exc)
         await asyncio.Event().wait()
     log.info("Supervision sur http://127.0.0.1:%d/health et /metrics", port)
-    async with server:
-        await server.serve_forever()
+    refreshing = asyncio.create_task(cache.refresh_forever(), name="monitoring-refresh")
+    try:
+        async with server:
+            await server.serve_forever()
+    finally:
+        refreshing.cancel()
 
 
 class JsonFormatter(logging.Formatter):

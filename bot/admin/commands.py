@@ -149,6 +149,9 @@ async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     if not entries:
         ctx.reply("Le journal est vide.")
         return
+    room = await ctx.private_room()  # who changed whose e-mail, phone…
+    if room is None:
+        return
     zone = ctx.services.clock().tzinfo
     lines = [f"Journal d'administration ({len(entries)} dernière(s) action(s)) :"]
     for entry in reversed(entries):
@@ -159,4 +162,4 @@ async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
             f"• {when:%d/%m/%Y %H:%M} — {entry.actor} — {entry.action}{target}"
             + (f" : {change}" if change else (f" ({entry.arguments})" if entry.arguments else ""))
         )
-    ctx.reply("\n".join(lines))
+    ctx.say_in(room, "\n".join(lines))

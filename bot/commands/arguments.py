@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from bot.text.quote import shown
+
 
 class UsageError(Exception):
     """The arguments do not fit the command; `key` and `values` name the French explanation."""
@@ -55,8 +57,12 @@ class Integer(int, ArgumentType):
         except ValueError:
             value = None
         if value is None or not 0 <= value <= cls.MAXIMUM:
-            shown = raw if len(raw) <= 20 else raw[:19] + "…"
-            raise UsageError("error.bad_integer", value=shown, name=name, maximum=cls.MAXIMUM)
+            raise UsageError(
+                "error.bad_integer",
+                value=shown(raw, 20),
+                name=name,
+                maximum=f"{cls.MAXIMUM:,}".replace(",", " "),
+            )
         return cls(value)
 
 
@@ -89,5 +95,5 @@ def parse_arguments(parameters: tuple[Parameter, ...], raw: str) -> dict[str, An
             rest = rest.strip()
         values[parameter.name] = parameter.kind.parse(token, parameter.name)
     if rest:
-        raise UsageError("error.too_many_arguments", extra=rest)
+        raise UsageError("error.too_many_arguments", extra=shown(rest))
     return values

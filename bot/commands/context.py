@@ -12,7 +12,7 @@ from bot.commands.router import CommandTable
 from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
-from bot.matrix.events import IncomingMessage, Write
+from bot.matrix.events import FollowUp, IncomingMessage, Write
 from bot.matrix.outbox import Outgoing
 from bot.safety.kinds import Danger
 from bot.settings import DeadlineSettings, DirectorySettings
@@ -52,8 +52,9 @@ class Services:
     referrals: ReferralDesk | None = None
     declarations: DeclarationDesk | None = None
     promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
-    # uploads a file and returns the content of the message that shows it
-    upload: Callable[[bytes, str, str, bool], Awaitable[dict[str, Any]]] | None = None
+    # uploads a file for a room (encrypted if the room is) and returns the content of the
+    # message that shows it there
+    upload: Callable[[bytes, str, str, str], Awaitable[dict[str, Any]]] | None = None
     network_rooms: Callable[[], set[str]] = set
     # Someone's DM with the bot once they are in it; None while only invited (opened if need be).
     direct_room: Callable[[str], Awaitable[str | None]] | None = None
@@ -104,7 +105,7 @@ class CommandContext:
     services: Services
     replies: list[Outgoing] = field(default_factory=list)
     writes: list[Write] = field(default_factory=list)
-    after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)  # once committed
+    after: list[FollowUp] = field(default_factory=list)  # once committed
     changes: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     # The dangers the message evokes, found once before anything else is done with it.
     dangers: list[Danger] = field(default_factory=list)
@@ -138,3 +139,31 @@ class CommandContext:
         """Answer the triggering message with a notice (`html`, if given, must be escaped)."""
         content = as_reply(notice(body, html), self.message.event_id, self.message.sender)
         self.replies.append(Outgoing(self.message.room_id, content))
+
+    def say_in(self, room_id: str, body: str, html: str | None = None) -> None:
+        """A notice in `room_id`: the answer itself there, else a message of its own."""
+        if room_id == self.message.room_id:
+            self.reply(body, html)
+        else:
+            self.replies.append(Outgoing(room_id, notice(body, html)))
+
+    async def send_file(self, room_id: str, data: bytes, name: str, mimetype: str) -> None:
+        """Post a file in `room_id`, encrypted if the room is."""
+        if self.services.upload is not None:
+            content = await self.services.upload(data, name, mimetype, room_id)
+            self.replies.append(Outgoing(room_id, content))
+
+    async def private_room(self) -> str | None:
+        """Where the sender's personal data may go: this room if it is their private room with
+        the bot (encrypted, the two of them only); else that room, said here; None (said here)
+        while they have yet to join it (the bot invites them)."""
+        if self.message.is_private:
+            return self.message.room_id
+        room = None
+        if self.services.direct_room is not None:
+            room = await self.services.direct_room(self.sender)
+        if room is None:
+            self.reply(self.t("private.invited"))
+            return None
+        self.reply(self.t("private.elsewhere"))
+        return room

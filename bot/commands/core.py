@@ -9,6 +9,7 @@ from bot.commands.context import CommandContext, NotForMeError
 from bot.commands.router import Router
 from bot.directory.roles import Role
 from bot.matrix.outbox import pending_count
+from bot.text.quote import shown
 
 router = Router("core")
 
@@ -24,7 +25,7 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     if commande:
         found = services.table.find(commande)
         if found is None or ctx.role < found[0].role:
-            raise NotForMeError("help.unknown", command=commande, prefix=services.prefix)
+            raise NotForMeError("help.unknown", command=shown(commande), prefix=services.prefix)
         command = found[0]
         aliases = ", ".join(f"{services.prefix}{alias}" for alias in command.aliases)
         lines = [t("help.usage", usage=command.usage(services.prefix)), command.help]

@@ -19,6 +19,7 @@ from bot.matrix.events import IncomingMessage, Response
 from bot.safety.danger import detect_danger
 from bot.safety.emergency import TITLE as EMERGENCY_TITLE
 from bot.safety.emergency import emergency_block
+from bot.text.quote import shown
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ class CommandDispatcher:
     def _unknown(self, text: str, role: Role) -> str:
         t, prefix = self._services.t, self._services.prefix
         word = text.split()[0] if text.split() else text
-        lines = [t("error.unknown_command", command=word)]
+        lines = [t("error.unknown_command", command=shown(word))]
         names = self._services.table.names_for(role)
         matches = process.extract(word, list(names), scorer=fuzz.WRatio, limit=6, score_cutoff=60)
         suggestions: list[str] = []

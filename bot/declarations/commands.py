@@ -108,9 +108,12 @@ async def continue_dialog(ctx: CommandContext) -> bool:
     if ctx.message.body.lstrip().startswith(services.prefix):
         return False
     message = ctx.message
-    turn = await services.declarations.answer(
-        ctx.sender, message.room_id, message.body, message.event_id
-    )
+    if ctx.role < Role.PROMENEUR:  # the role is checked at every step, not only at the start
+        turn = await services.declarations.close(ctx.sender, message.room_id)
+    else:
+        turn = await services.declarations.answer(
+            ctx.sender, message.room_id, message.body, message.event_id
+        )
     if turn is None:
         return False
     _apply(ctx, turn)
@@ -124,6 +127,12 @@ async def pause_dialog(ctx: CommandContext) -> bool:
     if services.declarations is None or not message.is_direct:
         return False
     if message.replaces is not None or message.body.lstrip().startswith(services.prefix):
+        return False
+    if ctx.role < Role.PROMENEUR:
+        closed = await services.declarations.close(ctx.sender, message.room_id)
+        if closed is not None:
+            ctx.notes.extend(closed.messages)
+            ctx.writes.extend(closed.writes)
         return False
     turn = await services.declarations.hold(
         ctx.sender, message.room_id, message.body, message.event_id
@@ -143,7 +152,10 @@ async def edit_answer(ctx: CommandContext) -> bool:
     message, desk = ctx.message, ctx.services.declarations
     if desk is None or message.replaces is None or not message.is_direct:
         return False
-    turn = await desk.edit(ctx.sender, message.room_id, message.replaces, message.body)
+    if ctx.role < Role.PROMENEUR:
+        turn = await desk.close(ctx.sender, message.room_id)
+    else:
+        turn = await desk.edit(ctx.sender, message.room_id, message.replaces, message.body)
     if turn is None:
         return False
     _apply(ctx, turn)
@@ -158,6 +170,9 @@ async def edit_answer(ctx: CommandContext) -> bool:
     help="Vos semaines déclarées et manquantes du trimestre.",
 )
 async def my_declarations(ctx: CommandContext) -> None:
+    room = await ctx.private_room()
+    if room is None:
+        return
     today = ctx.declarations.today()
     quarter = Quarter.of(today)
     weeks = [w for w in quarter.weeks() if w <= Week.of(today)]
@@ -175,7 +190,7 @@ async def my_declarations(ctx: CommandContext) -> None:
         else:
             state = f"{format_hours(found.hours)}, {found.young_people} jeune(s)"
         lines.append(f"• semaine {week.number} : {state}")
-    ctx.reply("\n".join(lines))
+    ctx.say_in(room, "\n".join(lines))
 
 
 @router.command(

@@ -107,6 +107,14 @@ class DeclarationDesk:
             writes.append(save_declaration(user_id, outcome.saved))
         return Turn(outcome.messages, writes)
 
+    async def close(self, user_id: str, room_id: str) -> Turn | None:
+        """End the dialogue in progress here without saving it (None: there is none): its
+        author is no longer a promeneur."""
+        state = await self._db.run(lambda s: current_dialog(s, user_id, room_id))
+        if state is None or state.kind != KIND:
+            return None
+        return Turn([no_longer_member_notice()], [end_dialog(user_id, room_id)])
+
     async def hold(self, user_id: str, room_id: str, text: str, event_id: str = "") -> Turn | None:
         """A message evoking a danger, during the dialogue here (None: there is none). The
         dialogue waits where it was and says so, unless the same message is sent again right
@@ -136,6 +144,13 @@ class DeclarationDesk:
             message = f"{message}\n\n{prompt(Step.CONFIRM, updated, self.catalog())}"
         write = save_dialog(user_id, room_id, KIND, state.step, updated.to_json(), state.started_at)
         return Turn([message], [write])
+
+
+def no_longer_member_notice() -> str:
+    return (
+        "Vous ne faites plus partie des promeneurs du réseau : la déclaration en cours est "
+        "abandonnée, rien n'a été enregistré."
+    )
 
 
 def expiry_notice() -> str:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.text.fold import fold
-from bot.text.identifiers import and_list, cleaned, find_identifiers, kinds
+from bot.text.identifiers import cleaned, find_identifiers, kinds
+from bot.text.lists import and_list
+from bot.text.quote import shown
 
 MAX_HOURS = 60
 MAX_COUNT = 1000
@@ -77,7 +79,7 @@ def parse_hours(text: str) -> float:
         value = french_number(words)
     if value is None:
         raise InvalidAnswerError(
-            f"« {text.strip()} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
+            f"« {shown(text)} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
         )
     if not 0 <= value <= MAX_HOURS:
         raise InvalidAnswerError(
@@ -91,7 +93,7 @@ def parse_count(text: str) -> int:
     value = french_number(text)
     if value is None or value != int(value):
         raise InvalidAnswerError(
-            f"« {text.strip()} » n'est pas un nombre entier. Écrivez par exemple 12, douze ou 0."
+            f"« {shown(text)} » n'est pas un nombre entier. Écrivez par exemple 12, douze ou 0."
         )
     if not 0 <= value <= MAX_COUNT:
         raise InvalidAnswerError(
@@ -171,7 +173,7 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
             unknown.append(piece.strip())
         chosen.extend(c for c in found or () if c not in chosen)
     if unknown or not chosen:
-        listed = ", ".join(f"« {u} »" for u in unknown) or f"« {text.strip()} »"
+        listed = ", ".join(f"« {shown(u)} »" for u in unknown[:5]) or f"« {shown(text)} »"
         raise InvalidAnswerError(
             f"Je ne reconnais pas {listed}. Répondez par les numéros de la liste (par exemple "
             f"1 3) ou par les noms, séparés par des virgules."
@@ -220,7 +222,7 @@ def parse_counted(
                 choice, count = _choose(piece, choices), 1
             if choice is None:
                 raise InvalidAnswerError(
-                    f"Je ne reconnais pas « {piece.strip()} ». Écrivez par exemple "
+                    f"Je ne reconnais pas « {shown(piece)} ». Écrivez par exemple "
                     f"« {choices[0].label} 3, {choices[1 % len(choices)].label} 1 », ou les "
                     f"nombres dans l'ordre de la liste."
                 )

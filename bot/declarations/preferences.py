@@ -12,6 +12,7 @@ from bot.matrix.events import Write
 from bot.settings import WEEKDAYS
 from bot.storage.models import DeclarationPreference
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 _WHEN = re.compile(r"(?P<day>[a-z]+)\s+(?:a\s+)?(?P<hour>\d{1,2})\s*(?:h|:)\s*(?P<minute>\d{2})?")
 
@@ -68,7 +69,7 @@ async def change_absence(ctx: CommandContext, text: str, today: dt.date) -> str:
     until = parse_until(text, today)
     if until is None or until < today:
         return (
-            f"« {text} » : date de retour attendue, par exemple « !declarer absent jusqu'au "
+            f"« {shown(text)} » : date de retour attendue, par exemple « !declarer absent jusqu'au "
             "15/12 ». Rien n'a changé."
         )
     ctx.writes.append(_set(ctx.sender, away_until=until))
@@ -90,8 +91,9 @@ async def change_prompt(ctx: CommandContext, text: str) -> str:
     when = parse_when(text)
     if when is None:
         return (
-            f"« {text} » : jour et heure attendus, par exemple « !declarer rappel jeudi 17h » ; "
-            "ou « !declarer rappel non » pour le couper. Rien n'a changé."
+            f"« {shown(text)} » : jour et heure attendus, par exemple "
+            "« !declarer rappel jeudi 17h » ; ou « !declarer rappel non » pour le couper. "
+            "Rien n'a changé."
         )
     weekday, clock = when
     ctx.writes.append(_set(ctx.sender, enabled=True, weekday=weekday, time=clock))

@@ -16,6 +16,7 @@ from bot.declarations.parsing import InvalidAnswerError
 from bot.declarations.weeks import Quarter, Week
 from bot.storage.models import Declaration
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 NETWORK = "Réseau (total)"
 
@@ -55,7 +56,7 @@ def parse_period(text: str) -> Period:
             quarter = match.groupdict().get("q")
             return Period(int(match["y"]), int(quarter) if quarter else None)
     raise InvalidAnswerError(
-        f"« {text.strip()} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
+        f"« {shown(text)} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
     )
 
 

@@ -12,7 +12,6 @@ from bot.declarations.report import Period, parse_period
 from bot.declarations.reporting import period_rows, report_files
 from bot.declarations.weeks import Quarter
 from bot.directory.roles import Role
-from bot.matrix.outbox import Outgoing
 
 router = Router("reports")
 
@@ -26,27 +25,20 @@ router = Router("reports")
     "!rapport T4 2026, !rapport 2026 ; sans précision, le trimestre en cours.",
 )
 async def report(ctx: CommandContext, periode: Text | None = None) -> None:
-    if not ctx.message.is_direct:
-        ctx.reply(
-            "Le bilan contient les chiffres de chaque promeneur : je l'envoie en message direct. "
-            "Écrivez-moi !rapport en privé."
-        )
-        return
     today = ctx.declarations.today()
     try:
         period = parse_period(periode) if periode else _quarter(Quarter.of(today))
     except InvalidAnswerError as exc:
         ctx.reply(exc.reason)
         return
+    room = await ctx.private_room()  # each promeneur's figures
+    if room is None:
+        return
     rows = await ctx.services.db.run(lambda s: period_rows(s, period))
     files = await asyncio.to_thread(report_files, rows, period, today, ctx.services.promeneurs())
-    ctx.reply(files.summary)
-    upload = ctx.services.upload
-    if upload is None:
-        return
+    ctx.say_in(room, files.summary)
     for name, data, mimetype in files.files:
-        content = await upload(data, name, mimetype, ctx.message.encrypted)
-        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+        await ctx.send_file(room, data, name, mimetype)
 
 
 def _quarter(quarter: Quarter) -> Period:

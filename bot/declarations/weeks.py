@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.declarations.parsing import InvalidAnswerError
+from bot.text.quote import shown
 
 
 @dataclass(frozen=True, order=True)
@@ -96,7 +97,7 @@ def parse_week(text: str, today: dt.date) -> Week:
         match = re.fullmatch(r"(?:semaine|sem\.?|s)?\s*(\d{1,2})", folded)
         if not match:
             raise InvalidAnswerError(
-                f"« {text.strip()} » : semaine attendue, par exemple « semaine 46 » ou "
+                f"« {shown(text)} » : semaine attendue, par exemple « semaine 46 » ou "
                 f"« {current} »."
             ) from None
         number = int(match[1])

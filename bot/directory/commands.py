@@ -6,8 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from sqlmodel import Session
 
@@ -30,10 +29,13 @@ from bot.directory.fields import (
 )
 from bot.directory.registry import Directory, search
 from bot.directory.roles import Role
+from bot.matrix.content import notice
 from bot.matrix.media import FileUnavailableError
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member, utcnow
 from bot.text.fold import fold
+from bot.text.lists import and_list
+from bot.text.quote import shown
 
 router = Router("directory")
 
@@ -63,8 +65,8 @@ def _user(text: str) -> str | None:
 
 def _bad_id(ctx: CommandContext, text: str) -> None:
     ctx.reply(
-        f"Identifiant Matrix attendu en premier, par exemple @camille:exemple.fr (reçu « {text} »)."
-        "\nRien n'a changé."
+        "Identifiant Matrix attendu en premier, par exemple @camille:exemple.fr "
+        f"(reçu « {shown(text)} »).\nRien n'a changé."
     )
 
 
@@ -81,6 +83,37 @@ def _save(ctx: CommandContext, user_id: str, values: dict[str, Any], reload: boo
     ctx.writes.append(write)
     if reload:
         ctx.after.append(directory(ctx).reload)
+
+
+def _invite(ctx: CommandContext, user_id: str, name: str) -> None:
+    """Once committed, invite `user_id` to the space and the network rooms."""
+    _change_membership(ctx, "invite", user_id, name)
+
+
+def _remove(ctx: CommandContext, user_id: str, name: str) -> None:
+    """Once committed, remove `user_id` from the space and the network rooms."""
+    _change_membership(ctx, "remove", user_id, name)
+
+
+def _change_membership(
+    ctx: CommandContext, action: Literal["invite", "remove"], user_id: str, name: str
+) -> None:
+    """Invite or remove once the command is committed; the coordinator hears, where they
+    asked, of any room that refused, with the fix."""
+    membership, room = ctx.services.membership, ctx.message.room_id
+    if membership is None:
+        return
+
+    async def change() -> list[Outgoing]:
+        refused = await getattr(membership, action)(user_id)
+        if not refused:
+            return []
+        text = ctx.t(
+            f"membership.{action}_failed", name=name, rooms=and_list(refused), user=user_id
+        )
+        return [Outgoing(room, notice(text))]
+
+    ctx.after.append(change)
 
 
 def _active_member(ctx: CommandContext, user_id: str) -> Member | None:
@@ -119,9 +152,7 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
     _save(ctx, user_id, values)
     added = merged(existing, values) if existing else Member(user_id=user_id, **values)
     ctx.changed(user_id, record(existing) if existing else {}, record(added))
-    membership = ctx.services.membership
-    if membership is not None:
-        ctx.after.append(partial(membership.invite, user_id))
+    _invite(ctx, user_id, display_name(added))
     ctx.reply(
         f"{display_name(added)} ajouté·e à l'annuaire. Invitation dans l'espace et les "
         "salons du réseau envoyée ; le message de bienvenue suivra en message direct."
@@ -168,19 +199,23 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     help="Marquer un promeneur comme parti (son historique est gardé).",
 )
 async def remove_member(ctx: CommandContext, membre: Word) -> None:
+    removing = ctx.services.directory_settings.remove_on_leave
+    member = directory(ctx).snapshot.members.get(membre)
+    if member is not None and member.status == "parti" and removing:
+        _remove(ctx, membre, display_name(member))  # again, once the bot may
+        ctx.reply(f"{display_name(member)} est déjà parti·e : nouvel essai de retrait des salons.")
+        return
     member = _active_member(ctx, membre)
     if member is None:
         return
     gone = {"status": "parti", "away_until": None}
     _save(ctx, membre, gone)
     ctx.changed(membre, record(member), record(merged(member, gone)))
-    removing = ctx.services.directory_settings.remove_on_leave
-    membership = ctx.services.membership if removing else None
-    if membership is not None:
-        ctx.after.append(partial(membership.remove, membre))
+    if removing:
+        _remove(ctx, membre, display_name(member))
     ctx.reply(
         f"{display_name(member)} est marqué·e comme parti·e ; ses déclarations restent dans "
-        "les bilans." + (" Retrait des salons du réseau en cours." if membership else "")
+        "les bilans." + (" Retrait des salons du réseau en cours." if removing else "")
     )
 
 
@@ -208,10 +243,10 @@ async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | No
             ctx.reply(f"Le {until:%d/%m/%Y} est déjà passé.\nRien n'a changé.")
             return
     _save(ctx, membre, {"status": "conges", "away_until": until})
-    shown = f"jusqu'au {until:%d/%m/%Y} inclus" if until else "jusqu'à nouvel ordre"
-    ctx.changed(membre, record(member), {**record(member), "statut": f"congés {shown}"})
+    period = f"jusqu'au {until:%d/%m/%Y} inclus" if until else "jusqu'à nouvel ordre"
+    ctx.changed(membre, record(member), {**record(member), "statut": f"congés {period}"})
     ctx.reply(
-        f"{display_name(member)} est en congé {shown} : pas de rappels de déclaration pendant ce "
+        f"{display_name(member)} est en congé {period} : pas de rappels de déclaration pendant ce "
         f"temps. Retour : !promeneur modifier {membre} statut=actif"
     )
 
@@ -237,6 +272,9 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     if not members:
         ctx.reply("Aucun promeneur ne correspond.")
         return
+    room = await ctx.private_room()
+    if room is None:
+        return
     lines = [f"{len(members)} promeneur(s) :"]
     for m in members[:LIST_LIMIT]:
         where = ", ".join(part for part in (m.structure, m.territory) if part)
@@ -245,7 +283,7 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
         lines.append(f"… et {rest} autres : !annuaire exporter les donne tous.")
-    ctx.reply("\n".join(lines))
+    ctx.say_in(room, "\n".join(lines))
 
 
 @router.command(
@@ -256,15 +294,17 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     "!annuaire mjc lille",
 )
 async def find_members(ctx: CommandContext, recherche: Text) -> None:
-    coordinator = ctx.role >= Role.COORDINATOR
-    found = await asyncio.to_thread(
-        search, directory(ctx).snapshot, recherche, include_left=coordinator
-    )
+    # every field, and those who left, for the coordination in its private room only
+    full = ctx.role >= Role.COORDINATOR and ctx.message.is_private
+    found = await asyncio.to_thread(search, directory(ctx).snapshot, recherche, include_left=full)
     if not found:
-        ctx.reply(f"Personne ne correspond à « {recherche} » dans l'annuaire.")
+        ctx.reply(f"Personne ne correspond à « {shown(recherche)} » dans l'annuaire.")
         return
-    keys = HEADER[1:] if coordinator else list(ctx.services.directory_settings.public_fields)
-    ctx.reply("\n\n".join(card(member, keys) for member in found))
+    keys = HEADER[1:] if full else list(ctx.services.directory_settings.public_fields)
+    hint = ""
+    if ctx.role >= Role.COORDINATOR and not full:
+        hint = "\n\n(Champs publics seulement ici ; toutes les colonnes en message direct.)"
+    ctx.reply("\n\n".join(card(member, keys) for member in found) + hint)
 
 
 @router.command(
@@ -274,12 +314,13 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     help="L'annuaire complet en fichier CSV.",
 )
 async def export_directory(ctx: CommandContext) -> None:
+    room = await ctx.private_room()
+    if room is None:
+        return
     members = list(directory(ctx).snapshot.members.values())
     data = to_csv(members)
-    ctx.reply(f"Annuaire : {len(members)} fiche(s), colonnes {';'.join(HEADER)}.")
-    if ctx.services.upload is not None:
-        content = await ctx.services.upload(data, "annuaire.csv", "text/csv", ctx.message.encrypted)
-        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+    ctx.say_in(room, f"Annuaire : {len(members)} fiche(s), colonnes {';'.join(HEADER)}.")
+    await ctx.send_file(room, data, "annuaire.csv", "text/csv")
 
 
 IMPORT_USAGE = (
@@ -299,7 +340,7 @@ IMPORT_USAGE = (
 async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -> None:
     apply = confirmer is not None and fold(confirmer) == "confirmer"
     if confirmer is not None and not apply:
-        ctx.reply(f"« {confirmer} » : seul « confirmer » est attendu après la commande.")
+        ctx.reply(f"« {shown(confirmer)} » : seul « confirmer » est attendu après la commande.")
         return
     fetch = ctx.services.fetch_file
     if ctx.message.reply_to is None or fetch is None:
@@ -319,10 +360,10 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         f"{plan.unchanged} fiche(s) identique(s)"
     )
     if plan.errors:
-        shown = "\n".join(f"• {error}" for error in plan.errors[:30])
+        listed = "\n".join(f"• {error}" for error in plan.errors[:30])
         more = f"\n… et {len(plan.errors) - 30} autres." if len(plan.errors) > 30 else ""
         ctx.reply(f"{len(plan.errors)} erreur(s) : rien n'a changé. Corrigez le fichier et "
-                  f"renvoyez-le.\n{shown}{more}")  # fmt: skip
+                  f"renvoyez-le.\n{listed}{more}")  # fmt: skip
         return
     if not apply:
         lines = [f"Aperçu de l'import : {summary}. Rien n'a encore changé."]
@@ -340,9 +381,8 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         _save(ctx, user, change.values, reload=False)
         ctx.changed(user, change.before, change.after)
     ctx.after.append(directory(ctx).reload)
-    membership = ctx.services.membership
-    if membership is not None:
-        ctx.after += [partial(membership.invite, user) for user in plan.added]
+    for user, values in plan.added.items():
+        _invite(ctx, user, display_name(Member(user_id=user, **values)))
     ctx.reply(f"Import appliqué : {summary}.")
 
 

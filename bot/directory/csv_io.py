@@ -16,6 +16,7 @@ from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
 from bot.storage.models import Member
 from bot.text.fold import fold
+from bot.text.quote import shown
 from bot.text.spreadsheet import as_typed, csv_bytes
 
 HEADER = ["matrix", *(spec.key for spec in FIELDS)]
@@ -88,7 +89,8 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
         user_id = cells.pop("matrix", "").strip()
         if not MATRIX_ID.fullmatch(user_id):
             plan.errors.append(f"ligne {line_no}, matrix : identifiant Matrix attendu, "
-                               f"par exemple @camille:exemple.fr (reçu « {user_id} »)")  # fmt: skip
+                               "par exemple @camille:exemple.fr "
+                               f"(reçu « {shown(user_id)} »)")  # fmt: skip
             continue
         if user_id in seen:
             plan.errors.append(f"ligne {line_no}, matrix : {user_id} figure déjà plus haut")

@@ -15,6 +15,7 @@ from typing import Any
 from bot.declarations.parsing import InvalidAnswerError
 from bot.storage.models import Member
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 STATUSES = {"actif": "actif", "conges": "congés", "parti": "parti"}
 TYPES = {"jeunesse": "jeunesse", "parentalite": "parentalité"}
@@ -32,7 +33,7 @@ def parse_day(text: str) -> dt.date:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise InvalidAnswerError(f"date attendue, par exemple 15/01/2027 (reçu « {text} »)")
+    raise InvalidAnswerError(f"date attendue, par exemple 15/01/2027 (reçu « {shown(text)} »)")
 
 
 def _text(value: str) -> str:
@@ -44,7 +45,7 @@ def _text(value: str) -> str:
 def _email(value: str) -> str:
     if value and not _EMAIL.fullmatch(value.strip()):
         raise InvalidAnswerError(
-            f"adresse e-mail attendue, par exemple nom@structure.fr (reçu « {value} »)"
+            f"adresse e-mail attendue, par exemple nom@structure.fr (reçu « {shown(value)} »)"
         )
     return value.strip()
 
@@ -53,7 +54,7 @@ def _phone(value: str) -> str:
     digits = re.sub(r"[\s.\-]", "", value)
     if value and not _PHONE.fullmatch(digits):
         raise InvalidAnswerError(
-            f"numéro à 10 chiffres attendu, par exemple 03 20 00 00 00 (reçu « {value} »)"
+            f"numéro à 10 chiffres attendu, par exemple 03 20 00 00 00 (reçu « {shown(value)} »)"
         )
     return digits
 
@@ -62,7 +63,9 @@ def _choice(choices: dict[str, str]) -> Callable[[str], str]:
     def parse(value: str) -> str:
         key = fold(value).replace(" ", "")
         if key not in choices:
-            raise InvalidAnswerError(f"{' ou '.join(choices.values())} attendu (reçu « {value} »)")
+            raise InvalidAnswerError(
+                f"{' ou '.join(choices.values())} attendu (reçu « {shown(value)} »)"
+            )
         return key
 
     return parse

@@ -20,6 +20,22 @@ MESSAGES: dict[str, str] = {
     "error.unknown_command": "Unknown command: “{command}”.",
     "error.did_you_mean": "Did you mean: {suggestions}?",
     "error.see_help": "Type {prefix}help for the list of commands.",
+    "membership.invite_failed": (
+        "⚠️ {name} could not be invited to: {rooms}. The bot needs the right to invite in "
+        "these rooms and the space (room settings, Roles & Permissions); then invite {name} "
+        "yourself."
+    ),
+    "membership.remove_failed": (
+        "⚠️ {name} could not be removed from: {rooms}. The bot must be a moderator (power "
+        "level 50) in these rooms and the space (room settings, Roles & Permissions); then "
+        "write !member remove {user}. Until then {name} still sees these rooms, without the "
+        "promeneur role."
+    ),
+    "private.elsewhere": "This holds personal data: I am sending it to our encrypted direct chat.",
+    "private.invited": (
+        "This holds personal data: I only send it to an encrypted direct chat between us. I am "
+        "inviting you to one: accept the invitation, then ask me there again."
+    ),
     "error.forbidden": "The command “{command}” is for {role} only. Nothing was done.",
     "error.usage": "{problem}\nUsage: {usage}",
     "error.missing_argument": "Missing: {name}.",

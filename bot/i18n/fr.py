@@ -20,6 +20,26 @@ MESSAGES: dict[str, str] = {
     "error.unknown_command": "Commande inconnue : « {command} ».",
     "error.did_you_mean": "Vouliez-vous dire : {suggestions} ?",
     "error.see_help": "Écrivez {prefix}aide pour la liste des commandes.",
+    "membership.invite_failed": (
+        "⚠️ {name} n'a pas pu être invité·e dans : {rooms}. Le bot doit avoir le droit "
+        "d'inviter dans ces salons et l'espace : donnez-le-lui dans les paramètres du salon "
+        "(Rôles et permissions), puis invitez {name} vous-même."
+    ),
+    "membership.remove_failed": (
+        "⚠️ {name} n'a pas pu être retiré·e de : {rooms}. Le bot doit être modérateur (niveau "
+        "de pouvoir 50) dans ces salons et l'espace : donnez-lui ce niveau dans les paramètres "
+        "du salon (Rôles et permissions), puis écrivez !promeneur retirer {user}. D'ici là, "
+        "{name} voit encore ces salons, mais n'a plus le rôle de promeneur."
+    ),
+    "private.elsewhere": (
+        "Cela contient des données personnelles : je vous l'envoie dans notre message direct "
+        "chiffré."
+    ),
+    "private.invited": (
+        "Cela contient des données personnelles : je ne l'envoie que dans un message direct "
+        "chiffré entre vous et moi. Je vous y invite : acceptez l'invitation, puis redemandez-le "
+        "moi là."
+    ),
     "error.forbidden": ("La commande « {command} » est réservée {role}. Rien n'a été fait."),
     "error.usage": "{problem}\nUtilisation : {usage}",
     "error.missing_argument": "Il manque : {name}.",

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 import html
 
+# A Matrix event holds 64 KiB at most: the body and its HTML stay under this many bytes each,
+# whatever a reply quotes of what was sent to the bot.
+MAX_TEXT_BYTES = 24_000
+CUT = "… [tronqué]"
+
+
+def _capped(text: str) -> str:
+    data = text.encode("utf-8")
+    if len(data) <= MAX_TEXT_BYTES:
+        return text
+    return data[: MAX_TEXT_BYTES - len(CUT.encode())].decode("utf-8", "ignore") + CUT
+
 
 def text_to_html(text: str) -> str:
     """Plain text as safe HTML: everything escaped, line breaks kept."""
@@ -16,11 +28,15 @@ def notice(body: str, formatted_body: str | None = None) -> dict[str, object]:
     Without `formatted_body` the HTML is `body` escaped whole; a caller that passes its own
     HTML must have escaped every user-provided part of it.
     """
+    body = _capped(body)
+    html_body = text_to_html(body) if formatted_body is None else formatted_body
+    if len(html_body.encode("utf-8")) > MAX_TEXT_BYTES:  # cut HTML is no HTML: the text then
+        html_body = text_to_html(_capped(body)[: MAX_TEXT_BYTES // 6])
     return {
         "msgtype": "m.notice",
         "body": body,
         "format": "org.matrix.custom.html",
-        "formatted_body": text_to_html(body) if formatted_body is None else formatted_body,
+        "formatted_body": html_body,
     }
 
 

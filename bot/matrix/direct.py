@@ -1,10 +1,19 @@
-"""The direct-message room between the bot and one person: found, or created (encrypted)."""
+"""Someone's direct-message room with the bot: the only place for their personal data.
+
+A room is private to someone when it was created by the bot for them, or when they invited the
+bot to it as a direct message (recorded in `direct_room`), and, at the time of sending, it is
+encrypted with exactly the two of them in it (joined or invited). The bot creates one, encrypted,
+when there is none."""
 
 from __future__ import annotations
 
 import logging
 
-from nio import AsyncClient, EnableEncryptionBuilder, RoomCreateResponse, RoomPreset
+from nio import AsyncClient, EnableEncryptionBuilder, MatrixRoom, RoomCreateResponse, RoomPreset
+from sqlmodel import Session, select
+
+from bot.storage.database import Database
+from bot.storage.models import DirectRoom
 
 log = logging.getLogger(__name__)
 
@@ -14,21 +23,42 @@ class DirectRoomError(Exception):
 
 
 class DirectRooms:
-    """Finds the bot's DM with someone among its rooms; creates one the first time."""
+    """Finds the bot's private room with someone; creates one the first time."""
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: AsyncClient, db: Database) -> None:
         self._client = client
-        self._created: dict[str, str] = {}  # until the next sync shows the new room
+        self._db = db
+        self._recorded: dict[str, str] = {}  # room id -> the person it is with
+        self._created: dict[str, str] = {}  # person -> room created, until a sync shows it
+
+    async def load(self) -> None:
+        rows = await self._db.run(lambda s: list(s.exec(select(DirectRoom))))
+        self._recorded = {row.room_id: row.user_id for row in rows}
+
+    async def record(self, room_id: str, user_id: str) -> None:
+        """Note that `room_id` is `user_id`'s direct message with the bot."""
+
+        def write(session: Session) -> None:
+            session.merge(DirectRoom(room_id=room_id, user_id=user_id))
+
+        await self._db.run(write)
+        self._recorded[room_id] = user_id
+
+    def is_private(self, room_id: str, user_id: str) -> bool:
+        """Whether `room_id` is, right now, a private room between the bot and `user_id`."""
+        room = self._client.rooms.get(room_id)
+        return (
+            self._recorded.get(room_id) == user_id
+            and room is not None
+            and _private(room, self._client.user_id, user_id)
+        )
 
     def find(self, user_id: str) -> str | None:
-        me = self._client.user_id
-        found = [
-            room
-            for room in self._client.rooms.values()
-            if set(room.users) | set(room.invited_users) == {me, user_id}
-        ]
-        found.sort(key=lambda room: (not room.encrypted, room.room_id))
-        return found[0].room_id if found else self._created.get(user_id)
+        """`user_id`'s private room with the bot, if there is one (the oldest known first)."""
+        for room_id, person in self._recorded.items():
+            if person == user_id and self.is_private(room_id, user_id):
+                return room_id
+        return None
 
     def has_joined(self, room_id: str, user_id: str) -> bool:
         """Whether `user_id` is in the room (not only invited): messages can be encrypted for
@@ -37,7 +67,8 @@ class DirectRooms:
         return room is not None and user_id in room.users and user_id not in room.invited_users
 
     async def joined(self, user_id: str) -> str | None:
-        """The DM once `user_id` is in it; None while they are only invited (created if need be)."""
+        """The private room once `user_id` is in it; None while they are only invited (the room
+        is created if need be)."""
         room_id = await self.get(user_id)
         return room_id if self.has_joined(room_id, user_id) else None
 
@@ -45,6 +76,9 @@ class DirectRooms:
         room_id = self.find(user_id)
         if room_id is not None:
             return room_id
+        created = self._created.get(user_id)
+        if created is not None and created not in self._client.rooms:
+            return created  # created a moment ago, not synced yet
         response = await self._client.room_create(
             is_direct=True,
             invite=[user_id],
@@ -54,5 +88,10 @@ class DirectRooms:
         if not isinstance(response, RoomCreateResponse):
             raise DirectRoomError(str(response))
         log.info("Message direct créé avec %s : %s", user_id, response.room_id)
+        await self.record(response.room_id, user_id)
         self._created[user_id] = response.room_id
-        return response.room_id
+        return str(response.room_id)
+
+
+def _private(room: MatrixRoom, me: str, user_id: str) -> bool:
+    return room.encrypted and set(room.users) | set(room.invited_users) == {me, user_id}

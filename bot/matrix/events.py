@@ -12,6 +12,9 @@ from bot.matrix.outbox import Outgoing
 # A database change a message causes, applied in the transaction that marks the message handled:
 # a replayed message can then never count, record or remember anything twice.
 Write = Callable[[Session], None]
+# Work done once a message's writes are committed (reload, invite, kick…); what it returns is
+# sent too (a failure the sender must hear about), through the outbox.
+FollowUp = Callable[[], Awaitable[list[Outgoing] | None]]
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,11 @@ class IncomingMessage:
     room_id: str
     sender: str
     body: str
-    is_direct: bool
+    is_direct: bool  # two members at most: a conversation, commands need no prefix
     encrypted: bool
+    # Its sender's direct message with the bot, encrypted, with only the two of them in it:
+    # the one place for their personal data (bot/matrix/direct.py).
+    is_private: bool = False
     replaces: str | None = None  # an edit (m.replace) of this earlier event; body is the new text
     reacts_to: str | None = None  # a reaction (m.reaction) to this event; body is its key
     reply_to: str | None = None  # the event this message answers (m.in_reply_to)
@@ -40,5 +46,4 @@ class Response:
 
     replies: list[Outgoing] = field(default_factory=list)
     writes: list[Write] = field(default_factory=list)
-    # Run once the writes are committed (reload what depends on them, invite, kick…).
-    after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    after: list[FollowUp] = field(default_factory=list)  # once the writes are committed

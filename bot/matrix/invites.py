@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from nio import AsyncClient, Event, InviteMemberEvent, RoomMemberEvent
+from nio import AsyncClient, Event, InviteMemberEvent, JoinResponse, RoomMemberEvent
 
 from bot.settings import Settings
 
@@ -20,11 +20,12 @@ def may_invite(settings: Settings, inviter: str) -> bool:
 
 async def answer_invite(
     client: AsyncClient, settings: Settings, room_id: str, invite_state: list[Event]
-) -> None:
-    """Join if the inviter may invite the bot, otherwise decline."""
-    inviter = next(
+) -> str | None:
+    """Join if the inviter may invite the bot, otherwise decline. Returns the inviter when the
+    bot joined a room it was invited to as a direct message."""
+    invite = next(
         (
-            e.sender
+            e
             for e in invite_state
             if isinstance(e, InviteMemberEvent)
             and e.state_key == client.user_id
@@ -32,12 +33,15 @@ async def answer_invite(
         ),
         None,
     )
+    inviter = invite.sender if invite is not None else None
     if inviter is not None and may_invite(settings, inviter):
         log.info("Invitation de %s acceptée : %s", inviter, room_id)
-        await client.join(room_id)
-    else:
-        log.warning("Invitation de %s refusée (non autorisé) : %s", inviter, room_id)
-        await client.room_leave(room_id)
+        joined = await client.join(room_id)
+        direct = isinstance(invite.content, dict) and invite.content.get("is_direct") is True
+        return inviter if direct and isinstance(joined, JoinResponse) else None
+    log.warning("Invitation de %s refusée (non autorisé) : %s", inviter, room_id)
+    await client.room_leave(room_id)
+    return None
 
 
 def own_join(events: list[Event], user_id: str) -> int | None:

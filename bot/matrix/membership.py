@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from nio import AsyncClient, MatrixRoom, RoomInviteError, RoomKickError
+from nio import AsyncClient, ErrorResponse, MatrixRoom, RoomInviteError, RoomKickError
 
 from bot.matrix.backoff import NETWORK_ERRORS
 
@@ -22,8 +22,10 @@ class Membership:
         self._client = client
         self._rooms = rooms  # the space first, then the network rooms
 
-    async def invite(self, user_id: str) -> None:
-        """Invite to every room they are not in; a refusal is logged (already in is fine)."""
+    async def invite(self, user_id: str) -> list[str]:
+        """Invite to every room they are not in (already in is fine); returns the rooms where
+        the homeserver refused, each with the reason."""
+        refused = []
         for room_id in self._rooms():
             room = self._client.rooms.get(room_id)
             if room is not None and user_id in room.users:
@@ -34,8 +36,13 @@ class Membership:
                 response = RoomInviteError(repr(exc))
             if isinstance(response, RoomInviteError):
                 log.warning("Invitation de %s dans %s refusée : %s", user_id, room_id, response)
+                refused.append(self._failure(room_id, response))
+        return refused
 
-    async def remove(self, user_id: str) -> None:
+    async def remove(self, user_id: str) -> list[str]:
+        """Remove from every room they are in (or invited to); returns the rooms where the
+        homeserver refused, each with the reason."""
+        refused = []
         for room_id in self._rooms():
             room = self._client.rooms.get(room_id)
             if room is not None and user_id not in room.users:
@@ -46,3 +53,11 @@ class Membership:
                 response = RoomKickError(repr(exc))
             if isinstance(response, RoomKickError):
                 log.warning("Retrait de %s de %s refusé : %s", user_id, room_id, response)
+                refused.append(self._failure(room_id, response))
+        return refused
+
+    def _failure(self, room_id: str, response: ErrorResponse) -> str:
+        room = self._client.rooms.get(room_id)
+        name = room.display_name if room is not None else room_id
+        reason = "droits insuffisants" if response.status_code == "M_FORBIDDEN" else "erreur"
+        return f"« {name} » ({reason} : {response.message or response.status_code})"

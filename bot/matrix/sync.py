@@ -32,6 +32,7 @@ from sqlmodel import Session, col, delete, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
+from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response, Write
 from bot.matrix.invites import answer_invite, own_join
@@ -76,6 +77,7 @@ class SyncLoop:
         undecryptable_text: str,
         storage_text: str = "",
         error_text: Callable[[str], str] = lambda reference: reference,
+        direct_rooms: DirectRooms | None = None,
     ) -> None:
         self._client = client
         self._db = db
@@ -83,6 +85,7 @@ class SyncLoop:
         self._outbox = outbox
         self._on_message = on_message
         self._undecryptable_text = undecryptable_text
+        self._direct_rooms = direct_rooms
         self._backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
         self._pending: dict[str, _Pending] = {}
         self._flushing = asyncio.Lock()
@@ -182,7 +185,9 @@ class SyncLoop:
 
     async def _handle(self, response: SyncResponse, since: str | None) -> None:
         for room_id, info in response.rooms.invite.items():
-            await answer_invite(self._client, self._settings, room_id, info.invite_state)
+            inviter = await answer_invite(self._client, self._settings, room_id, info.invite_state)
+            if inviter is not None and self._direct_rooms is not None:
+                await self._direct_rooms.record(room_id, inviter)
         for room_id in response.rooms.leave:
             await self._forget(room_id)
         await self.flush_pending()
@@ -280,17 +285,34 @@ class SyncLoop:
             body=body,
             is_direct=room.member_count <= 2,
             encrypted=room.encrypted,
+            is_private=(
+                self._direct_rooms is not None
+                and self._direct_rooms.is_private(room.room_id, event.sender)
+            ),
             replaces=replaces,
             reacts_to=reacts_to,
             reply_to=reply_to,
         )
         response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)
+        said: list[Outgoing] = []
         for follow_up in response.after:
             try:
-                await follow_up()
+                said += await follow_up() or []
             except Exception:  # the message is handled; what follows is only logged if it fails
                 log.exception("Suite du message %s en échec", message.event_id)
+        if said:
+            await self._send_later(f"{message.event_id}/suite", said)
+
+    async def _send_later(self, cause: str, messages: list[Outgoing]) -> None:
+        """Queue messages that follow a handled event (each once, whatever replays)."""
+        queued = queue_messages(messages, cause=cause)
+
+        def write(session: Session) -> None:
+            store(session, [m for m in queued if session.get(OutboxMessage, m.txn_id) is None])
+
+        await self._db.run(write)
+        self._outbox.submit(queued)
 
     async def _record(
         self,

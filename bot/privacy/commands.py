@@ -10,7 +10,6 @@ from bot.commands.arguments import Word
 from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
-from bot.matrix.outbox import Outgoing
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.models import AuditEntry
 from bot.text.fold import fold
@@ -35,23 +34,20 @@ WHAT_IS_ERASED = (
     help="Tout ce que le bot garde sur vous, en fichier JSON (en message direct).",
 )
 async def my_data(ctx: CommandContext) -> None:
-    if not ctx.message.is_direct:
-        ctx.reply("Demandez-le-moi en message direct : vos données ne s'affichent pas ici.")
+    room = await ctx.private_room()
+    if room is None:
         return
     user = ctx.sender
     data = await ctx.services.db.run(lambda s: personal_data(s, user))
     stored = sum(len(v) for v in data.values() if isinstance(v, list))
-    ctx.reply(
+    ctx.say_in(
+        room,
         f"Voici tout ce que le bot garde sur vous ({stored} élément(s)). Il ne garde rien qui "
         "identifie un jeune. Les messages eux-mêmes restent sur le serveur Matrix, selon ses "
-        "règles. Pour tout effacer : !supprimer-mes-donnees"
+        "règles. Pour tout effacer : !supprimer-mes-donnees",
     )
-    if ctx.services.upload is not None:
-        raw = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-        content = await ctx.services.upload(
-            raw, "mes-donnees.json", "application/json", ctx.message.encrypted
-        )
-        ctx.replies.append(Outgoing(ctx.message.room_id, content))
+    raw = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    await ctx.send_file(room, raw, "mes-donnees.json", "application/json")
 
 
 @router.command(

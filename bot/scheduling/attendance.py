@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from sqlmodel import Session, col, select
 
@@ -11,7 +12,7 @@ from bot.commands.context import CommandContext
 from bot.commands.router import Router
 from bot.directory.roles import Role
 from bot.matrix.events import Write
-from bot.scheduling.commands import next_start
+from bot.scheduling.commands import invited, next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.reminders import occurrence_key
 from bot.storage.models import (
@@ -21,7 +22,9 @@ from bot.storage.models import (
     OutboxMessage,
 )
 from bot.text.fold import fold
+from bot.text.quote import shown
 
+log = logging.getLogger(__name__)
 router = Router("attendance")
 ANSWERS = {
     "oui": "oui", "o": "oui", "present": "oui", "presente": "oui", "je viens": "oui",
@@ -36,12 +39,12 @@ REACTIONS = {
 }  # fmt: skip
 
 
-def _upcoming(session: Session, user: str, now: dt.datetime) -> list[tuple[dt.datetime, Meeting]]:
+def _upcoming(
+    session: Session, user: str, role: Role, now: dt.datetime
+) -> list[tuple[dt.datetime, Meeting]]:
     rows = session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None)))
     found = [
-        (start, row)
-        for row in rows
-        if (not row.audience or user in row.audience) and (start := next_start(row, now))
+        (start, row) for row in rows if invited(row, user, role) and (start := next_start(row, now))
     ]
     return sorted(found, key=lambda pair: pair[0])
 
@@ -56,10 +59,12 @@ def _upcoming(session: Session, user: str, now: dt.datetime) -> list[tuple[dt.da
 async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = None) -> None:
     said = ANSWERS.get(fold(reponse))
     if said is None:
-        ctx.reply(f"« {reponse} » : réponse attendue oui, non ou peut-être. Rien n'a été noté.")
+        ctx.reply(
+            f"« {shown(reponse)} » : réponse attendue oui, non ou peut-être. Rien n'a été noté."
+        )
         return
     now = ctx.services.clock()
-    upcoming = await ctx.services.db.run(lambda s: _upcoming(s, ctx.sender, now))
+    upcoming = await ctx.services.db.run(lambda s: _upcoming(s, ctx.sender, ctx.role, now))
     chosen = [(s, m) for s, m in upcoming if numero is None or m.id == numero][:1]
     if not chosen:
         where = f"n° {numero}" if numero is not None else "à venir"
@@ -102,6 +107,9 @@ async def react(ctx: CommandContext) -> bool:
     start = next_start(meeting, ctx.services.clock()) if meeting else None
     if meeting is None or meeting.cancelled_at is not None or start is None:
         return False
+    if not invited(meeting, ctx.sender, ctx.role):
+        log.info("Réaction de %s ignorée : pas invité·e à la réunion %s", ctx.sender, meeting.id)
+        return True  # taken, and ignored: only those the meeting is for answer
     assert meeting.id is not None
     ctx.writes.append(_record((meeting.id, occurrence_key(start), ctx.sender), said))
     return True

@@ -43,6 +43,16 @@ def _zone(ctx: CommandContext) -> ZoneInfo:
     return zone
 
 
+def invited(meeting: Meeting, user_id: str, role: Role) -> bool:
+    """Whether `user_id` may see and answer `meeting`: the coordination always; a meeting for
+    some people only (« pour »), those people; any other, the promeneurs."""
+    if role >= Role.COORDINATOR:
+        return True
+    if meeting.audience:
+        return user_id in meeting.audience
+    return role >= Role.PROMENEUR
+
+
 def next_start(meeting: Meeting, now: dt.datetime) -> dt.datetime | None:
     """The next time the meeting starts after `now` (None: it is over)."""
     first = as_utc(meeting.starts_at).astimezone(now.tzinfo)
@@ -54,10 +64,11 @@ def next_start(meeting: Meeting, now: dt.datetime) -> dt.datetime | None:
 async def _announce(
     ctx: CommandContext, title: str, number: int, fields: MeetingFields, meeting: Meeting
 ) -> None:
-    """Post the change in the network rooms (and in DMs to a limited audience), with the .ics."""
+    """Post the change, with the .ics, in the network rooms; a meeting for some people only,
+    in their direct messages only."""
     services = ctx.services
     direct, waiting = await services.direct_rooms_of(fields.audience)
-    rooms = set(services.network_rooms()) | direct
+    rooms = direct if fields.audience else set(services.network_rooms())
     if waiting:  # invited to a DM: their reminders will reach them there
         ctx.reply(
             f"Pas encore de message direct ouvert avec le bot : {', '.join(waiting)}. "
@@ -73,9 +84,7 @@ async def _announce(
         announced = txn_id(ctx.message.event_id, len(ctx.replies))
         ctx.writes.append(_link(announced, number))
         ctx.replies.append(Outgoing(room, notice(text)))
-        if services.upload is not None:
-            content = await services.upload(ics, f"reunion-{number}.ics", ICS, False)
-            ctx.replies.append(Outgoing(room, content))
+        await ctx.send_file(room, ics, f"reunion-{number}.ics", ICS)  # encrypted if the room is
 
 
 @router.command(
@@ -210,13 +219,22 @@ async def list_meetings(ctx: CommandContext) -> None:
     rows = await ctx.services.db.run(
         lambda s: list(s.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
     )
-    upcoming = sorted((start, row) for row in rows if (start := next_start(row, now)) is not None)
-    if not upcoming:
-        ctx.reply("Aucune réunion à venir.")
-        return
-    lines = ["Prochaines réunions :"]
+    mine = [row for row in rows if invited(row, ctx.sender, ctx.role)]
+    # A meeting for some people only is not listed where others read.
+    shown = [row for row in mine if ctx.message.is_private or not row.audience]
+    upcoming = sorted(
+        ((start, row) for row in shown if (start := next_start(row, now)) is not None),
+        key=lambda pair: (pair[0], pair[1].id or 0),
+    )
+    hidden = sum(1 for row in mine if row not in shown and next_start(row, now) is not None)
+    lines = ["Prochaines réunions :"] if upcoming else [] if hidden else ["Aucune réunion à venir."]
     for start, row in upcoming[:20]:
         where = f" — {row.place}" if row.place else ""
         again = " (récurrente)" if row.rule else ""
         lines.append(f"• n° {row.id} : {row.title}, {describe(start)}{again}{where}")
+    if hidden:
+        lines.append(
+            f"{hidden} réunion(s) réservée(s) à certaines personnes : écrivez-moi !reunions en "
+            "message direct pour les voir."
+        )
     ctx.reply("\n".join(lines))

@@ -9,6 +9,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
@@ -41,7 +42,7 @@ def parse_time(text: str) -> tuple[dt.time, str]:
     else:
         hours, minutes = int(match["h"]), int(match["m"] or 0)
         if hours > 23 or minutes > 59:
-            raise DateError(f"« {match.group(0).strip()} » n'est pas une heure valide.")
+            raise DateError(f"« {shown(match.group(0))} » n'est pas une heure valide.")
         moment = dt.time(hours, minutes)
     rest = (folded[: match.start()] + " " + folded[match.end() :]).replace(" a ", " ")
     return moment, " ".join(rest.split())
@@ -89,7 +90,7 @@ def _month(word: str) -> int:
     for prefix, number in _SHORT_MONTHS.items():
         if word.startswith(prefix):
             return number
-    raise DateError(f"« {word} » n'est pas un mois. Écrivez par exemple {EXAMPLES}.")
+    raise DateError(f"« {shown(word)} » n'est pas un mois. Écrivez par exemple {EXAMPLES}.")
 
 
 def _date(year: int, month: int, day: int) -> dt.date:

@@ -14,6 +14,7 @@ from bot.scheduling.french_dates import DateError, describe, parse_when
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 
 class MeetingKind(StrEnum):
@@ -93,7 +94,9 @@ class MeetingFields:
 def _kind(text: str) -> MeetingKind:
     found = _KIND_WORDS.get(fold(text))
     if found is None:
-        raise InvalidAnswerError(f"Type « {text} » inconnu. Types : {', '.join(LABELS.values())}.")
+        raise InvalidAnswerError(
+            f"Type « {shown(text)} » inconnu. Types : {', '.join(LABELS.values())}."
+        )
     return found
 
 
@@ -166,6 +169,15 @@ def apply_fields(
         raise InvalidAnswerError(exc.reason) from None
     if not result.title.strip():
         raise InvalidAnswerError("Le titre ne peut pas être vide.")
+    for name, value, limit in (
+        ("titre", result.title, 200),
+        ("lieu", result.place, 500),
+        ("odj", result.agenda, 2000),
+    ):
+        if len(value) > limit:
+            raise InvalidAnswerError(
+                f"« {name} » est trop long ({len(value)} caractères, {limit} au plus)."
+            )
     return result
 
 

@@ -219,8 +219,8 @@ class MeetingReminders:
         meeting = await self._db.run(lambda s: s.get(Meeting, planned.meeting_id))
         if meeting is None or meeting.cancelled_at is not None:
             return
-        targets = sorted(self._network_rooms())
-        for user in meeting.audience:
+        targets = [] if meeting.audience else sorted(self._network_rooms())
+        for user in meeting.audience:  # a meeting for some people only: their DMs only
             room = self._rooms.find(user)
             if room is not None and self._rooms.has_joined(room, user):
                 targets.append(room)

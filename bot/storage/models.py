@@ -71,6 +71,18 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str | None = None
 
 
+class DirectRoom(SQLModel, table=True):
+    """Someone's direct-message room with the bot: created by the bot, or to which they invited
+    it as a direct message. Personal data is sent only in such a room, and only while it is
+    encrypted with exactly the two of them in it."""
+
+    __tablename__ = "direct_room"
+
+    room_id: str = Field(primary_key=True)
+    user_id: str = Field(index=True)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class PendingEncryptedEvent(SQLModel, table=True):
     """An encrypted event not decrypted yet: retried as room keys arrive, until a grace ends."""
 

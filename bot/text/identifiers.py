@@ -641,8 +641,3 @@ def masked_text(text: str, found: list[Found]) -> str:
         parts += [text[last : finding.start], finding.kind.placeholder]
         last = finding.end
     return "".join([*parts, text[last:]])
-
-
-def and_list(items: list[str]) -> str:
-    """ "a", "a et b", "a, b et c"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]

@@ -51,7 +51,15 @@ class Network:
     promeneur: Person
     outsider: Person
     room: str
-    dm: str
+    dm: str  # Camille's direct message with the bot, encrypted
+    coordinator_dm: str  # the coordinator's
+
+
+async def open_dm(person: Person, bot_id: str) -> str:
+    """An encrypted direct message between `person` and the bot, once the bot is in."""
+    room = await person.create_room("", invite=[bot_id], encrypted=True, direct=True)
+    await person.wait_member(room, bot_id)
+    return room
 
 
 async def new_person(synapse: LocalSynapse, localpart: str, store: Path) -> Person:
@@ -111,6 +119,7 @@ async def _build_network(
     await asyncio.to_thread(bot.start)
     await coordinator.wait_member(room, bot_account.user_id)
     await promeneur.wait_member(dm, bot_account.user_id)
+    coordinator_dm = await open_dm(coordinator, bot_account.user_id)
     return Network(
         synapse,
         databases,
@@ -122,6 +131,7 @@ async def _build_network(
         outsider,
         room,
         dm,
+        coordinator_dm,
     )
 
 
@@ -146,6 +156,7 @@ async def start_second_bot(
     clock_file: Path | None = None,
     members: tuple[Person, ...] = (),
     space: str = "",
+    encrypted: bool = False,
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur (and `members`), start it and
     wait until it is in. Everyone in the room may invite it (to a direct message). Its database
@@ -155,7 +166,7 @@ async def start_second_bot(
     account = synapse.register(localpart, "bot-secret")
     people = (network.promeneur, *members)
     room = await network.coordinator.create_room(
-        localpart, invite=[account.user_id, *(p.user_id for p in people)]
+        localpart, invite=[account.user_id, *(p.user_id for p in people)], encrypted=encrypted
     )
     await asyncio.gather(*(person.join(room) for person in people))
     config = write_config(

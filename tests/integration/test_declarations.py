@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from bot.declarations.weeks import Week
-from tests.integration.conftest import Network
+from tests.databases import rows
+from tests.integration.conftest import Network, new_person, open_dm, start_second_bot
 
 pytestmark = pytest.mark.integration
 
@@ -156,3 +158,28 @@ async def test_report_sums_the_declarations_and_comes_with_its_files(network: Ne
         await coordinator.wait_for(is_file)
     refused = await camille.ask(network.dm, "!rapport")
     assert "réservée à la coordination" in refused
+
+
+async def test_a_dialogue_ends_unsaved_when_its_author_leaves_the_network(
+    network: Network, tmp_path: Path
+) -> None:
+    coordinator = network.coordinator
+    eden = await new_person(network.synapse, "eden-dialogue", tmp_path / "people")
+    bot = await start_second_bot(network, "pdn-bot-role", tmp_path, members=(eden,))
+    try:
+        added = await coordinator.ask(bot.room, f"!promeneur ajouter {eden.user_id} prenom=Eden")
+        assert "ajouté·e" in added, added
+        dm = await open_dm(eden, bot.account.user_id)
+        assert "(1/9)" in await eden.ask(dm, "!declarer")
+        assert "(2/9)" in await eden.ask(dm, "2h")
+        removed = await coordinator.ask(bot.room, f"!promeneur retirer {eden.user_id}")
+        assert "parti·e" in removed, removed
+
+        after = await eden.ask(dm, "instagram")
+        assert "ne faites plus partie des promeneurs" in after, after
+        assert "rien n'a été enregistré" in after
+        assert rows(bot.database_url, "SELECT user_id FROM declaration") == []
+        assert "(1/9)" not in await eden.ask(dm, "3")  # nothing goes on
+    finally:
+        bot.process.stop()
+        await eden.stop()

@@ -14,7 +14,13 @@ from nio import RoomPutStateResponse
 from bot.demo.people import Person, body
 from bot.matrix.media import fetch_file
 from tests.databases import rows
-from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
+from tests.integration.conftest import (
+    Network,
+    SecondBot,
+    new_person,
+    open_dm,
+    start_second_bot,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -74,6 +80,7 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
     bot, space = await _directory_bot(network, tmp_path, "pdn-bot-annuaire")
     room, bot_id, who = bot.room, bot.account.user_id, dominique.user_id
     try:
+        private = await open_dm(coordinator, bot_id)
         added = await coordinator.ask(
             room,
             f'!promeneur ajouter {who} prenom=Dominique nom=Leroy structure="MJC Nord" '
@@ -103,7 +110,7 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
 
         leave = await coordinator.ask(room, f"!promeneur conges {who} 15/01/2099")
         assert "jusqu'au 15/01/2099" in leave
-        listed = await coordinator.ask(room, "!promeneurs statut=conges")
+        listed = await coordinator.ask(private, "!promeneurs statut=conges")
         assert "Dominique Leroy" in listed and "congés" in listed
 
         removed = await coordinator.ask(room, f"!promeneur retirer {who}")
@@ -115,9 +122,9 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
                 and who not in coordinator.client.rooms[space].users
             )
         )
-        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs statut=actif")
+        assert "Aucun promeneur" in await coordinator.ask(private, "!promeneurs statut=actif")
 
-        journal = await coordinator.ask(room, "!journal")
+        journal = await coordinator.ask(private, "!journal")
         for action in ("promeneur ajouter", "promeneur modifier", "promeneur conges",
                        "promeneur retirer", "rappel-charte"):  # fmt: skip
             assert f"— {action}" in journal, (action, journal)
@@ -134,6 +141,7 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
     bot, _ = await _directory_bot(network, tmp_path, "pdn-bot-import")
     room, bot_id = bot.room, bot.account.user_id
     try:
+        private = await open_dm(coordinator, bot_id)
         broken = (
             HEADER
             + "@alix:localhost;Alix;Martin;MJC;Lille;alix@mjc.fr;0320000000;;jeunesse;;;actif\n"
@@ -144,7 +152,7 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
         report = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
         assert "2 erreur(s) : rien n'a changé" in report, report
         assert "ligne 3, matrix" in report and "ligne 4, email" in report
-        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs")
+        assert "Aucun promeneur" in await coordinator.ask(private, "!promeneurs")
 
         good = (
             HEADER
@@ -154,19 +162,19 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
         sent = await coordinator.send_file(room, "annuaire.csv", good.encode(), "text/csv")
         preview = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
         assert "2 ajout(s)" in preview and "Rien n'a encore changé" in preview, preview
-        assert "Aucun promeneur" in await coordinator.ask(room, "!promeneurs")
+        assert "Aucun promeneur" in await coordinator.ask(private, "!promeneurs")
         applied = await coordinator.ask(room, "!annuaire importer confirmer", reply_to=sent)
         assert "Import appliqué : 2 ajout(s)" in applied, applied
-        assert "2 promeneur(s)" in await coordinator.ask(room, "!promeneurs")
+        assert "2 promeneur(s)" in await coordinator.ask(private, "!promeneurs")
 
-        await coordinator.send(room, "!annuaire exporter")
-        exported = await file_reply(coordinator, room, bot_id, "annuaire.csv")
+        await coordinator.send(private, "!annuaire exporter")
+        exported = await file_reply(coordinator, private, bot_id, "annuaire.csv")
         rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig")), delimiter=";"))
         assert [(r["matrix"], r["structure"], r["type"]) for r in rows] == [
             ("@alix:localhost", "MJC", "jeunesse"),
             ("@chloe:localhost", "Centre social", "parentalité"),
         ]
-        journal = await coordinator.ask(room, "!journal")
+        journal = await coordinator.ask(private, "!journal")
         assert "annuaire importer @alix:localhost" in journal
         assert "annuaire exporter" in journal
     finally:
@@ -180,16 +188,17 @@ async def test_my_data_and_erasure_keep_the_network_totals(
     bot, _ = await _directory_bot(network, tmp_path, "pdn-bot-donnees")
     bot_id = bot.account.user_id
     try:
-        dm = await camille.create_room("", invite=[bot_id], direct=True)
-        await camille.wait_member(dm, bot_id)
+        dm = await open_dm(camille, bot_id)
         declared = await camille.ask(dm, '!declarer 3h jeunes=4 remarque="atelier slam"')
         assert "Enregistrée" in declared
         assert "Voici tout ce que le bot garde" in await camille.ask(dm, "!mes-donnees")
         mine = json.loads(await file_reply(camille, dm, bot_id, "mes-donnees.json"))
         assert mine["identifiant"] == camille.user_id
         assert [d["hours"] for d in mine["declarations"]] == [3.0]
-        refused = await camille.ask(bot.room, "!mes-donnees")
-        assert "message direct" in refused
+        elsewhere = await camille.ask(bot.room, "!mes-donnees")
+        assert "je vous l'envoie dans notre message direct chiffré" in elsewhere
+        await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 2)
+        assert not _files(camille, bot.room, bot_id, "mes-donnees.json")
 
         asked = await camille.ask(dm, "!supprimer-mes-donnees")
         assert "!supprimer-mes-donnees confirmer" in asked
@@ -211,7 +220,7 @@ async def test_my_data_and_erasure_keep_the_network_totals(
         )
 
         await camille.send(dm, "!mes-donnees")
-        await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 2)
+        await wait_until(lambda: len(_files(camille, dm, bot_id, "mes-donnees.json")) == 3)
         _, data = await fetch_file(
             camille.client, dm, _files(camille, dm, bot_id, "mes-donnees.json")[-1]
         )
@@ -243,8 +252,39 @@ async def test_announcement_dashboard_and_a_coordinator_added_in_chat(network: N
     added = await coordinator.ask(room, f"!coordinateur ajouter {camille.user_id}")
     assert "fait maintenant partie de la coordination" in added
     try:
-        assert "Journal d'administration" in await camille.ask(room, "!journal 5")
+        assert "Journal d'administration" in await camille.ask(network.dm, "!journal 5")
     finally:
         removed = await coordinator.ask(room, f"!coordinateur retirer {camille.user_id}")
     assert "n'a plus le rôle" in removed
     assert "réservée à la coordination" in await camille.ask(room, "!journal")
+
+
+async def test_a_removal_the_homeserver_refuses_is_reported_with_the_fix(
+    network: Network, tmp_path: Path
+) -> None:
+    coordinator = network.coordinator
+    eden = await new_person(network.synapse, "eden-retrait", tmp_path / "people")
+    bot = await start_second_bot(network, "pdn-bot-retrait", tmp_path, members=(eden,))
+    room, bot_id, who = bot.room, bot.account.user_id, eden.user_id
+    try:
+        added = await coordinator.ask(room, f"!promeneur ajouter {who} prenom=Eden nom=Roux")
+        assert "Eden Roux ajouté·e" in added, added
+        # The bot is not a moderator of the room: the homeserver refuses the kick.
+        event_id = await coordinator.send(room, f"!promeneur retirer {who}")
+        reply = await coordinator.wait_reply(room, event_id)
+        assert "parti·e" in body(reply)
+        warning = await coordinator.wait_message(bot_id, room, "n'a pas pu être retiré·e")
+        text = body(warning)
+        assert "Eden Roux" in text and "modérateur (niveau de pouvoir 50)" in text, text
+        assert f"!promeneur retirer {who}" in text
+        assert joined(eden, room)
+        refused = await eden.ask(room, "!declarer 2h")
+        assert "réservée aux promeneurs du réseau" in refused, refused  # no role meanwhile
+
+        await give_moderator(coordinator, room, bot_id)
+        again = await coordinator.ask(room, f"!promeneur retirer {who}")
+        assert "nouvel essai de retrait" in again, again
+        await wait_until(lambda: who not in coordinator.client.rooms[room].users)
+    finally:
+        bot.process.stop()
+        await eden.stop()

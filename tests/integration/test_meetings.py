@@ -134,3 +134,14 @@ async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(
     told = await coordinator.wait_for(waiting)
     assert outsider.user_id in told.source["content"]["body"]  # type: ignore[attr-defined]
     assert camille.user_id not in told.source["content"]["body"]  # type: ignore[attr-defined]
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    # Limited to them: not in the network room, not in its list; in Camille's private list.
+    texts = [str(e.source["content"]["body"]) for e in camille.messages_from(bot, network.room)]  # type: ignore[attr-defined]
+    assert not [text for text in texts if "Formation Snapchat" in text]
+    public = await camille.ask(network.room, "!reunions")
+    assert "Formation Snapchat" not in public and "réservée(s) à certaines personnes" in public
+    assert "Formation Snapchat" in await camille.ask(network.dm, "!reunions")
+    assert "Formation Snapchat" in await coordinator.ask(network.coordinator_dm, "!reunions")
+    noted = await camille.ask(network.dm, f"!presence oui {number}")
+    assert noted.startswith("Noté : ✅ oui"), noted

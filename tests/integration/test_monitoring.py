@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -31,6 +32,18 @@ def get(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+def _value(metrics: str, name: str) -> float:
+    line = next(line for line in metrics.splitlines() if line.startswith(f"{name} "))
+    return float(line.split()[1])
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    """What the server answers to `request` sent as is."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        return connection.recv(4096)
+
+
 async def test_health_command_and_http_endpoints(network: Network, tmp_path: Path) -> None:
     port = free_port()
     bot = await start_second_bot(
@@ -46,15 +59,25 @@ async def test_health_command_and_http_endpoints(network: Network, tmp_path: Pat
         assert healthy.returncode == 0, healthy.stdout + healthy.stderr
         assert healthy.stdout.startswith("OK")
 
-        status, body = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/health")
+        for _ in range(40):  # figures are read every few seconds, not per request
+            status, body = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/health")
+            if status == 200:
+                break
+            await asyncio.sleep(0.5)
         assert (status, json.loads(body)["ok"]) == (200, True)
-        status, metrics = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/metrics")
-        assert status == 200
-        handled = next(
-            line for line in metrics.splitlines() if line.startswith("pdn_bot_handled_events ")
-        )
-        assert int(handled.split()[1]) >= 1
+        for _ in range(40):
+            status, metrics = await asyncio.to_thread(get, f"http://127.0.0.1:{port}/metrics")
+            assert status == 200
+            if _value(metrics, "pdn_bot_handled_events") >= 1:
+                break
+            await asyncio.sleep(0.5)
+        assert _value(metrics, "pdn_bot_handled_events") >= 1
         assert (await asyncio.to_thread(get, f"http://127.0.0.1:{port}/ailleurs"))[0] == 404
+        for request in (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n", b"\x00\xff n'importe\r\n"):
+            answer = await asyncio.to_thread(_raw, port, request)
+            assert answer.startswith(b"HTTP/1.1 400 "), answer[:80]
+        assert "Traceback" not in bot.process.new_log()
+        assert (await asyncio.to_thread(get, f"http://127.0.0.1:{port}/health"))[0] == 200
     finally:
         bot.process.stop()
 

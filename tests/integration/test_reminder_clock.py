@@ -159,7 +159,7 @@ async def test_deadline_reminders_go_to_exactly_the_promeneurs_missing_weeks(
     try:
         rooms = await asyncio.gather(
             *(
-                person.create_room("", invite=[bot_id], direct=True)
+                person.create_room("", invite=[bot_id], encrypted=True, direct=True)
                 for person in (camille, dominique, coordinator)
             )
         )

@@ -64,9 +64,12 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     async def summary(period: Period) -> str:
         return f"Bilan {period.label}"
 
+    direct = DirectRooms(client, db)  # type: ignore[arg-type]
+    for user in ("@a:x", "@b:x", "@c:x"):
+        await direct.record(f"!dm-{user[1]}", user)
     reminders = DeadlineReminders(
         db, poster, AsyncIOScheduler(timezone="Europe/Paris"),
-        DirectRooms(client), SETTINGS, lambda: {"@a:x", "@b:x"}, lambda: ["@c:x"],  # type: ignore[arg-type]
+        direct, SETTINGS, lambda: {"@a:x", "@b:x"}, lambda: ["@c:x"],  # type: ignore[arg-type]
         Clock.stopped_at(now), summary,
     )  # fmt: skip
     try:

@@ -108,7 +108,7 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(database_ur
     scheduler = AsyncIOScheduler(timezone="Europe/Paris")
 
     def reminders() -> MeetingReminders:
-        rooms = DirectRooms(client)  # type: ignore[arg-type]
+        rooms = DirectRooms(client, db)  # type: ignore[arg-type]
         grace = dt.timedelta(hours=24)
         poster = ReminderPoster(db, outbox)
         return MeetingReminders(

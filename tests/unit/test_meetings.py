@@ -9,8 +9,11 @@ import icalendar
 import pytest
 
 from bot.declarations.parsing import InvalidAnswerError
+from bot.directory.roles import Role
+from bot.scheduling.commands import invited
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import MeetingKind, apply_fields, parse_fields, summary
+from bot.storage.models import Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 11, 22, 23, 30, tzinfo=PARIS)
@@ -86,3 +89,25 @@ def test_ics_has_the_time_zone_the_rule_and_escaped_text() -> None:
     assert (rule["FREQ"], rule["INTERVAL"], rule["BYDAY"]) == (["WEEKLY"], [2], ["TH"])
     assert str(event["SUMMARY"]) == "Réunion, de; réseau"
     assert int(event["SEQUENCE"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("audience", "user", "role", "expected"),
+    [
+        ([], "@camille:x", Role.PROMENEUR, True),
+        ([], "@inconnu:x", Role.GUEST, False),
+        (["@camille:x"], "@camille:x", Role.PROMENEUR, True),
+        (["@camille:x"], "@yanis:x", Role.PROMENEUR, False),
+        (["@camille:x"], "@coord:x", Role.COORDINATOR, True),
+    ],
+)
+def test_who_may_see_and_answer_a_meeting(
+    audience: list[str], user: str, role: Role, expected: bool
+) -> None:
+    meeting = Meeting(kind="reseau", title="Réseau", starts_at=NOW, audience=audience)
+    assert invited(meeting, user, role) is expected
+
+
+def test_long_fields_are_refused_with_their_length() -> None:
+    with pytest.raises(InvalidAnswerError, match="« titre » est trop long \\(201 caractères"):
+        apply_fields(parse_fields(f'copil titre="{"x" * 201}" quand="demain 9h"'), NOW)
