@@ -15,6 +15,7 @@ from nio import AsyncClient, JoinError, RoomResolveAliasResponse
 from bot import __version__, features
 from bot.clock import Clock
 from bot.commands.context import Services
+from bot.commands.flood import FloodGuard
 from bot.commands.router import CommandTable
 from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
@@ -225,7 +226,10 @@ async def _serve(
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = features.dispatcher(
-        services, network.role_of, (settings.bot.user_id, settings.bot.display_name, localpart)
+        services,
+        network.role_of,
+        (settings.bot.user_id, settings.bot.display_name, localpart),
+        FloodGuard(settings.access.commands_burst, settings.access.commands_per_minute),
     )
     outbox = OutboxSender(client, db, backoff_cap=settings.matrix.backoff_max_seconds)
     sync = SyncLoop(

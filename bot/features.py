@@ -9,6 +9,7 @@ from bot.admin import commands as admin
 from bot.commands import core
 from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
+from bot.commands.flood import FloodGuard
 from bot.declarations import commands as declarations
 from bot.declarations import report_commands
 from bot.directory import commands as directory_commands
@@ -32,7 +33,10 @@ ROUTERS = (
 
 
 def dispatcher(
-    services: Services, role_of: Callable[[str], Role], bot_names: tuple[str, ...]
+    services: Services,
+    role_of: Callable[[str], Role],
+    bot_names: tuple[str, ...],
+    flood: FloodGuard | None = None,
 ) -> CommandDispatcher:
     """Free text is a referral question; a dialogue answer, a number picking an entry or
     `détails` are taken before commands; a message evoking a danger pauses the dialogue."""
@@ -45,4 +49,5 @@ def dispatcher(
         edits=(declarations.edit_answer,),
         reactions=(attendance.react,),
         danger_hooks=(declarations.pause_dialog,),
+        flood=flood,
     )

@@ -81,6 +81,9 @@ class NetworkSettings(Section):
 class AccessSettings(Section):
     allowed_inviters: list[UserId] = []
     allowed_servers: list[str] = []
+    # Commands one person may send in shared rooms: a burst, then so many a minute.
+    commands_burst: int = Field(default=10, ge=1, le=1000)
+    commands_per_minute: float = Field(default=20, gt=0, le=6000)
 
 
 # The base shipped with the bot (an editable install reads it from the repository).

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.admin.audit import audit_entries
 from bot.commands.arguments import UsageError, parse_arguments
 from bot.commands.context import CommandContext, CommandError, NotForMeError, Services
+from bot.commands.flood import FloodGuard, Verdict
 from bot.commands.router import Command
 from bot.directory.roles import Role
 from bot.matrix.events import IncomingMessage, Response
@@ -92,6 +93,7 @@ class CommandDispatcher:
         edits: Sequence[Interceptor] = (),
         reactions: Sequence[Interceptor] = (),
         danger_hooks: Sequence[Interceptor] = (),
+        flood: FloodGuard | None = None,
     ) -> None:
         self._services = services
         self._role_of = role_of
@@ -101,6 +103,7 @@ class CommandDispatcher:
         self._edits = tuple(edits)
         self._reactions = tuple(reactions)
         self._danger_hooks = tuple(danger_hooks)
+        self._flood = flood
 
     async def __call__(self, message: IncomingMessage) -> Response:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
@@ -132,10 +135,22 @@ class CommandDispatcher:
             ctx.dangers = detect_danger(message.body)
         if ctx.dangers:
             await self._danger_first(ctx, *found)  # type: ignore[misc]
+        elif found is not None and not message.is_direct and self._flooding(ctx):
+            return
         elif message.replaces is not None:  # edits only concern what tracks them
             await _first(self._edits, ctx)
         elif not await _first(self._interceptors, ctx) and found is not None:
             await self._run(ctx, *found)
+
+    def _flooding(self, ctx: CommandContext) -> bool:
+        """Too many commands from this person in shared rooms: one notice, then silence."""
+        if self._flood is None:
+            return False
+        verdict = self._flood.admit(ctx.sender)
+        if verdict is Verdict.WARN:
+            log.info("Trop de commandes de %s : pause", ctx.sender)
+            ctx.reply(ctx.t("flood.slow_down"))
+        return verdict is not Verdict.ANSWER
 
     async def _danger_first(self, ctx: CommandContext, text: str, via: Via) -> None:
         """A message evoking a danger: a hook may take it (a dialogue answer sent again on

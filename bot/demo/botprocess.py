@@ -33,6 +33,7 @@ def write_config(
     extra: str = "",
     space: str = "",
     allowed_servers: tuple[str, ...] = (),
+    flood: tuple[int, float] = (10, 20),  # commands_burst, commands_per_minute
 ) -> Path:
     """A config for the local Synapse; `extra` is appended (more sections, such as [meetings])."""
 
@@ -58,6 +59,8 @@ coordinators = {toml_list(coordinators)}
 [access]
 allowed_inviters = {toml_list(allowed_inviters)}
 allowed_servers = {toml_list(list(allowed_servers))}
+commands_burst = {flood[0]}
+commands_per_minute = {flood[1]}
 
 [storage]
 data_dir = "data"

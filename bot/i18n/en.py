@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "write !member remove {user}. Until then {name} still sees these rooms, without the "
         "promeneur role."
     ),
+    "flood.slow_down": (
+        "Easy: you sent me many commands at once in this room. I will answer again in a "
+        "moment; in a direct message I answer without waiting."
+    ),
     "private.elsewhere": "This holds personal data: I am sending it to our encrypted direct chat.",
     "private.invited": (
         "This holds personal data: I only send it to an encrypted direct chat between us. I am "

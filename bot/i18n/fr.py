@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "du salon (Rôles et permissions), puis écrivez !promeneur retirer {user}. D'ici là, "
         "{name} voit encore ces salons, mais n'a plus le rôle de promeneur."
     ),
+    "flood.slow_down": (
+        "Doucement : vous m'avez envoyé beaucoup de commandes d'un coup dans ce salon. Je "
+        "reprends dans un moment ; en message direct, je réponds sans attendre."
+    ),
     "private.elsewhere": (
         "Cela contient des données personnelles : je vous l'envoie dans notre message direct "
         "chiffré."

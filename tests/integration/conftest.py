@@ -18,6 +18,8 @@ from tests.postgres import LocalPostgres, need_postgres
 pytestmark = pytest.mark.integration
 
 BOT = "pdn-bot"
+# The suite sends many commands in a row on purpose (test_flood.py checks the limit itself).
+NO_FLOOD_CONTROL = (1000, 6000.0)
 
 
 @pytest.fixture(scope="session")
@@ -114,6 +116,7 @@ async def _build_network(
         network_rooms=[room],
         coordinators=[coordinator.user_id],
         allowed_inviters=[coordinator.user_id, promeneur.user_id],
+        flood=NO_FLOOD_CONTROL,
     )
     bot = BotProcess(config)
     await asyncio.to_thread(bot.start)
@@ -157,6 +160,7 @@ async def start_second_bot(
     members: tuple[Person, ...] = (),
     space: str = "",
     encrypted: bool = False,
+    flood: tuple[int, float] = NO_FLOOD_CONTROL,
 ) -> SecondBot:
     """Register `localpart`, give it a room with the promeneur (and `members`), start it and
     wait until it is in. Everyone in the room may invite it (to a direct message). Its database
@@ -182,6 +186,7 @@ async def start_second_bot(
         declarations=declarations,
         extra=extra,
         space=space,
+        flood=flood,
     )
     process = BotProcess(config, clock_file)
     await asyncio.to_thread(process.start)
