@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -280,11 +282,31 @@ async def test_a_removal_the_homeserver_refuses_is_reported_with_the_fix(
         assert joined(eden, room)
         refused = await eden.ask(room, "!declarer 2h")
         assert "réservée aux promeneurs du réseau" in refused, refused  # no role meanwhile
+        # Nor any answer to a meeting, by reaction either.
+        day = (dt.date.today() + dt.timedelta(days=9)).strftime("%d/%m/%Y")
+        created = await coordinator.ask(
+            room, f'!reunion ajouter reseau titre="R" quand="{day} 10h"'
+        )
+        number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+        announced = await eden.wait_message(bot_id, room, f"Réunion n° {number} ")
+        await eden.client.room_send(
+            room,
+            "m.reaction",
+            {
+                "m.relates_to": {
+                    "rel_type": "m.annotation",
+                    "event_id": announced.event_id,
+                    "key": "✅",
+                }
+            },
+        )
+        listed = await coordinator.ask(room, f"!reunion presences {number}")
+        assert "• ✅ oui (0)" in listed and who not in listed, listed
 
         await give_moderator(coordinator, room, bot_id)
         again = await coordinator.ask(room, f"!promeneur retirer {who}")
         assert "nouvel essai de retrait" in again, again
-        await wait_until(lambda: who not in coordinator.client.rooms[room].users)
+        await wait_until(lambda: who not in coordinator.client.rooms[room].users, timeout=60)
     finally:
         bot.process.stop()
         await eden.stop()
