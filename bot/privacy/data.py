@@ -23,6 +23,7 @@ from bot.storage.models import (
     DeclarationPreference,
     DeclarationPrompt,
     DialogState,
+    DirectRoom,
     Meeting,
     MeetingAttendance,
     Member,
@@ -42,6 +43,7 @@ OWN_ROWS: tuple[tuple[str, type[SQLModel]], ...] = (
     ("dialogues_en_cours", DialogState),
     ("choix_proposes", PendingChoice),
     ("presences_aux_reunions", MeetingAttendance),
+    ("messages_directs_avec_le_bot", DirectRoom),
 )
 
 
@@ -73,6 +75,7 @@ def _messages_to(session: Session, user_id: str) -> list[OutboxMessage]:
     rooms |= set(
         session.exec(select(DialogState.room_id).where(col(DialogState.user_id) == user_id))
     )
+    rooms |= set(session.exec(select(DirectRoom.room_id).where(col(DirectRoom.user_id) == user_id)))
     return [
         row
         for row in session.exec(select(OutboxMessage))

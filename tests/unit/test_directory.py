@@ -17,6 +17,7 @@ from bot.storage.models import (
     AuditEntry,
     Declaration,
     DeclarationPreference,
+    DirectRoom,
     Member,
     OutboxMessage,
 )
@@ -95,6 +96,9 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
     with Session(make_engine(url)) as session:
         session.add(Member(**CAMILLE.model_dump()))
         session.add(DeclarationPreference(user_id="@camille:x", dm_room_id="!dm-camille"))
+        session.add(DirectRoom(room_id="!prive-camille", user_id="@camille:x"))
+        session.add(OutboxMessage(room_id="!prive-camille", content={"body": "Vos données"},
+                                  txn_id="private"))  # fmt: skip
         for number in range(3):  # the bot's replies in her DM, and one naming her elsewhere
             session.add(OutboxMessage(room_id="!dm-camille", content={"body": f"Réponse {number}"},
                                       txn_id=f"dm-{number}"))  # fmt: skip
@@ -120,7 +124,8 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
         assert data["annuaire"][0]["email"] == "camille@mjc.fr"
         assert [d["hours"] for d in data["declarations"]] == [3.0, 1.0]
         assert len(data["journal_d_administration"]) == 1
-        assert len(data["messages_du_bot_gardes"]) == 4
+        assert len(data["messages_du_bot_gardes"]) == 5
+        assert data["messages_directs_avec_le_bot"][0]["room_id"] == "!prive-camille"
 
         erase(session, "@camille:x")
         session.commit()
