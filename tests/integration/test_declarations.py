@@ -183,3 +183,18 @@ async def test_a_dialogue_ends_unsaved_when_its_author_leaves_the_network(
     finally:
         bot.process.stop()
         await eden.stop()
+
+
+async def test_a_remark_that_identifies_a_young_person_is_refused_and_not_kept(
+    network: Network,
+) -> None:
+    camille, dm = network.promeneur, network.dm
+    week = _weeks_ago(9)
+    remark = "suivi de léa martin, 4e B au collège Jean Moulin, snap lea.m2011, 06\u200b12 34 56 78"
+    refused = await camille.ask(
+        dm, f'!declarer 1h jeunes=1 semaine={week.number} remarque="{remark}"'
+    )
+    assert "Cette remarque contient" in refused, refused
+    assert "léa" not in refused.lower() and "Moulin" not in refused  # not repeated either
+    kept = rows(network.database_url, "SELECT remark FROM declaration")
+    assert not [r for (r,) in kept if "martin" in str(r).lower() or "moulin" in str(r).lower()]
