@@ -27,6 +27,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('direct_room', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_direct_room_user_id'), ['user_id'], unique=False)
+    # The rooms an earlier version already used as someone's direct message; being private still
+    # needs them encrypted with only the two of them in (checked at each use).
+    op.execute(
+        "INSERT INTO direct_room (room_id, user_id, recorded_at) "
+        "SELECT dm_room_id, MIN(user_id), CURRENT_TIMESTAMP FROM declaration_preference "
+        "WHERE dm_room_id IS NOT NULL AND dm_room_id <> '' GROUP BY dm_room_id"
+    )
 
 
 def downgrade() -> None:

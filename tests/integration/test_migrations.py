@@ -10,6 +10,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bot.storage import models  # noqa: F401  (registers the tables)
@@ -20,6 +21,7 @@ from bot.storage.database import (
     make_engine,
     upgrade,
 )
+from tests.databases import rows
 from tests.postgres import LocalPostgres
 
 pytestmark = pytest.mark.integration
@@ -62,3 +64,18 @@ def test_every_revision_upgrades_on_sqlite(tmp_path: Path) -> None:
 
 def test_every_revision_upgrades_on_postgresql(postgres: LocalPostgres) -> None:
     upgrade_from_each_revision(lambda revision: postgres.new_database())
+
+
+def test_direct_messages_known_before_0011_are_recorded(database_url: str) -> None:
+    command.upgrade(alembic_config(database_url), "0010")
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO declaration_preference (user_id, enabled, dm_room_id) "
+                "VALUES ('@camille:x', true, '!dm'), ('@alix:x', true, NULL)"
+            )
+        )
+    engine.dispose()
+    upgrade(database_url)
+    assert rows(database_url, "SELECT room_id, user_id FROM direct_room") == [("!dm", "@camille:x")]
