@@ -16,6 +16,7 @@ from bot import __version__, features
 from bot.clock import Clock
 from bot.commands.context import Services
 from bot.commands.flood import FloodGuard
+from bot.commands.roles import Role
 from bot.commands.router import CommandTable
 from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
@@ -23,7 +24,6 @@ from bot.declarations.report import Period
 from bot.declarations.reporting import period_rows, report_summary
 from bot.directory.onboarding import Welcomer
 from bot.directory.registry import Directory
-from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
@@ -31,12 +31,13 @@ from bot.matrix.direct import DirectRooms
 from bot.matrix.media import fetch_file, upload_file
 from bot.matrix.membership import Membership, joined
 from bot.matrix.outbox import OutboxSender
+from bot.matrix.post_once import PostOnce
 from bot.matrix.session import open_client
 from bot.matrix.sync import SyncLoop
 from bot.monitoring import serve_http
 from bot.safety.model import shipped as danger_model
 from bot.scheduling.deadlines import DeadlineReminders
-from bot.scheduling.reminders import MeetingReminders, ReminderPoster
+from bot.scheduling.reminders import MeetingReminders
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import utcnow
@@ -246,7 +247,7 @@ async def _serve(
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
-    poster = ReminderPoster(db, outbox)
+    poster = PostOnce(db, outbox)
     welcomer = Welcomer(db, poster, direct_rooms, directory, settings.bot.command_prefix)
 
     async def prune_daily() -> None:

@@ -10,10 +10,10 @@ from bot.commands import core
 from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
 from bot.commands.flood import FloodGuard
+from bot.commands.roles import Role
 from bot.declarations import commands as declarations
 from bot.declarations import report_commands
 from bot.directory import commands as directory_commands
-from bot.directory.roles import Role
 from bot.knowledge import commands as knowledge
 from bot.privacy import commands as privacy
 from bot.scheduling import attendance

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 from bot import features
 from bot.commands.context import Services
 from bot.commands.dispatch import CommandDispatcher
+from bot.commands.roles import Role
 from bot.commands.router import CommandTable
 from bot.declarations.desk import DeclarationDesk
 from bot.directory.registry import Directory
-from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.events import IncomingMessage, Response

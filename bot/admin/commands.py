@@ -8,15 +8,15 @@ from collections import Counter
 
 from sqlmodel import Session, col, func, select
 
-from bot.admin.audit import differences
 from bot.commands.arguments import Integer, Text
+from bot.commands.audit import differences
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.records import declarations_in
 from bot.declarations.weeks import Quarter, Week
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
-from bot.directory.roles import Role
 from bot.matrix.content import notice
 from bot.matrix.outbox import Outgoing
 from bot.scheduling.commands import next_start

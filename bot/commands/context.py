@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.commands.roles import Role
 from bot.commands.router import CommandTable
-from bot.directory.roles import Role
 from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
-from bot.matrix.events import FollowUp, IncomingMessage, Write
+from bot.matrix.events import FollowUp, IncomingMessage
 from bot.matrix.outbox import Outgoing
 from bot.safety.kinds import Danger
 from bot.settings import DeadlineSettings, DirectorySettings
-from bot.storage.database import Database
+from bot.storage.database import Database, Write
 
 if TYPE_CHECKING:
     from bot.declarations.desk import DeclarationDesk

@@ -6,8 +6,8 @@ import html
 
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext, NotForMeError
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.directory.roles import Role
 from bot.matrix.outbox import pending_count
 from bot.text.quote import shown
 

@@ -10,12 +10,12 @@ from enum import Enum
 
 from rapidfuzz import fuzz, process
 
-from bot.admin.audit import audit_entries
 from bot.commands.arguments import UsageError, parse_arguments
+from bot.commands.audit import audit_entries
 from bot.commands.context import CommandContext, CommandError, NotForMeError, Services
 from bot.commands.flood import FloodGuard, Verdict
+from bot.commands.roles import Role
 from bot.commands.router import Command
-from bot.directory.roles import Role
 from bot.matrix.events import IncomingMessage, Response
 from bot.safety.danger import detect_danger
 from bot.safety.emergency import TITLE as EMERGENCY_TITLE

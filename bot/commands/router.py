@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import inspect
 import typing
-import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.commands.arguments import ArgumentType, Parameter
-from bot.directory.roles import Role
+from bot.commands.roles import Role
+from bot.text.fold import unaccented
 
 Handler = Callable[..., Awaitable[None]]
-
-
-def normalize(text: str) -> str:
-    """Lower case without accents, so that `réunion`, `Reunion` and `REUNION` are one name."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ class CommandTable:
         self._by_name: dict[tuple[str, ...], Command] = {}
         for command in self.commands:
             for name in command.names:
-                key = tuple(normalize(name).split())
+                key = tuple(unaccented(name).split())
                 if key in self._by_name:
                     raise ValueError(f"command name declared twice: {name}")
                 self._by_name[key] = command
@@ -107,7 +101,7 @@ class CommandTable:
     def find(self, text: str) -> tuple[Command, str] | None:
         """The command that `text` starts with (longest name first) and the rest of the text."""
         words = text.split()
-        normalized = [normalize(w) for w in words]
+        normalized = [unaccented(w) for w in words]
         for size in range(min(self._longest, len(words)), 0, -1):
             command = self._by_name.get(tuple(normalized[:size]))
             if command is not None:

@@ -7,16 +7,17 @@ import datetime as dt
 
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.desk import Turn
 from bot.declarations.dialog import NOTHING, Draft, summary
 from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
-from bot.declarations.parsing import InvalidAnswerError, format_hours
+from bot.declarations.parsing import format_hours
 from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import declarations_in, save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
-from bot.directory.roles import Role
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 
 router = Router("declarations")

@@ -23,8 +23,7 @@ from bot.declarations.weeks import Week
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
-from bot.matrix.events import Write
-from bot.storage.database import Database
+from bot.storage.database import Database, Write
 from bot.text.fold import fold
 
 

@@ -15,7 +15,6 @@ from typing import Any
 from bot.declarations.catalog import Catalog
 from bot.declarations.parsing import (
     Choice,
-    InvalidAnswerError,
     format_hours,
     parse_choices,
     parse_count,
@@ -24,6 +23,7 @@ from bot.declarations.parsing import (
     parse_remark,
 )
 from bot.declarations.weeks import Week
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 
 KIND = "declaration"

@@ -8,13 +8,13 @@ from typing import Any
 from bot.commands.fields import split_fields
 from bot.declarations.catalog import Catalog
 from bot.declarations.parsing import (
-    InvalidAnswerError,
     parse_choices,
     parse_count,
     parse_counted,
     parse_hours,
     parse_remark,
 )
+from bot.text.errors import InvalidAnswerError
 
 KEYS = {
     "heures": "hours", "h": "hours",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.identifiers import cleaned, find_identifiers, kinds
 from bot.text.lists import and_list
@@ -20,14 +21,6 @@ from bot.text.quote import shown
 MAX_HOURS = 60
 MAX_COUNT = 1000
 MAX_REMARK = 500
-
-
-class InvalidAnswerError(ValueError):
-    """The answer cannot be used; `reason` says why and what is expected, in French."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 _UNITS = {

@@ -8,8 +8,8 @@ import re
 from sqlmodel import Session
 
 from bot.commands.context import CommandContext
-from bot.matrix.events import Write
 from bot.settings import WEEKDAYS
+from bot.storage.database import Write
 from bot.storage.models import DeclarationPreference
 from bot.text.fold import fold
 from bot.text.quote import shown

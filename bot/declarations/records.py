@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from bot.declarations.dialog import Draft
-from bot.matrix.events import Write
+from bot.storage.database import Write
 from bot.storage.models import Declaration, utcnow
 
 FIELDS = (

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from bot.declarations.parsing import InvalidAnswerError
 from bot.declarations.weeks import Quarter, Week
 from bot.storage.models import Declaration
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.quote import shown
 

@@ -6,12 +6,12 @@ import asyncio
 
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.parsing import InvalidAnswerError
 from bot.declarations.report import Period, parse_period
 from bot.declarations.reporting import period_rows, report_files
 from bot.declarations.weeks import Quarter
-from bot.directory.roles import Role
+from bot.text.errors import InvalidAnswerError
 
 router = Router("reports")
 

@@ -14,10 +14,10 @@ from sqlmodel import Session
 
 from bot.declarations.chart import chart_png
 from bot.declarations.export import summary_text, to_csv, to_xlsx
-from bot.declarations.parsing import InvalidAnswerError
 from bot.declarations.report import Period, build_report, load_rows, parse_period
 from bot.settings import Settings
 from bot.storage.database import make_engine, upgrade
+from bot.text.errors import InvalidAnswerError
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.declarations.parsing import InvalidAnswerError
+from bot.text.errors import InvalidAnswerError
 from bot.text.quote import shown
 
 

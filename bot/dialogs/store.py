@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from bot.matrix.events import Write
+from bot.storage.database import Write
 from bot.storage.models import DialogState, as_utc, utcnow
 
 

@@ -10,12 +10,12 @@ from typing import Any, Literal
 
 from sqlmodel import Session
 
-from bot.admin.audit import differences
 from bot.commands.arguments import Text, Word
+from bot.commands.audit import differences
 from bot.commands.context import CommandContext
 from bot.commands.fields import split_fields
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.csv_io import HEADER, plan_import, to_csv
 from bot.directory.fields import (
     MATRIX_ID,
@@ -28,11 +28,11 @@ from bot.directory.fields import (
     record,
 )
 from bot.directory.registry import Directory, search
-from bot.directory.roles import Role
 from bot.matrix.content import notice
 from bot.matrix.media import FileUnavailableError
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member, utcnow
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.lists import and_list
 from bot.text.quote import shown

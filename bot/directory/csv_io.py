@@ -12,9 +12,9 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
 from bot.storage.models import Member
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.quote import shown
 from bot.text.spreadsheet import as_typed, csv_bytes

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.declarations.parsing import InvalidAnswerError
 from bot.storage.models import Member
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.quote import shown
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from bot.directory.registry import Directory
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.direct import DirectRoomError, DirectRooms
-from bot.scheduling.reminders import ReminderPoster
+from bot.matrix.post_once import PostOnce
 from bot.storage.database import Database
 from bot.storage.models import ReminderSent
 
@@ -44,7 +44,7 @@ class Welcomer:
     def __init__(
         self,
         db: Database,
-        poster: ReminderPoster,
+        poster: PostOnce,
         rooms: DirectRooms,
         directory: Directory,
         prefix: str,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
-from bot.directory.roles import Role
+from bot.commands.roles import Role
 from bot.storage.database import Database
 from bot.storage.models import AddedCoordinator, Member
 from bot.text.fold import fold

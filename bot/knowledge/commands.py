@@ -6,8 +6,8 @@ import re
 
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.directory.roles import Role
 from bot.knowledge.desk import DETAILS_WORDS, most_consulted, unanswered
 from bot.knowledge.index import is_question
 from bot.text.fold import fold

@@ -15,10 +15,9 @@ from bot.knowledge.index import KnowledgeIndex, Match, Verdict
 from bot.knowledge.loader import Problem, load_knowledge
 from bot.knowledge.render import DETAILS_WORD, Rendered, entry_answer, render_match
 from bot.knowledge.scrub import scrub
-from bot.matrix.events import Write
 from bot.memory import give_back
 from bot.safety.kinds import Danger
-from bot.storage.database import Database
+from bot.storage.database import Database, Write
 from bot.storage.models import (
     KbConsultation,
     PendingChoice,

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from sqlmodel import Session
-
 from bot.matrix.outbox import Outgoing
+from bot.storage.database import Write
 
-# A database change a message causes, applied in the transaction that marks the message handled:
-# a replayed message can then never count, record or remember anything twice.
-Write = Callable[[Session], None]
 # Work done once a message's writes are committed (reload, invite, kick…); what it returns is
 # sent too (a failure the sender must hear about), through the outbox.
 FollowUp = Callable[[], Awaitable[list[Outgoing] | None]]

@@ -34,12 +34,12 @@ from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
 from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
-from bot.matrix.events import IncomingMessage, Response, Write
+from bot.matrix.events import IncomingMessage, Response
 from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.matrix.shapes import edit_of, mapping, reply_of
 from bot.settings import Settings
-from bot.storage.database import STORAGE_ERRORS, Database
+from bot.storage.database import STORAGE_ERRORS, Database, Write
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
 
 log = logging.getLogger(__name__)

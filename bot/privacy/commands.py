@@ -8,8 +8,8 @@ from sqlmodel import Session
 
 from bot.commands.arguments import Word
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.directory.roles import Role
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.models import AuditEntry
 from bot.text.fold import fold

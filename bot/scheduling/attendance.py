@@ -9,12 +9,12 @@ from sqlmodel import Session, col, select
 
 from bot.commands.arguments import Integer, Word
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.directory.roles import Role
-from bot.matrix.events import Write
 from bot.scheduling.commands import invited, next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.reminders import occurrence_key
+from bot.storage.database import Write
 from bot.storage.models import (
     Meeting,
     MeetingAnnouncement,

@@ -10,11 +10,9 @@ from sqlmodel import Session, col, select
 
 from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
+from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.parsing import InvalidAnswerError
-from bot.directory.roles import Role
 from bot.matrix.content import notice
-from bot.matrix.events import Write
 from bot.matrix.outbox import Outgoing, txn_id
 from bot.scheduling.french_dates import describe
 from bot.scheduling.ics import meeting_ics
@@ -27,7 +25,9 @@ from bot.scheduling.meetings import (
     summary,
 )
 from bot.scheduling.recurrence import occurrences
+from bot.storage.database import Write
 from bot.storage.models import Meeting, MeetingAnnouncement, as_utc, utcnow
+from bot.text.errors import InvalidAnswerError
 
 router = Router("meetings")
 ICS = "text/calendar"

@@ -19,8 +19,8 @@ from bot.declarations.records import declarations_in
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, Week
 from bot.matrix.direct import DirectRooms
+from bot.matrix.post_once import PostOnce
 from bot.scheduling.reminders import (
-    ReminderPoster,
     latest_overdue_only,
     parse_offset,
     schedule_once,
@@ -114,7 +114,7 @@ class DeadlineReminders:
     def __init__(
         self,
         db: Database,
-        poster: ReminderPoster,
+        poster: PostOnce,
         scheduler: AsyncIOScheduler,
         rooms: DirectRooms,
         settings: DeadlineSettings,

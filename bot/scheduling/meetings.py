@@ -9,10 +9,11 @@ from enum import StrEnum
 from typing import Any
 
 from bot.commands.fields import split_fields
-from bot.declarations.parsing import InvalidAnswerError, format_hours, parse_hours
+from bot.declarations.parsing import format_hours, parse_hours
 from bot.scheduling.french_dates import DateError, describe, parse_when
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
+from bot.text.errors import InvalidAnswerError
 from bot.text.fold import fold
 from bot.text.quote import shown
 

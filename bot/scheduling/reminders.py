@@ -23,9 +23,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, col, select
 
 from bot.clock import Clock
-from bot.matrix.content import notice
 from bot.matrix.direct import DirectRooms
-from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
+from bot.matrix.post_once import PostOnce
 from bot.scheduling.french_dates import describe
 from bot.scheduling.recurrence import occurrences
 from bot.storage.database import Database
@@ -166,7 +165,7 @@ class MeetingReminders:
     def __init__(
         self,
         db: Database,
-        poster: ReminderPoster,
+        poster: PostOnce,
         scheduler: AsyncIOScheduler,
         rooms: DirectRooms,
         network_rooms: Callable[[], set[str]],
@@ -234,46 +233,6 @@ class MeetingReminders:
     async def _post(self, planned: Planned, target: str, text: str, decision: Decision) -> None:
         key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
         await self._poster.post_once(key, target, text, send=decision is Decision.SEND)
-
-
-class ReminderPoster:
-    """Posts a reminder at most once per key: its record and its outbox row are written in one
-    transaction; `send=False` only records it as dropped (and logs it)."""
-
-    def __init__(self, db: Database, outbox: OutboxSender) -> None:
-        self._db = db
-        self._outbox = outbox
-
-    async def post_once(
-        self, key: tuple[str, str, str, str], room: str, text: str, send: bool
-    ) -> bool:
-        cause = "reminder:" + ":".join(key)
-        queued = queue_messages([Outgoing(room, notice(text))], cause)
-
-        def record(session: Session) -> bool:
-            if session.get(ReminderSent, key) is not None:
-                return False
-            reminder, occurrence, offset, target = key
-            session.add(
-                ReminderSent(
-                    reminder=reminder,
-                    occurrence=occurrence,
-                    offset=offset,
-                    target=target,
-                    dropped=not send,
-                )
-            )
-            if send:
-                store(session, queued)
-            return True
-
-        recorded = await self._db.run(record)
-        if recorded and not send:
-            log.info("Rappel %s abandonné : trop tard pour être utile.", cause)
-        elif recorded:
-            self._outbox.submit(queued)
-            log.info("Rappel %s envoyé.", cause)
-        return recorded and send
 
 
 Key = tuple[int, str, str]  # meeting, occurrence, offset

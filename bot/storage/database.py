@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 T = TypeVar("T")
+# A database change a message or a job causes, applied in the transaction that records it as
+# handled: a replayed message can then never count, record or remember anything twice.
+Write = Callable[[Session], None]
+
 # The database cannot be written now (disk full, read-only file or file system, lost server):
 # the bot keeps what it has and tries again.
 STORAGE_ERRORS = (OperationalError,)

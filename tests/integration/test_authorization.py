@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
+from bot.commands.roles import Role
 from bot.commands.router import CommandTable
 from bot.demo.people import body
-from bot.directory.roles import Role
 from bot.features import ROUTERS
 from tests.databases import rows, tables
 from tests.integration.conftest import Network

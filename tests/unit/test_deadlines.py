@@ -14,8 +14,8 @@ from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender
+from bot.matrix.post_once import PostOnce
 from bot.scheduling.deadlines import DeadlineReminders, deadlines, plan
-from bot.scheduling.reminders import ReminderPoster
 from bot.settings import DeadlineSettings
 from bot.storage.database import Database, make_engine, upgrade
 from bot.storage.models import Declaration, OutboxMessage
@@ -59,7 +59,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     rooms = {f"!dm-{u[1]}": dm(u) for u in ("@a:x", "@b:x", "@c:x")}
     client = SimpleNamespace(rooms=rooms, user_id="@bot:x")  # no Matrix I/O happens here
     db = Database(url)
-    poster = ReminderPoster(db, OutboxSender(client, db))  # type: ignore[arg-type]
+    poster = PostOnce(db, OutboxSender(client, db))  # type: ignore[arg-type]
 
     async def summary(period: Period) -> str:
         return f"Bilan {period.label}"

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.dialog import QUESTIONS, Draft, Outcome, Step, advance, prompt
-from bot.declarations.parsing import InvalidAnswerError, parse_count, parse_hours
+from bot.declarations.parsing import parse_count, parse_hours
 from bot.knowledge.desk import load_index
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
+from bot.text.errors import InvalidAnswerError
 
 FULL = {
     "hours": 3.5,

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from bot.declarations.parsing import InvalidAnswerError
 from bot.directory.csv_io import plan_import, to_csv
 from bot.directory.fields import parse_member_fields
 from bot.directory.registry import build, search
@@ -21,6 +20,7 @@ from bot.storage.models import (
     Member,
     OutboxMessage,
 )
+from bot.text.errors import InvalidAnswerError
 
 CAMILLE = Member(
     user_id="@camille:x", first_name="Camille", last_name="Martin", structure="MJC Nord",

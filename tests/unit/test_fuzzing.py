@@ -69,7 +69,7 @@ def test_any_text_to_any_command_is_answered_in_french_without_rendering_it(
 @settings(max_examples=200, deadline=None)
 @given(data=st.one_of(st.binary(max_size=3000), HOSTILE.map(lambda t: t.encode("utf-8"))))
 def test_any_file_given_to_the_directory_import_is_refused_or_planned(data: bytes) -> None:
-    from bot.declarations.parsing import InvalidAnswerError
+    from bot.text.errors import InvalidAnswerError
 
     try:
         plan = plan_import(b"matrix;prenom;nom\n" + data, {})

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.declarations.parsing import InvalidAnswerError, parse_remark
+from bot.declarations.parsing import parse_remark
 from bot.knowledge.scrub import scrub
+from bot.text.errors import InvalidAnswerError
 from bot.text.identifiers import Kind, find_identifiers, kinds, masked_text
 
 SETS = Path(__file__).parents[1] / "privacy"

@@ -13,11 +13,11 @@ from sqlmodel import Session, select
 from bot.clock import Clock
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender, pending_count
+from bot.matrix.post_once import PostOnce
 from bot.scheduling.reminders import (
     Decision,
     MeetingReminders,
     Planned,
-    ReminderPoster,
     decide,
     latest_overdue_only,
     offset_words,
@@ -110,7 +110,7 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(database_ur
     def reminders() -> MeetingReminders:
         rooms = DirectRooms(client, db)  # type: ignore[arg-type]
         grace = dt.timedelta(hours=24)
-        poster = ReminderPoster(db, outbox)
+        poster = PostOnce(db, outbox)
         return MeetingReminders(
             db,
             poster,

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from bot.declarations.parsing import InvalidAnswerError
-from bot.directory.roles import Role
+from bot.commands.roles import Role
 from bot.scheduling.commands import invited
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import MeetingKind, apply_fields, parse_fields, summary
 from bot.storage.models import Meeting
+from bot.text.errors import InvalidAnswerError
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 11, 22, 23, 30, tzinfo=PARIS)

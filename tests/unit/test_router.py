@@ -3,8 +3,8 @@ import pytest
 from bot.commands.arguments import Integer, Text, UsageError, Word, parse_arguments
 from bot.commands.context import CommandContext
 from bot.commands.dispatch import Via, command_text
+from bot.commands.roles import Role
 from bot.commands.router import CommandTable, Router
-from bot.directory.roles import Role
 
 router = Router("test")
 

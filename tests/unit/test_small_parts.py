@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.roles import Role
 from bot.directory.registry import Directory, build
-from bot.directory.roles import Role
 from bot.i18n import CATALOGS, Translator, placeholders
 from bot.matrix.backoff import Backoff
 from bot.matrix.content import as_reply, notice

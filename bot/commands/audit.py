@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.commands.context import CommandContext
-from bot.matrix.events import Write
+from bot.storage.database import Write
 from bot.storage.models import AuditEntry
 
 MAX_ARGUMENTS = 500
