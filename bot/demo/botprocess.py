@@ -120,10 +120,11 @@ class BotProcess:
         data = self.log_path.read_bytes() if self.log_path.exists() else b""
         return data[self._log_offset :].decode("utf-8", errors="replace")
 
-    def wait_for_log(self, needle: str, timeout: float = 30) -> None:
+    def wait_for_log(self, needle: str, timeout: float = 30, times: int = 1) -> None:
+        """Until the bot has logged `needle` (`times` times) since its last start."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if needle in self.new_log():
+            if self.new_log().count(needle) >= times:
                 return
             if self.process is not None and self.process.poll() is not None:
                 raise AssertionError(f"le bot s'est arrêté :\n{self.new_log()}")

@@ -186,7 +186,9 @@ async def test_homeserver_outage_loses_no_reply(
     asked = await _replies_held_in_outbox(network, synapse, second_bot)
 
     await asyncio.to_thread(synapse.stop)
-    await asyncio.sleep(30)  # the bot retries with backoff meanwhile
+    retrying = "Synchronisation impossible"  # the bot retries with backoff meanwhile
+    seen = second_bot.process.new_log().count(retrying)
+    await asyncio.to_thread(second_bot.process.wait_for_log, retrying, 60, seen + 3)
     await asyncio.to_thread(synapse.start)
     _lift_limit(synapse, second_bot.account.user_id)
     # The promeneur goes on writing as soon as the server is back, before the bot reconnects.

@@ -85,7 +85,8 @@ async def test_an_unwritable_database_is_reported_and_nothing_is_lost(
         networks = await camille.send(dm, "insta")
         warning = await camille.wait_message(bot_id, dm, DOWN)
         assert "n'est perdu" in body(warning)
-        await asyncio.sleep(2)  # a few failed attempts
+        failing = "Base de données non modifiable"  # a few failed attempts
+        await asyncio.to_thread(bot.process.wait_for_log, failing, 30, 2)
         assert bot.process.running
         await asyncio.to_thread(storage.repair)
         broken = False
