@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     test = commands.add_parser(
         "test",
         help="lancer la suite de tests (les autres options vont à pytest)",
-        description="ruff, puis la suite complète sur SQLite et sur PostgreSQL.",
+        description="ruff et mypy, puis la suite complète sur SQLite et sur PostgreSQL.",
     )
     test.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     return parser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -315,7 +316,9 @@ def describe_error(error: Any) -> str:
     return f"{key} : {message}"
 
 
-def parse_settings(data: dict[str, Any], path: Path, env: dict[str, str] | None = None) -> Settings:
+def parse_settings(
+    data: dict[str, Any], path: Path, env: Mapping[str, str] | None = None
+) -> Settings:
     """Validate a decoded TOML document, taking secrets from `env` when they are set there."""
     env = os.environ if env is None else env
     problems: list[str] = []

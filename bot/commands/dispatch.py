@@ -98,7 +98,8 @@ class CommandDispatcher:
         self._services = services
         self._role_of = role_of
         self._bot_names = tuple(sorted(bot_names, key=len, reverse=True))
-        self._free_text = services.table.find(free_text)[0] if free_text else None
+        found = services.table.find(free_text) if free_text else None
+        self._free_text = found[0] if found else None
         self._interceptors = tuple(interceptors)
         self._edits = tuple(edits)
         self._reactions = tuple(reactions)
@@ -230,7 +231,7 @@ async def _first(interceptors: Sequence[Interceptor], ctx: CommandContext) -> bo
 def _emergency_first(ctx: CommandContext) -> None:
     """Put the emergency block first, unless the first reply already starts with it (a referral
     answer gives it merged with the entry's own numbers)."""
-    first = ctx.replies[0].content.get("body", "") if ctx.replies else ""
+    first = str(ctx.replies[0].content.get("body", "")) if ctx.replies else ""
     if not first.startswith(EMERGENCY_TITLE):
         body, html = emergency_block(ctx.dangers)
         ctx.reply(body, html)

@@ -201,7 +201,7 @@ class Person:
         )
         if not isinstance(response, RoomSendResponse):
             raise PersonError(f"{self.user_id}: envoi refusé : {response}")
-        return response.event_id
+        return str(response.event_id)
 
     async def send_file(self, room_id: str, name: str, data: bytes, mimetype: str) -> str:
         """Upload `data` (encrypted in an encrypted room) and post it as an `m.file`."""
@@ -213,7 +213,7 @@ class Person:
         )
         if not isinstance(response, RoomSendResponse):
             raise PersonError(f"{self.user_id}: envoi refusé : {response}")
-        return response.event_id
+        return str(response.event_id)
 
     async def ask(
         self, room_id: str, body: str, timeout: float = 30, reply_to: str | None = None

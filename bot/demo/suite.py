@@ -1,4 +1,4 @@
-"""`pdn-bot test`: ruff, then the whole test suite on SQLite and again on PostgreSQL."""
+"""`pdn-bot test`: ruff and mypy, then the whole test suite on SQLite and again on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ DATABASES = ("sqlite", "postgresql")
 
 
 def run_suite(database: str, pytest_args: list[str]) -> int:
-    """Exit status 0 only when the lint and every run passed; every run goes to the end."""
+    """Exit status 0 only when the lint, the type check and every run passed; every run goes
+    to the end."""
     status = subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
+    print("\n=== Types (mypy, strict, bot/) ===", flush=True)
+    status = subprocess.call([sys.executable, "-m", "mypy"], cwd=ROOT) or status
     for kind in DATABASES if database == "both" else (database,):
         print(f"\n=== Tests sur {kind} ===", flush=True)
         command = [sys.executable, "-m", "pytest", f"--database={kind}", *pytest_args]

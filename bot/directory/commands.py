@@ -300,7 +300,7 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     if not found:
         ctx.reply(f"Personne ne correspond à « {shown(recherche)} » dans l'annuaire.")
         return
-    keys = HEADER[1:] if full else list(ctx.services.directory_settings.public_fields)
+    keys: list[str] = HEADER[1:] if full else list(ctx.services.directory_settings.public_fields)
     hint = ""
     if ctx.role >= Role.COORDINATOR and not full:
         hint = "\n\n(Champs publics seulement ici ; toutes les colonnes en message direct.)"

@@ -34,7 +34,7 @@ async def answer_invite(
         None,
     )
     inviter = invite.sender if invite is not None else None
-    if inviter is not None and may_invite(settings, inviter):
+    if invite is not None and inviter is not None and may_invite(settings, inviter):
         log.info("Invitation de %s acceptée : %s", inviter, room_id)
         joined = await client.join(room_id)
         direct = isinstance(invite.content, dict) and invite.content.get("is_direct") is True

@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from nio import (
     AsyncClient,
@@ -127,7 +128,7 @@ class SyncLoop:
                 log.warning("La base de données est de nouveau accessible en écriture.")
             token = response.next_batch
             try:
-                await self._db.run(lambda s, t=token: _save_token(s, self.user_id, t))
+                await self._db.run(partial(_save_token, user_id=self.user_id, token=str(token)))
             except STORAGE_ERRORS as exc:  # handled events are recorded: a replay skips them
                 log.error("Position de synchronisation non enregistrée : %r", exc)
             await manage_keys(self._client)

@@ -14,6 +14,7 @@ import json
 import secrets
 from typing import Any
 
+from sqlalchemy import Delete
 from sqlmodel import Session, SQLModel, col, delete, or_, select
 
 from bot.storage.models import (
@@ -111,6 +112,12 @@ def personal_data(session: Session, user_id: str) -> dict[str, Any]:
     return data
 
 
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; how many rows it removed."""
+    result = session.execute(statement)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def erase(session: Session, user_id: str) -> int:
     """Delete what is about `user_id`; their declarations stay in the network's totals under a
     random name. Returns how many rows were deleted or anonymised."""
@@ -121,10 +128,8 @@ def erase(session: Session, user_id: str) -> int:
     member = session.get(Member, user_id)
     left = member is not None and member.status == "parti"
     for _, table in OWN_ROWS:
-        count += session.execute(delete(table).where(table.user_id == user_id)).rowcount  # type: ignore[attr-defined]
-    count += session.execute(
-        delete(ReminderSent).where(col(ReminderSent.target) == user_id)
-    ).rowcount
+        count += _deleted(session, delete(table).where(table.user_id == user_id))  # type: ignore[attr-defined]
+    count += _deleted(session, delete(ReminderSent).where(col(ReminderSent.target) == user_id))
     alias = "anonyme-" + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
     for row in session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)):
         row.user_id, row.remark = alias, ""  # figures stay in the totals; their words do not

@@ -91,7 +91,8 @@ class ComplementBayes:
             weights=self._gains[slots] * np.repeat(values, lengths),
             minlength=len(self.classes),
         )
-        return (size * self._log_z + gained) / size
+        scores: npt.NDArray[np.float64] = (size * self._log_z + gained) / size
+        return scores
 
 
 def best(scores: npt.NDArray[np.float64], count: int) -> list[int]:

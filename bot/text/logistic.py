@@ -71,12 +71,12 @@ class _Sparse:
     def times(self, vector: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return np.bincount(
             self.rows, weights=self.values * vector[self.columns], minlength=self.height
-        )
+        ).astype(np.float64, copy=False)
 
     def transposed_times(self, vector: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return np.bincount(
             self.columns, weights=self.values * vector[self.rows], minlength=self.width
-        )
+        ).astype(np.float64, copy=False)
 
 
 def _fit(
