@@ -28,6 +28,7 @@ from bot.i18n import Translator
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.direct import DirectRooms
+from bot.matrix.ids import RoomId
 from bot.matrix.media import fetch_file, upload_file
 from bot.matrix.membership import Membership, joined
 from bot.matrix.outbox import OutboxSender
@@ -61,8 +62,8 @@ class NetworkRooms:
         self._client = client
         self._settings = settings
         self._directory = directory
-        self.room_ids: set[str] = set()
-        self.space_id: str | None = None
+        self.room_ids: set[RoomId] = set()
+        self.space_id: RoomId | None = None
 
     async def resolve(self) -> None:
         """Learn the ids of the network rooms (before any message is handled: roles need them)."""
@@ -93,12 +94,12 @@ class NetworkRooms:
                 if isinstance(joined, JoinError):
                     log.warning("Impossible de rejoindre %s : %s", ref, joined.message)
 
-    async def _room_id(self, ref: str) -> str | None:
+    async def _room_id(self, ref: str) -> RoomId | None:
         if not ref.startswith("#"):
-            return ref
+            return RoomId(ref)
         resolved = await self._client.room_resolve_alias(ref)
         if isinstance(resolved, RoomResolveAliasResponse):
-            return str(resolved.room_id)
+            return RoomId(resolved.room_id)
         log.warning("Alias %s introuvable : %s", ref, resolved)
         return None
 

@@ -13,6 +13,7 @@ from bot.commands.router import CommandTable
 from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import FollowUp, IncomingMessage
+from bot.matrix.ids import RoomId
 from bot.matrix.outbox import Outgoing
 from bot.safety.kinds import Danger
 from bot.settings import DeadlineSettings, DirectorySettings
@@ -54,10 +55,10 @@ class Services:
     promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
     # uploads a file for a room (encrypted if the room is) and returns the content of the
     # message that shows it there
-    upload: Callable[[bytes, str, str, str], Awaitable[dict[str, Any]]] | None = None
-    network_rooms: Callable[[], set[str]] = set
+    upload: Callable[[bytes, str, str, RoomId], Awaitable[dict[str, Any]]] | None = None
+    network_rooms: Callable[[], set[RoomId]] = set
     # Someone's DM with the bot once they are in it; None while only invited (opened if need be).
-    direct_room: Callable[[str], Awaitable[str | None]] | None = None
+    direct_room: Callable[[str], Awaitable[RoomId | None]] | None = None
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
     meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
     directory: Directory | None = None
@@ -68,10 +69,10 @@ class Services:
     fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]] | None = None
     started_at: float = field(default_factory=time.monotonic)
 
-    async def direct_rooms_of(self, users: Iterable[str]) -> tuple[set[str], list[str]]:
+    async def direct_rooms_of(self, users: Iterable[str]) -> tuple[set[RoomId], list[str]]:
         """The DMs of those of `users` who are in theirs, and who is only invited so far (their
         DM is opened if need be)."""
-        rooms: set[str] = set()
+        rooms: set[RoomId] = set()
         waiting: list[str] = []
         if self.direct_room is None:
             return rooms, waiting
@@ -140,20 +141,20 @@ class CommandContext:
         content = as_reply(notice(body, html), self.message.event_id, self.message.sender)
         self.replies.append(Outgoing(self.message.room_id, content))
 
-    def say_in(self, room_id: str, body: str, html: str | None = None) -> None:
+    def say_in(self, room_id: RoomId, body: str, html: str | None = None) -> None:
         """A notice in `room_id`: the answer itself there, else a message of its own."""
         if room_id == self.message.room_id:
             self.reply(body, html)
         else:
             self.replies.append(Outgoing(room_id, notice(body, html)))
 
-    async def send_file(self, room_id: str, data: bytes, name: str, mimetype: str) -> None:
+    async def send_file(self, room_id: RoomId, data: bytes, name: str, mimetype: str) -> None:
         """Post a file in `room_id`, encrypted if the room is."""
         if self.services.upload is not None:
             content = await self.services.upload(data, name, mimetype, room_id)
             self.replies.append(Outgoing(room_id, content))
 
-    async def private_room(self) -> str | None:
+    async def private_room(self) -> RoomId | None:
         """Where the sender's personal data may go: this room if it is their private room with
         the bot (encrypted, the two of them only); else that room, said here; None (said here)
         while they have yet to join it (the bot invites them)."""

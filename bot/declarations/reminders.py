@@ -14,6 +14,7 @@ from bot.dialogs.store import end_dialog, idle_dialogs, save_dialog
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.content import notice
 from bot.matrix.direct import DirectRoomError, DirectRooms
+from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing, QueuedMessage, queue_messages, store
 from bot.settings import DeclarationSettings
 from bot.storage.database import Database
@@ -93,7 +94,7 @@ class DeclarationReminders:
             else:
                 start(session)
                 body = f"{text}\n\n{first}"
-            queued = queue_messages([Outgoing(room_id, notice(body))], cause)
+            queued = queue_messages([Outgoing(RoomId(room_id), notice(body))], cause)
             store(session, queued)
             return queued
 
@@ -112,7 +113,8 @@ class DeclarationReminders:
     async def _expire(self, state: DialogState) -> None:
         started = as_utc(state.started_at).isoformat()
         cause = f"dialog-expired:{state.user_id}:{state.room_id}:{started}"
-        queued = queue_messages([Outgoing(state.room_id, notice(expiry_notice()))], cause)
+        room = RoomId(state.room_id)  # as recorded
+        queued = queue_messages([Outgoing(room, notice(expiry_notice()))], cause)
 
         def write(session: Session) -> bool:
             current = session.get(DialogState, (state.user_id, state.room_id))

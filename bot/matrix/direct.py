@@ -12,6 +12,7 @@ import logging
 from nio import AsyncClient, EnableEncryptionBuilder, MatrixRoom, RoomCreateResponse, RoomPreset
 from sqlmodel import Session, select
 
+from bot.matrix.ids import RoomId
 from bot.storage.database import Database
 from bot.storage.models import DirectRoom
 
@@ -28,14 +29,14 @@ class DirectRooms:
     def __init__(self, client: AsyncClient, db: Database) -> None:
         self._client = client
         self._db = db
-        self._recorded: dict[str, str] = {}  # room id -> the person it is with
-        self._created: dict[str, str] = {}  # person -> room created, until a sync shows it
+        self._recorded: dict[RoomId, str] = {}  # room id -> the person it is with
+        self._created: dict[str, RoomId] = {}  # person -> room created, until a sync shows it
 
     async def load(self) -> None:
         rows = await self._db.run(lambda s: list(s.exec(select(DirectRoom))))
-        self._recorded = {row.room_id: row.user_id for row in rows}
+        self._recorded = {RoomId(row.room_id): row.user_id for row in rows}
 
-    async def record(self, room_id: str, user_id: str) -> None:
+    async def record(self, room_id: RoomId, user_id: str) -> None:
         """Note that `room_id` is `user_id`'s direct message with the bot."""
 
         def write(session: Session) -> None:
@@ -44,7 +45,7 @@ class DirectRooms:
         await self._db.run(write)
         self._recorded[room_id] = user_id
 
-    def is_private(self, room_id: str, user_id: str) -> bool:
+    def is_private(self, room_id: RoomId, user_id: str) -> bool:
         """Whether `room_id` is, right now, a private room between the bot and `user_id`."""
         room = self._client.rooms.get(room_id)
         return (
@@ -53,7 +54,7 @@ class DirectRooms:
             and _private(room, self._client.user_id, user_id)
         )
 
-    def find(self, user_id: str) -> str | None:
+    def find(self, user_id: str) -> RoomId | None:
         """`user_id`'s private room with the bot, if there is one (the oldest known first)."""
         for room_id, person in self._recorded.items():
             if person == user_id and self.is_private(room_id, user_id):
@@ -66,13 +67,13 @@ class DirectRooms:
         room = self._client.rooms.get(room_id)
         return room is not None and user_id in room.users and user_id not in room.invited_users
 
-    async def joined(self, user_id: str) -> str | None:
+    async def joined(self, user_id: str) -> RoomId | None:
         """The private room once `user_id` is in it; None while they are only invited (the room
         is created if need be)."""
         room_id = await self.get(user_id)
         return room_id if self.has_joined(room_id, user_id) else None
 
-    async def get(self, user_id: str) -> str:
+    async def get(self, user_id: str) -> RoomId:
         room_id = self.find(user_id)
         if room_id is not None:
             return room_id
@@ -88,9 +89,10 @@ class DirectRooms:
         if not isinstance(response, RoomCreateResponse):
             raise DirectRoomError(str(response))
         log.info("Message direct créé avec %s : %s", user_id, response.room_id)
-        await self.record(response.room_id, user_id)
-        self._created[user_id] = response.room_id
-        return str(response.room_id)
+        room_id = RoomId(response.room_id)
+        await self.record(room_id, user_id)
+        self._created[user_id] = room_id
+        return room_id
 
 
 def _private(room: MatrixRoom, me: str, user_id: str) -> bool:

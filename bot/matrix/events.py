@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from bot.matrix.ids import EventId, RoomId, UserId
 from bot.matrix.outbox import Outgoing
 from bot.storage.database import Write
 
@@ -17,18 +18,19 @@ FollowUp = Callable[[], Awaitable[list[Outgoing] | None]]
 class IncomingMessage:
     """A text message someone sent in a room the bot is in."""
 
-    event_id: str
-    room_id: str
-    sender: str
+    event_id: EventId
+    room_id: RoomId
+    sender: UserId
     body: str
     is_direct: bool  # two members at most: a conversation, commands need no prefix
     encrypted: bool
     # Its sender's direct message with the bot, encrypted, with only the two of them in it:
     # the one place for their personal data (bot/matrix/direct.py).
     is_private: bool = False
-    replaces: str | None = None  # an edit (m.replace) of this earlier event; body is the new text
-    reacts_to: str | None = None  # a reaction (m.reaction) to this event; body is its key
-    reply_to: str | None = None  # the event this message answers (m.in_reply_to)
+    # an edit (m.replace) of this earlier event; body is the new text
+    replaces: EventId | None = None
+    reacts_to: EventId | None = None  # a reaction (m.reaction) to this event; body is its key
+    reply_to: EventId | None = None  # the event this message answers (m.in_reply_to)
 
     def __post_init__(self) -> None:
         # No text column of PostgreSQL can hold NUL, and no reader needs it: drop it here, once.

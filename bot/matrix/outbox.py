@@ -15,6 +15,7 @@ from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
 from sqlmodel import Session, col, func, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
+from bot.matrix.ids import RoomId
 from bot.storage.database import STORAGE_ERRORS, Database
 from bot.storage.models import OutboxMessage, utcnow
 
@@ -36,7 +37,7 @@ PERMANENT_ERRORS = {
 class Outgoing:
     """A message a handler wants sent."""
 
-    room_id: str
+    room_id: RoomId
     content: dict[str, object]
     event_type: str = "m.room.message"
 

@@ -8,6 +8,7 @@ import logging
 from sqlmodel import Session
 
 from bot.matrix.content import notice
+from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.storage.database import Database
 from bot.storage.models import ReminderSent
@@ -25,7 +26,7 @@ class PostOnce:
         self._outbox = outbox
 
     async def post_once(
-        self, key: tuple[str, str, str, str], room: str, text: str, send: bool
+        self, key: tuple[str, str, str, str], room: RoomId, text: str, send: bool
     ) -> bool:
         cause = "reminder:" + ":".join(key)
         queued = queue_messages([Outgoing(room, notice(text))], cause)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.matrix.ids import EventId
+
 
 def mapping(value: Any) -> dict[str, Any]:
     """`value` if it is a JSON object, else an empty one."""
@@ -16,17 +18,17 @@ def text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def edit_of(content: Any, body: str) -> tuple[str | None, str]:
+def edit_of(content: Any, body: str) -> tuple[EventId | None, str]:
     """For an edit (m.replace): the edited event's id and the new text; else (None, body)."""
     relates = mapping(mapping(content).get("m.relates_to"))
     edited = text(relates.get("event_id"))
     if relates.get("rel_type") != "m.replace" or not edited:
         return None, body
     new_body = text(mapping(mapping(content).get("m.new_content")).get("body"))
-    return edited, new_body if new_body is not None else body.removeprefix("* ")
+    return EventId(edited), new_body if new_body is not None else body.removeprefix("* ")
 
 
-def reply_of(content: Any, body: str) -> tuple[str | None, str]:
+def reply_of(content: Any, body: str) -> tuple[EventId | None, str]:
     """For a reply: the answered event's id, and the text without the quoted fallback."""
     relates = mapping(mapping(content).get("m.relates_to"))
     answered = text(mapping(relates.get("m.in_reply_to")).get("event_id"))
@@ -35,4 +37,4 @@ def reply_of(content: Any, body: str) -> tuple[str | None, str]:
     lines = body.split("\n")
     while lines and lines[0].startswith("> "):
         lines.pop(0)
-    return answered, "\n".join(lines).strip()
+    return EventId(answered), "\n".join(lines).strip()

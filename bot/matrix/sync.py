@@ -36,6 +36,7 @@ from bot.matrix.content import as_reply, notice
 from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response
+from bot.matrix.ids import RoomId
 from bot.matrix.invites import answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
 from bot.matrix.shapes import edit_of, mapping, reply_of
@@ -238,7 +239,7 @@ class SyncLoop:
         elif isinstance(event, RoomMessageText | ReactionEvent):
             await self._safely(room.room_id, event, self._dispatch(room, event))
 
-    async def _safely(self, room_id: str, event: Event, work: Awaitable[None]) -> None:
+    async def _safely(self, room_id: RoomId, event: Event, work: Awaitable[None]) -> None:
         """Run the handling of `event`; a failure of its own (bad data, a bug) is isolated."""
         try:
             await work
@@ -247,7 +248,7 @@ class SyncLoop:
         except Exception:
             await self._failed(room_id, event, answer=isinstance(event, RoomMessageText))
 
-    async def _failed(self, room_id: str, event: Event, answer: bool) -> None:
+    async def _failed(self, room_id: RoomId, event: Event, answer: bool) -> None:
         """Log a failure with a reference, say so to the sender, and mark the event handled."""
         reference = uuid.uuid4().hex[:8]
         log.exception("Erreur %s en traitant %s : événement abandonné", reference, event.event_id)
@@ -426,7 +427,7 @@ class SyncLoop:
                     text = notice(self._undecryptable_text)
                     reply = as_reply(text, event_id, pending.event.sender)
                     await self._record(
-                        event_id, pending.room_id, [Outgoing(pending.room_id, reply)]
+                        event_id, pending.room_id, [Outgoing(RoomId(pending.room_id), reply)]
                     )
 
     async def watch_pending(self) -> None:

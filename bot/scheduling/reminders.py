@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from bot.clock import Clock
 from bot.matrix.direct import DirectRooms
+from bot.matrix.ids import RoomId
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.french_dates import describe
 from bot.scheduling.recurrence import occurrences
@@ -168,7 +169,7 @@ class MeetingReminders:
         poster: PostOnce,
         scheduler: AsyncIOScheduler,
         rooms: DirectRooms,
-        network_rooms: Callable[[], set[str]],
+        network_rooms: Callable[[], set[RoomId]],
         clock: Clock,
         offsets: list[str],
         grace: dt.timedelta,
@@ -198,7 +199,11 @@ class MeetingReminders:
         log.info("Rappels de réunion planifiés : %d.", len(wanted))
 
     def _wanted(
-        self, meetings: list[Meeting], done: dict[Key, set[str]], rooms: set[str], now: dt.datetime
+        self,
+        meetings: list[Meeting],
+        done: dict[Key, set[str]],
+        rooms: set[RoomId],
+        now: dt.datetime,
     ) -> dict[str, Planned]:
         until = now + self._window
         wanted: dict[str, Planned] = {}
@@ -230,7 +235,7 @@ class MeetingReminders:
         for target in targets:
             await self._post(planned, target, text, decision)
 
-    async def _post(self, planned: Planned, target: str, text: str, decision: Decision) -> None:
+    async def _post(self, planned: Planned, target: RoomId, text: str, decision: Decision) -> None:
         key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
         await self._poster.post_once(key, target, text, send=decision is Decision.SEND)
 
