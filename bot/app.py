@@ -8,32 +8,31 @@ import gc
 import logging
 import signal
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from nio import AsyncClient, JoinError, RoomResolveAliasResponse
+from nio import AsyncClient
 
 from bot import __version__, features
 from bot.clock import Clock
 from bot.commands.context import Services
 from bot.commands.flood import FloodGuard
-from bot.commands.roles import Role
 from bot.commands.router import CommandTable
 from bot.declarations.desk import DeclarationDesk
 from bot.declarations.reminders import DeclarationReminders
-from bot.declarations.report import Period
-from bot.declarations.reporting import period_rows, report_summary
+from bot.declarations.reporting import PeriodSummary
+from bot.directory.network import NetworkRooms
 from bot.directory.onboarding import Welcomer
 from bot.directory.registry import Directory
 from bot.i18n import Translator
 from bot.knowledge.desk import ReferralDesk
-from bot.matrix.backoff import NETWORK_ERRORS, Backoff
+from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.direct import DirectRooms
-from bot.matrix.ids import RoomId
-from bot.matrix.media import fetch_file, upload_file
-from bot.matrix.membership import Membership, joined
+from bot.matrix.media import fetch_file, upload_for_room
+from bot.matrix.membership import Membership
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.post_once import PostOnce
-from bot.matrix.session import open_client
+from bot.matrix.session import open_client_patiently
 from bot.matrix.sync import SyncLoop
 from bot.monitoring import serve_http
 from bot.safety.model import shipped as danger_model
@@ -41,82 +40,11 @@ from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.reminders import MeetingReminders
 from bot.settings import Settings
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 from bot.storage.private import keep_private
-from bot.storage.retention import prune
+from bot.storage.retention import prune_now
 from bot.text.identifiers import identifier_lists
 
 log = logging.getLogger(__name__)
-
-
-def _encrypted(client: AsyncClient, room_id: str) -> bool:
-    """Whether a file for `room_id` must be encrypted: if the room is, or is not known yet."""
-    room = client.rooms.get(room_id)
-    return room is None or room.encrypted
-
-
-class NetworkRooms:
-    """The network's rooms (aliases resolved once ready) and who belongs to them."""
-
-    def __init__(self, client: AsyncClient, settings: Settings, directory: Directory) -> None:
-        self._client = client
-        self._settings = settings
-        self._directory = directory
-        self.room_ids: set[RoomId] = set()
-        self.space_id: RoomId | None = None
-
-    async def resolve(self) -> None:
-        """Learn the ids of the network rooms (before any message is handled: roles need them)."""
-        for ref in self._settings.network.rooms:
-            try:
-                room_id = await self._room_id(ref)
-            except NETWORK_ERRORS as exc:
-                log.warning("Alias %s non résolu pour l'instant (%r).", ref, exc)
-                continue
-            if room_id:
-                self.room_ids.add(room_id)
-
-    async def join_configured(self) -> None:
-        """Join the network rooms and space the bot is not in yet (learning late aliases too)."""
-        refs = [*self._settings.network.rooms]
-        if self._settings.network.space:
-            refs.append(self._settings.network.space)
-        for ref in refs:
-            room_id = await self._room_id(ref)
-            if room_id is None:
-                continue
-            if ref in self._settings.network.rooms:
-                self.room_ids.add(room_id)
-            else:
-                self.space_id = room_id
-            if room_id not in self._client.rooms:
-                joined = await self._client.join(room_id)
-                if isinstance(joined, JoinError):
-                    log.warning("Impossible de rejoindre %s : %s", ref, joined.message)
-
-    async def _room_id(self, ref: str) -> RoomId | None:
-        if not ref.startswith("#"):
-            return RoomId(ref)
-        resolved = await self._client.room_resolve_alias(ref)
-        if isinstance(resolved, RoomResolveAliasResponse):
-            return RoomId(resolved.room_id)
-        log.warning("Alias %s introuvable : %s", ref, resolved)
-        return None
-
-    def members(self) -> set[str]:
-        users: set[str] = set()
-        for room_id in self.room_ids:
-            room = self._client.rooms.get(room_id)
-            if room is not None:
-                users.update(joined(room))
-        return users
-
-    def role_of(self, user_id: str) -> Role:
-        return self._directory.role_of(user_id, lambda user: user in self.members())
-
-    def invitable(self) -> list[str]:
-        """Where a new member is invited: the space first, then the network rooms."""
-        return [*([self.space_id] if self.space_id else []), *sorted(self.room_ids)]
 
 
 async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
@@ -129,8 +57,8 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
     keep_private(settings.data_dir, settings.database_url)
     db = Database(settings.database_url)
     await db.upgrade()
-    await db.run(lambda session: prune(session, utcnow(), settings.retention))
-    client = await _open_client_patiently(settings, db, stop)
+    await prune_now(db, settings.retention)
+    client = await open_client_patiently(settings, db, stop)
     if client is None:
         db.close()
         return
@@ -144,29 +72,12 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
         log.info("Bot arrêté.")
 
 
-async def _open_client_patiently(
-    settings: Settings, db: Database, stop: asyncio.Event
-) -> AsyncClient | None:
-    """Log in, waiting out an unreachable homeserver; None if asked to stop meanwhile."""
-    backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
-    while not stop.is_set():
-        try:
-            return await open_client(settings, db)
-        except NETWORK_ERRORS as exc:
-            delay = backoff.next_delay()
-            log.warning("Serveur injoignable (%r) : nouvel essai dans %.1f s.", exc, delay)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), delay)
-    return None
-
-
 async def _serve(
     settings: Settings, db: Database, client: AsyncClient, stop: asyncio.Event
 ) -> None:
     t = Translator(settings.locale.language)
     directory = Directory(db, set(settings.network.coordinators))
     await directory.reload()
-    network = NetworkRooms(client, settings, directory)
     referrals = ReferralDesk(
         settings.knowledge.directory,
         settings.knowledge.department,
@@ -185,16 +96,11 @@ async def _serve(
     scheduler = AsyncIOScheduler(timezone=settings.locale.timezone)
 
     clock = Clock.from_environment(settings.locale.timezone)
+    network = NetworkRooms(client, settings, directory, clock)
+    promeneurs = network.promeneurs
 
     def meetings_changed() -> None:
         scheduler.add_job(meeting_reminders.refresh, id="meetings-now", replace_existing=True)
-
-    def promeneurs() -> set[str]:
-        """Who should declare now: room members and directory members, less the coordination,
-        the bot, those who left and those on leave."""
-        away = directory.left() | directory.on_leave(clock().date())
-        everyone = network.members() | directory.active()
-        return everyone - directory.coordinators - {settings.bot.user_id} - away
 
     declaration_desk = DeclarationDesk(
         db,
@@ -212,9 +118,7 @@ async def _serve(
         joined_rooms=lambda: len(client.rooms),
         referrals=referrals,
         declarations=declaration_desk,
-        upload=lambda data, name, mime, room_id: upload_file(
-            client, data, name, mime, _encrypted(client, room_id)
-        ),
+        upload=partial(upload_for_room, client),
         promeneurs=promeneurs,
         network_rooms=lambda: set(network.room_ids),
         direct_room=direct_rooms.joined,
@@ -224,7 +128,7 @@ async def _serve(
         directory_settings=settings.directory,
         deadlines=settings.deadlines,
         membership=Membership(client, network.invitable),
-        fetch_file=lambda room_id, event_id: fetch_file(client, room_id, event_id),
+        fetch_file=partial(fetch_file, client),
     )
     localpart = settings.bot.user_id[1:].partition(":")[0]
     dispatcher = features.dispatcher(
@@ -251,14 +155,7 @@ async def _serve(
     poster = PostOnce(db, outbox)
     welcomer = Welcomer(db, poster, direct_rooms, directory, settings.bot.command_prefix)
 
-    async def prune_daily() -> None:
-        await db.run(lambda session: prune(session, utcnow(), settings.retention))
-
-    async def period_summary(period: Period) -> str:
-        rows = await db.run(lambda s: period_rows(s, period))
-        today = clock().date()
-        return await asyncio.to_thread(report_summary, rows, period, today, promeneurs())
-
+    prune_daily = partial(prune_now, db, settings.retention)
     deadline_reminders = DeadlineReminders(
         db,
         poster,
@@ -268,7 +165,7 @@ async def _serve(
         promeneurs,
         lambda: directory.coordinators,
         clock,
-        period_summary,
+        PeriodSummary(db, clock, promeneurs),
     )
     meeting_reminders = MeetingReminders(
         db,
@@ -289,18 +186,22 @@ async def _serve(
             await client.set_displayname(settings.bot.display_name)
         except NETWORK_ERRORS as exc:
             log.warning("Salons du réseau ou nom affiché non mis à jour (%r).", exc)
-        for job, seconds in (
-            (reminders.check, settings.declarations.check_interval_seconds),
-            (welcomer.check, settings.declarations.check_interval_seconds),
-            (prune_daily, 24 * 3600),
-            (meeting_reminders.refresh, settings.meetings.refresh_minutes * 60),
-            (deadline_reminders.refresh, settings.meetings.refresh_minutes * 60),
+        for name, job, seconds in (
+            ("declaration-prompts", reminders.check, settings.declarations.check_interval_seconds),
+            ("welcome", welcomer.check, settings.declarations.check_interval_seconds),
+            ("retention", prune_daily, 24 * 3600),
+            (
+                "meeting-reminders",
+                meeting_reminders.refresh,
+                settings.meetings.refresh_minutes * 60,
+            ),
+            ("deadlines", deadline_reminders.refresh, settings.meetings.refresh_minutes * 60),
         ):
             scheduler.add_job(
                 job,
                 "interval",
                 seconds=seconds,
-                id=job.__qualname__,
+                id=name,
                 max_instances=1,
                 coalesce=True,
                 next_run_time=datetime.now(UTC),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from bot.declarations.chart import chart_png
 from bot.declarations.export import summary_text, to_csv, to_xlsx
 from bot.declarations.report import Period, build_report, load_rows, parse_period
 from bot.settings import Settings
-from bot.storage.database import make_engine, upgrade
+from bot.storage.database import Database, make_engine, upgrade
 from bot.text.errors import InvalidAnswerError
 
 CSV = "text/csv"
@@ -85,3 +86,19 @@ def print_report(settings: Settings, quarter: str | None, year: int | None, out:
     for path in write_report(files, out):
         print(f"Écrit : {path}")
     return 0
+
+
+class PeriodSummary:
+    """The French summary of a period's declarations as of today (for the deadline messages)."""
+
+    def __init__(
+        self, db: Database, clock: Callable[[], dt.datetime], promeneurs: Callable[[], set[str]]
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._promeneurs = promeneurs
+
+    async def __call__(self, period: Period) -> str:
+        rows = await self._db.run(lambda s: period_rows(s, period))
+        today, promeneurs = self._clock().date(), self._promeneurs()
+        return await asyncio.to_thread(report_summary, rows, period, today, promeneurs)

@@ -50,6 +50,15 @@ async def upload_file(
     return content
 
 
+async def upload_for_room(
+    client: AsyncClient, data: bytes, filename: str, mimetype: str, room_id: str
+) -> dict[str, Any]:
+    """`upload_file` for a message in `room_id`: encrypted if the room is, or not known yet."""
+    room = client.rooms.get(room_id)
+    encrypted = room is None or bool(room.encrypted)
+    return await upload_file(client, data, filename, mimetype, encrypted)
+
+
 class FileUnavailableError(Exception):
     """The message is not a file, or the file cannot be fetched; the reason is in French."""
 

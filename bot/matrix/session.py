@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
 from nio import AsyncClient, AsyncClientConfig, LoginError, WhoamiError
 from sqlmodel import Session
 
+from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.store_key import rekey, store_key
 from bot.settings import Settings
 from bot.storage.database import Database
@@ -105,3 +107,19 @@ def _restore(
         )
     client.restore_login(settings.bot.user_id, device_id, token)
     log.info("Session restaurée : %s, appareil %s.", settings.bot.user_id, device_id)
+
+
+async def open_client_patiently(
+    settings: Settings, db: Database, stop: asyncio.Event
+) -> AsyncClient | None:
+    """Log in, waiting out an unreachable homeserver; None if asked to stop meanwhile."""
+    backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
+    while not stop.is_set():
+        try:
+            return await open_client(settings, db)
+        except NETWORK_ERRORS as exc:
+            delay = backoff.next_delay()
+            log.warning("Serveur injoignable (%r) : nouvel essai dans %.1f s.", exc, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+    return None

@@ -311,7 +311,14 @@ class SyncLoop:
         queued = queue_messages(messages, cause=cause)
 
         def write(session: Session) -> None:
-            store(session, [m for m in queued if session.get(OutboxMessage, m.txn_id) is None])
+            known = set(
+                session.exec(
+                    select(OutboxMessage.txn_id).where(
+                        col(OutboxMessage.txn_id).in_([m.txn_id for m in queued])
+                    )
+                )
+            )
+            store(session, [m for m in queued if m.txn_id not in known])
 
         await self._db.run(write)
         self._outbox.submit(queued)

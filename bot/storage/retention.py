@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, and_, col, delete, or_, select
 
 from bot.settings import RetentionSettings
+from bot.storage.database import Database
 from bot.storage.models import (
     AuditEntry,
     DeclarationPrompt,
@@ -21,6 +22,7 @@ from bot.storage.models import (
     OutboxMessage,
     PendingChoice,
     UnansweredQuestion,
+    utcnow,
 )
 
 # A replay after a restart only reaches back to the last saved sync position: a month is ample.
@@ -66,3 +68,8 @@ def prune(session: Session, now: datetime, retention: RetentionSettings) -> None
     session.execute(
         delete(DeclarationPrompt).where(col(DeclarationPrompt.sent_at) < now - PROMPTS_KEPT)
     )
+
+
+async def prune_now(db: Database, retention: RetentionSettings) -> None:
+    """`prune` as of now, off the event loop."""
+    await db.run(lambda session: prune(session, utcnow(), retention))
