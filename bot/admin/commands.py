@@ -13,7 +13,7 @@ from bot.commands.audit import differences
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.records import declarations_in
+from bot.declarations.records import missing_weeks
 from bot.declarations.weeks import Quarter, Week
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
@@ -104,17 +104,17 @@ async def dashboard(ctx: CommandContext) -> None:
     weeks = [w for w in quarter.weeks() if w < Week.of(today)]
     promeneurs = ctx.services.promeneurs()
 
-    def read(session: Session) -> tuple[int, set[tuple[str, str]], list[Meeting]]:
+    def read(session: Session) -> tuple[int, dict[str, list[Week]], list[Meeting]]:
         unanswered = session.exec(select(func.count()).select_from(UnansweredQuestion)).one()
-        rows = declarations_in(session, [str(w) for w in weeks])
+        missing = missing_weeks(session, promeneurs, weeks, today)
         meetings = list(session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
-        return unanswered, {(r.user_id, r.week) for r in rows}, meetings
+        return unanswered, missing, meetings
 
-    unanswered, declared, meetings = await ctx.services.db.run(read)
+    unanswered, missing, meetings = await ctx.services.db.run(read)
     statuses = Counter(m.status for m in directory(ctx).snapshot.members.values())
     expected = len(weeks) * len(promeneurs)
-    done = sum(1 for user in promeneurs for w in weeks if (user, str(w)) in declared)
-    late = sum(1 for user in promeneurs if any((user, str(w)) not in declared for w in weeks))
+    done = expected - sum(len(absent) for absent in missing.values())
+    late = len(missing)
     upcoming = sorted(
         (start, m.title) for m in meetings if (start := next_start(m, now)) is not None
     )[:3]

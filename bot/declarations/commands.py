@@ -14,7 +14,7 @@ from bot.declarations.dialog import NOTHING, Draft, summary
 from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
 from bot.declarations.parsing import format_hours
 from bot.declarations.preferences import change_absence, change_prompt
-from bot.declarations.records import declarations_in, save_declaration
+from bot.declarations.records import declarations_in, missing_weeks, save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
 from bot.text.errors import InvalidAnswerError
@@ -202,16 +202,13 @@ async def my_declarations(ctx: CommandContext) -> None:
 )
 async def missing_declarations(ctx: CommandContext) -> None:
     today = ctx.declarations.today()
-    quarter = Quarter.of(today)
-    weeks = [w for w in quarter.weeks() if w < Week.of(today)]
-    promeneurs = sorted(ctx.services.promeneurs())
-    saved = await ctx.services.db.run(lambda s: declarations_in(s, [str(w) for w in weeks]))
-    declared = {(d.user_id, d.week) for d in saved}
+    quarter, promeneurs = Quarter.of(today), ctx.services.promeneurs()
+    missing = await ctx.services.db.run(
+        lambda s: missing_weeks(s, promeneurs, quarter.weeks(), today)
+    )
     lines = [f"Semaines manquantes du {quarter.label()} (jusqu'à la semaine dernière) :"]
-    for user in promeneurs:
-        missing = [w.number for w in weeks if (user, str(w)) not in declared]
-        if missing:
-            lines.append(f"• {user} : semaines {', '.join(map(str, missing))}")
+    for user, absent in missing.items():
+        lines.append(f"• {user} : semaines {', '.join(str(w.number) for w in absent)}")
     if len(lines) == 1:
         lines.append("• aucune : tout le monde est à jour.")
     ctx.reply("\n".join(lines))

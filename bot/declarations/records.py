@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
 from bot.declarations.dialog import Draft
+from bot.declarations.weeks import Week
 from bot.storage.database import Write
 from bot.storage.models import Declaration, utcnow
 
@@ -60,3 +62,17 @@ def declarations_in(
     if user_id is not None:
         query = query.where(col(Declaration.user_id) == user_id)
     return list(session.exec(query.order_by(col(Declaration.week))))
+
+
+def missing_weeks(
+    session: Session, promeneurs: Iterable[str], weeks: Iterable[Week], today: dt.date
+) -> dict[str, list[Week]]:
+    """For each promeneur with some missing, the weeks among `weeks` up to last week that they
+    have not declared (the one definition of "missing", for reminders, lists and dashboard)."""
+    due = [week for week in weeks if week < Week.of(today)]
+    declared = {(d.user_id, d.week) for d in declarations_in(session, [str(w) for w in due])}
+    missing = {
+        user: [week for week in due if (user, str(week)) not in declared]
+        for user in sorted(promeneurs)
+    }
+    return {user: absent for user, absent in missing.items() if absent}

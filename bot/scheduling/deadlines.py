@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock
-from bot.declarations.records import declarations_in
+from bot.declarations.records import missing_weeks
 from bot.declarations.report import Period
-from bot.declarations.weeks import Quarter, Week
+from bot.declarations.weeks import Quarter
 from bot.matrix.direct import DirectRooms
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.reminders import (
@@ -95,19 +95,6 @@ def plan(settings: DeadlineSettings, now: dt.datetime) -> list[PlannedDeadline]:
     return planned
 
 
-def missing_weeks(
-    declared: set[tuple[str, str]], promeneurs: Iterable[str], period: Period, today: dt.date
-) -> dict[str, list[Week]]:
-    """For each promeneur, the weeks of the period (up to last week) they have not declared."""
-    weeks = [w for w in period.weeks() if w < Week.of(today)]
-    result = {}
-    for user in sorted(promeneurs):
-        missing = [w for w in weeks if (user, str(w)) not in declared]
-        if missing:
-            result[user] = missing
-    return result
-
-
 class DeadlineReminders:
     """One APScheduler job per (deadline, offset); DMs to whoever is concerned, once each."""
 
@@ -147,10 +134,8 @@ class DeadlineReminders:
         deadline, now = planned.deadline, self._clock()
         if now.date() > deadline.day:
             return  # the deadline has passed: nothing useful to say any more
-        weeks = [str(w) for w in deadline.period.weeks()]
-        rows = await self._db.run(lambda s: declarations_in(s, weeks))
-        declared = {(r.user_id, r.week) for r in rows}
-        missing = missing_weeks(declared, self._promeneurs(), deadline.period, now.date())
+        promeneurs, weeks = self._promeneurs(), deadline.period.weeks()
+        missing = await self._db.run(lambda s: missing_weeks(s, promeneurs, weeks, now.date()))
         for user, absent in missing.items():
             numbers = ", ".join(str(w.number) for w in absent)
             text = (
