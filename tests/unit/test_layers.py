@@ -109,3 +109,8 @@ def test_features_reach_each_other_only_through_their_interfaces() -> None:
         and modules - INTERFACES.get(pair, set())
     }  # fmt: skip
     assert wrong == {}
+
+
+def test_only_the_command_line_uses_the_demo_harness() -> None:
+    users = {source for (source, target) in imports() if target == "demo"}
+    assert users <= {"cli"}
