@@ -5,16 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from bot.text.errors import UserError
 from bot.text.quote import shown
-
-
-class UsageError(Exception):
-    """The arguments do not fit the command; `key` and `values` name the French explanation."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 class ArgumentType:
@@ -57,7 +49,7 @@ class Integer(int, ArgumentType):
         except ValueError:
             value = None
         if value is None or not 0 <= value <= cls.MAXIMUM:
-            raise UsageError(
+            raise UserError(
                 "error.bad_integer",
                 value=shown(raw, 20),
                 name=name,
@@ -86,7 +78,7 @@ def parse_arguments(parameters: tuple[Parameter, ...], raw: str) -> dict[str, An
     for parameter in parameters:
         if not rest:
             if not parameter.optional:
-                raise UsageError("error.missing_argument", name=parameter.name)
+                raise UserError("error.missing_argument", name=parameter.name)
             continue
         if parameter.kind.greedy:
             token, rest = rest, ""
@@ -95,5 +87,5 @@ def parse_arguments(parameters: tuple[Parameter, ...], raw: str) -> dict[str, An
             rest = rest.strip()
         values[parameter.name] = parameter.kind.parse(token, parameter.name)
     if rest:
-        raise UsageError("error.too_many_arguments", extra=shown(rest))
+        raise UserError("error.too_many_arguments", extra=shown(rest))
     return values

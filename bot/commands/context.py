@@ -18,6 +18,7 @@ from bot.matrix.outbox import Outgoing
 from bot.safety.kinds import Danger
 from bot.settings import DeadlineSettings, DirectorySettings
 from bot.storage.database import Database, Write
+from bot.text.errors import UserError
 
 if TYPE_CHECKING:
     from bot.declarations.desk import DeclarationDesk
@@ -26,16 +27,7 @@ if TYPE_CHECKING:
     from bot.matrix.membership import Membership
 
 
-class CommandError(Exception):
-    """A problem to tell the caller, in their language; nothing was changed."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-
-class NotForMeError(CommandError):
+class NotForMeError(UserError):
     """The words after the command name show the message was not meant for it (for example
     `aide pour une ado…`, a question): without the prefix it goes to the free-text command."""
 

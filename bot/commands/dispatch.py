@@ -10,9 +10,9 @@ from enum import Enum
 
 from rapidfuzz import fuzz, process
 
-from bot.commands.arguments import UsageError, parse_arguments
+from bot.commands.arguments import parse_arguments
 from bot.commands.audit import audit_entries
-from bot.commands.context import CommandContext, CommandError, NotForMeError, Services
+from bot.commands.context import CommandContext, NotForMeError, Services
 from bot.commands.flood import FloodGuard, Verdict
 from bot.commands.roles import Role
 from bot.commands.router import Command
@@ -20,6 +20,7 @@ from bot.matrix.events import IncomingMessage, Response
 from bot.safety.danger import detect_danger
 from bot.safety.emergency import TITLE as EMERGENCY_TITLE
 from bot.safety.emergency import emergency_block
+from bot.text.errors import UserError
 from bot.text.quote import shown
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def command_text(
 def _fits(command: Command, rest: str) -> bool:
     try:
         parse_arguments(command.parameters, rest)
-    except UsageError:
+    except UserError:
         return False
     return True
 
@@ -110,7 +111,7 @@ class CommandDispatcher:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
         try:
             await self._handle(ctx)
-        except CommandError as exc:
+        except UserError as exc:
             _forget(ctx)
             ctx.reply(ctx.t(exc.key, **exc.values))
         except Exception:
@@ -190,13 +191,13 @@ class CommandDispatcher:
         t, prefix = ctx.t, self._services.prefix
         if ctx.role < command.role:
             log.info("Commande %s refusée à %s (%s)", command.name, ctx.sender, ctx.role.name)
-            raise CommandError(
+            raise UserError(
                 "error.forbidden", command=command.name, role=t(f"role.{command.role.key}")
             )
         try:
             arguments = parse_arguments(command.parameters, rest)
-        except UsageError as exc:
-            raise CommandError(
+        except UserError as exc:
+            raise UserError(
                 "error.usage", problem=t(exc.key, **exc.values), usage=command.usage(prefix)
             ) from None
         await command.handler(ctx, **arguments)

@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
         "moi là."
     ),
     "error.forbidden": ("La commande « {command} » est réservée {role}. Rien n'a été fait."),
+    "error.answer": "{reason}",
     "error.usage": "{problem}\nUtilisation : {usage}",
     "error.missing_argument": "Il manque : {name}.",
     "error.too_many_arguments": "Trop d'éléments après la commande : « {extra} ».",

@@ -1,10 +1,11 @@
 import pytest
 
-from bot.commands.arguments import Integer, Text, UsageError, Word, parse_arguments
+from bot.commands.arguments import Integer, Text, Word, parse_arguments
 from bot.commands.context import CommandContext
 from bot.commands.dispatch import Via, command_text
 from bot.commands.roles import Role
 from bot.commands.router import CommandTable, Router
+from bot.text.errors import UserError
 
 router = Router("test")
 
@@ -69,7 +70,7 @@ def test_arguments_are_typed() -> None:
 def test_missing_arguments_are_usage_errors(raw: str, key: str) -> None:
     add = TABLE.find("rdv")[0]  # type: ignore[index]
 
-    with pytest.raises(UsageError) as error:
+    with pytest.raises(UserError) as error:
         parse_arguments(add.parameters, raw)
 
     assert error.value.key == key
@@ -78,7 +79,7 @@ def test_missing_arguments_are_usage_errors(raw: str, key: str) -> None:
 @pytest.mark.parametrize("raw", ["trois", "-1", "9223372036854775808", "1" * 5000, "1e3"])
 def test_bad_integer_is_a_usage_error(raw: str) -> None:
     """Out of range too: no number reaches the database that it cannot hold."""
-    with pytest.raises(UsageError) as error:
+    with pytest.raises(UserError) as error:
         parse_arguments(TABLE.find("ping")[0].parameters, raw)  # type: ignore[index]
 
     assert error.value.key == "error.bad_integer"
