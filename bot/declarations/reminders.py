@@ -15,7 +15,7 @@ from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.content import notice
 from bot.matrix.direct import DirectRoomError, DirectRooms
 from bot.matrix.ids import RoomId
-from bot.matrix.outbox import OutboxSender, Outgoing, QueuedMessage, queue_messages, store
+from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.settings import DeclarationSettings
 from bot.storage.database import Database
 from bot.storage.models import DialogState, as_utc
@@ -86,7 +86,7 @@ class DeclarationReminders:
             f"!declarer semaine {due.week.number}."
         )
 
-        def write(session: Session) -> list[QueuedMessage] | None:
+        def write(session: Session) -> list[Outgoing] | None:
             if not mark_sent(session, due):
                 return None
             if has_dialog(session, due.user_id, room_id):  # never break a dialogue in progress
@@ -94,14 +94,10 @@ class DeclarationReminders:
             else:
                 start(session)
                 body = f"{text}\n\n{first}"
-            queued = queue_messages([Outgoing(RoomId(room_id), notice(body))], cause)
-            store(session, queued)
-            return queued
+            return [Outgoing(room_id, notice(body))]
 
-        sent = await self._db.run(write)
-        if sent is None:
+        if await self._outbox.commit(cause, write) is None:
             return 0
-        self._outbox.submit(sent)
         log.info("Déclaration : %s envoyé à %s (%s).", due.kind, due.user_id, due.week)
         return 1
 
@@ -114,15 +110,12 @@ class DeclarationReminders:
         started = as_utc(state.started_at).isoformat()
         cause = f"dialog-expired:{state.user_id}:{state.room_id}:{started}"
         room = RoomId(state.room_id)  # as recorded
-        queued = queue_messages([Outgoing(room, notice(expiry_notice()))], cause)
 
-        def write(session: Session) -> bool:
+        def write(session: Session) -> list[Outgoing] | None:
             current = session.get(DialogState, (state.user_id, state.room_id))
             if current is None or as_utc(current.updated_at) != as_utc(state.updated_at):
-                return False  # answered meanwhile
+                return None  # answered meanwhile
             end_dialog(state.user_id, state.room_id)(session)
-            store(session, queued)
-            return True
+            return [Outgoing(room, notice(expiry_notice()))]
 
-        if await self._db.run(write):
-            self._outbox.submit(queued)
+        await self._outbox.commit(cause, write)

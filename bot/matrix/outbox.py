@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
@@ -70,12 +71,20 @@ def txn_id(cause: str, index: int) -> str:
 
 
 def store(session: Session, messages: list[QueuedMessage]) -> None:
-    """Add messages to the outbox inside the caller's transaction."""
+    """Add messages to the outbox inside the caller's transaction (one already there is kept as
+    it is: a cause produces its messages once)."""
+    ids = [m.txn_id for m in messages]
+    known = (
+        set(session.exec(select(OutboxMessage.txn_id).where(col(OutboxMessage.txn_id).in_(ids))))
+        if ids
+        else set()
+    )
     session.add_all(
         OutboxMessage(
             txn_id=m.txn_id, room_id=m.room_id, event_type=m.event_type, content=m.content
         )
         for m in messages
+        if m.txn_id not in known
     )
 
 
@@ -129,6 +138,27 @@ class OutboxSender:
         self._queue = [*fresh, *self._queue] if first else [*self._queue, *fresh]
         if fresh:
             self._arrived.set()
+
+    async def commit(
+        self, cause: str, prepare: Callable[[Session], list[Outgoing] | None]
+    ) -> list[QueuedMessage] | None:
+        """The one way to send from a job or a follow-up: in one transaction, `prepare` makes
+        its changes and returns the messages they call for (None: nothing to do); the messages
+        are stored with ids derived from `cause` in that same transaction, and sent once it is
+        committed, never before. Returns what was queued (None when `prepare` declined)."""
+
+        def transaction(session: Session) -> list[QueuedMessage] | None:
+            messages = prepare(session)
+            if messages is None:
+                return None
+            queued = queue_messages(messages, cause)
+            store(session, queued)
+            return queued
+
+        queued = await self._db.run(transaction)
+        if queued:
+            self.submit(queued)
+        return queued
 
     def drop_room(self, room_id: str) -> None:
         """Forget what was still to be sent to a room the bot is no longer in."""

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from bot.matrix.content import notice
 from bot.matrix.ids import RoomId
-from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
+from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.storage.database import Database
 from bot.storage.models import ReminderSent
 
@@ -29,11 +29,10 @@ class PostOnce:
         self, key: tuple[str, str, str, str], room: RoomId, text: str, send: bool
     ) -> bool:
         cause = "reminder:" + ":".join(key)
-        queued = queue_messages([Outgoing(room, notice(text))], cause)
 
-        def record(session: Session) -> bool:
+        def record(session: Session) -> list[Outgoing] | None:
             if session.get(ReminderSent, key) is not None:
-                return False
+                return None
             reminder, occurrence, offset, target = key
             session.add(
                 ReminderSent(
@@ -44,14 +43,11 @@ class PostOnce:
                     dropped=not send,
                 )
             )
-            if send:
-                store(session, queued)
-            return True
+            return [Outgoing(room, notice(text))] if send else []
 
-        recorded = await self._db.run(record)
+        recorded = await self._outbox.commit(cause, record) is not None
         if recorded and not send:
             log.info("Rappel %s abandonné : trop tard pour être utile.", cause)
         elif recorded:
-            self._outbox.submit(queued)
             log.info("Rappel %s envoyé.", cause)
         return recorded and send

@@ -38,7 +38,7 @@ from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response
 from bot.matrix.ids import RoomId
 from bot.matrix.invites import answer_invite, own_join
-from bot.matrix.outbox import OutboxSender, Outgoing, queue_messages, store
+from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.matrix.shapes import edit_of, mapping, reply_of
 from bot.settings import Settings
 from bot.storage.database import STORAGE_ERRORS, Database, Write
@@ -308,20 +308,7 @@ class SyncLoop:
 
     async def _send_later(self, cause: str, messages: list[Outgoing]) -> None:
         """Queue messages that follow a handled event (each once, whatever replays)."""
-        queued = queue_messages(messages, cause=cause)
-
-        def write(session: Session) -> None:
-            known = set(
-                session.exec(
-                    select(OutboxMessage.txn_id).where(
-                        col(OutboxMessage.txn_id).in_([m.txn_id for m in queued])
-                    )
-                )
-            )
-            store(session, [m for m in queued if m.txn_id not in known])
-
-        await self._db.run(write)
-        self._outbox.submit(queued)
+        await self._outbox.commit(cause, lambda _session: messages)
 
     async def _record(
         self,
@@ -333,10 +320,9 @@ class SyncLoop:
         """Mark the event handled and put its replies in the outbox, with its writes, in one
         transaction; the replies go to the sender once it is committed, never before (a reply
         must not announce what a failed commit did not keep)."""
-        queued = queue_messages(replies, cause=event_id)
         was_pending = event_id in self._pending
 
-        def write(session: Session) -> None:
+        def write(session: Session) -> list[Outgoing]:
             if was_pending:
                 session.execute(
                     delete(PendingEncryptedEvent).where(
@@ -345,13 +331,12 @@ class SyncLoop:
                 )
             if session.get(HandledEvent, event_id) is None:
                 session.add(HandledEvent(event_id=event_id, room_id=room_id))
-                store(session, queued)
                 for change in writes:
                     change(session)
+            return replies  # stored once: a replay finds them already there
 
-        await self._db.run(write)
+        await self._outbox.commit(event_id, write)
         self._pending.pop(event_id, None)
-        self._outbox.submit(queued)
 
     # Invitations and departures
 
