@@ -5,21 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlmodel import Session, col, select
-
 from bot.commands.arguments import Integer, Word
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.scheduling.commands import invited, next_start
+from bot.scheduling.commands import invited, meetings, next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.reminders import occurrence_key
-from bot.storage.database import Write
+from bot.scheduling.store import record_answer
 from bot.storage.models import (
     Meeting,
-    MeetingAnnouncement,
-    MeetingAttendance,
-    OutboxMessage,
 )
 from bot.text.fold import fold
 from bot.text.quote import shown
@@ -40,9 +35,8 @@ REACTIONS = {
 
 
 def _upcoming(
-    session: Session, user: str, role: Role, now: dt.datetime
+    rows: list[Meeting], user: str, role: Role, now: dt.datetime
 ) -> list[tuple[dt.datetime, Meeting]]:
-    rows = session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None)))
     found = [
         (start, row) for row in rows if invited(row, user, role) and (start := next_start(row, now))
     ]
@@ -64,7 +58,7 @@ async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = No
         )
         return
     now = ctx.services.clock()
-    upcoming = await ctx.services.db.run(lambda s: _upcoming(s, ctx.sender, ctx.role, now))
+    upcoming = _upcoming(await meetings(ctx).open_meetings(), ctx.sender, ctx.role, now)
     chosen = [(s, m) for s, m in upcoming if numero is None or m.id == numero][:1]
     if not chosen:
         where = f"n° {numero}" if numero is not None else "à venir"
@@ -74,19 +68,8 @@ async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = No
     assert meeting.id is not None
     key = (meeting.id, occurrence_key(start), ctx.sender)
 
-    ctx.writes.append(_record(key, said))
+    ctx.writes.append(record_answer(key, said))
     ctx.reply(f"Noté : {SHOWN[said]} pour « {meeting.title} », {describe(start)}.")
-
-
-def _record(key: tuple[int, str, str], said: str) -> Write:
-    def write(session: Session) -> None:
-        row = session.get(MeetingAttendance, key) or MeetingAttendance(
-            meeting_id=key[0], occurrence=key[1], user_id=key[2], answer=said
-        )
-        row.answer = said
-        session.add(row)
-
-    return write
 
 
 async def react(ctx: CommandContext) -> bool:
@@ -96,14 +79,7 @@ async def react(ctx: CommandContext) -> bool:
     if message.reacts_to is None or said is None:
         return False
 
-    def meeting_of(session: Session) -> Meeting | None:
-        sent = session.exec(
-            select(OutboxMessage).where(col(OutboxMessage.event_id) == message.reacts_to)
-        ).first()
-        link = session.get(MeetingAnnouncement, sent.txn_id) if sent else None
-        return session.get(Meeting, link.meeting_id) if link else None
-
-    meeting = await ctx.services.db.run(meeting_of)
+    meeting = await meetings(ctx).announced_by(message.reacts_to)
     start = next_start(meeting, ctx.services.clock()) if meeting else None
     if meeting is None or meeting.cancelled_at is not None or start is None:
         return False
@@ -111,7 +87,7 @@ async def react(ctx: CommandContext) -> bool:
         log.info("Réaction de %s ignorée : pas invité·e à la réunion %s", ctx.sender, meeting.id)
         return True  # taken, and ignored: only those the meeting is for answer
     assert meeting.id is not None
-    ctx.writes.append(_record((meeting.id, occurrence_key(start), ctx.sender), said))
+    ctx.writes.append(record_answer((meeting.id, occurrence_key(start), ctx.sender), said))
     return True
 
 
@@ -123,21 +99,12 @@ async def react(ctx: CommandContext) -> bool:
 )
 async def attendance(ctx: CommandContext, numero: Integer) -> None:
     now = ctx.services.clock()
-    meeting = await ctx.services.db.run(lambda s: s.get(Meeting, numero))
+    meeting = await meetings(ctx).get(numero)
     start = next_start(meeting, now) if meeting and meeting.cancelled_at is None else None
     if meeting is None or start is None:
         ctx.reply(f"Pas de réunion n° {numero} à venir. !reunions donne la liste.")
         return
-    rows = await ctx.services.db.run(
-        lambda s: list(
-            s.exec(
-                select(MeetingAttendance).where(
-                    col(MeetingAttendance.meeting_id) == numero,
-                    col(MeetingAttendance.occurrence) == occurrence_key(start),
-                )
-            )
-        )
-    )
+    rows = await meetings(ctx).answers(numero, occurrence_key(start))
     lines = [f"Présences pour « {meeting.title} », {describe(start)} :"]
     for value, label in SHOWN.items():
         people = sorted(r.user_id for r in rows if r.answer == value)

@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
-
 from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
@@ -25,8 +23,8 @@ from bot.scheduling.meetings import (
     summary,
 )
 from bot.scheduling.recurrence import occurrences
-from bot.storage.database import Write
-from bot.storage.models import Meeting, MeetingAnnouncement, as_utc, utcnow
+from bot.scheduling.store import MeetingStore, link_announcement
+from bot.storage.models import Meeting, as_utc, utcnow
 from bot.text.errors import InvalidAnswerError
 
 router = Router("meetings")
@@ -82,7 +80,7 @@ async def _announce(
     for room in sorted(rooms):
         # The announcement's transaction id links reactions to it with the meeting.
         announced = txn_id(ctx.message.event_id, len(ctx.replies))
-        ctx.writes.append(_link(announced, number))
+        ctx.writes.append(link_announcement(announced, number))
         ctx.replies.append(Outgoing(room, notice(text)))
         await ctx.send_file(room, ics, f"reunion-{number}.ics", ICS)  # encrypted if the room is
 
@@ -102,38 +100,24 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
         ctx.reply(f"{exc.reason}\nRien n'a été créé.")
         return
 
-    def create(session: Session) -> Meeting:
-        # The command's event id makes a replayed command find its meeting instead of a twin.
-        query = select(Meeting).where(col(Meeting.source_event_id) == ctx.message.event_id)
-        existing = session.exec(query).first()
-        if existing is not None:
-            return existing
-        meeting = Meeting(
-            source_event_id=ctx.message.event_id,
-            created_by=ctx.sender,
-            created_at=_now(ctx).astimezone(dt.UTC),
-            **fields.as_columns(),
-        )
-        session.add(meeting)
-        session.flush()
-        return meeting
-
-    meeting = await ctx.services.db.run(create)
+    columns = {
+        "created_by": ctx.sender,
+        "created_at": _now(ctx).astimezone(dt.UTC),
+        **fields.as_columns(),
+    }
+    meeting = await meetings(ctx).create(ctx.message.event_id, columns)
     assert meeting.id is not None
     ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
     await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
 
 
-def _link(announcement: str, meeting_id: int) -> Write:
-    def write(session: Session) -> None:
-        session.merge(MeetingAnnouncement(txn_id=announcement, meeting_id=meeting_id))
-
-    return write
+def meetings(ctx: CommandContext) -> MeetingStore:
+    return MeetingStore(ctx.services.db)
 
 
 async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:
-    meeting = await ctx.services.db.run(lambda s: s.get(Meeting, number))
+    meeting = await meetings(ctx).get(number)
     if meeting is None or meeting.cancelled_at is not None:
         ctx.reply(f"Pas de réunion n° {number} à venir. !reunions donne la liste.")
         return None
@@ -144,17 +128,7 @@ async def _change(
     ctx: CommandContext, meeting: Meeting, change: Callable[[Meeting], None]
 ) -> Meeting:
     """Apply `change`, bump the calendar sequence, and have the reminders rebuilt."""
-
-    def write(session: Session) -> Meeting:
-        row = session.get(Meeting, meeting.id)
-        assert row is not None
-        change(row)
-        row.sequence = meeting.sequence + 1  # the same on a replay
-        session.add(row)
-        session.flush()
-        return row
-
-    changed = await ctx.services.db.run(write)
+    changed = await meetings(ctx).change(meeting, change)
     ctx.services.meetings_changed()
     return changed
 
@@ -216,9 +190,7 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
 )
 async def list_meetings(ctx: CommandContext) -> None:
     now = _now(ctx)
-    rows = await ctx.services.db.run(
-        lambda s: list(s.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
-    )
+    rows = await meetings(ctx).open_meetings()
     mine = [row for row in rows if invited(row, ctx.sender, ctx.role)]
     # A meeting for some people only is not listed where others read.
     shown = [row for row in mine if ctx.message.is_private or not row.audience]

@@ -1,0 +1,100 @@
+"""Meetings and attendance in the database: the scheduling handlers ask here, never write SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from bot.storage.database import Database, Write
+from bot.storage.models import Meeting, MeetingAnnouncement, MeetingAttendance, OutboxMessage
+
+
+class MeetingStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(self, source_event_id: str, columns: dict[str, Any]) -> Meeting:
+        """The meeting a command creates; a replayed command finds it instead of a twin."""
+
+        def create(session: Session) -> Meeting:
+            query = select(Meeting).where(col(Meeting.source_event_id) == source_event_id)
+            existing = session.exec(query).first()
+            if existing is not None:
+                return existing
+            meeting = Meeting(source_event_id=source_event_id, **columns)
+            session.add(meeting)
+            session.flush()
+            return meeting
+
+        return await self._db.run(create)
+
+    async def get(self, number: int) -> Meeting | None:
+        return await self._db.run(lambda s: s.get(Meeting, number))
+
+    async def change(self, meeting: Meeting, change: Callable[[Meeting], None]) -> Meeting:
+        """Apply `change` and bump the calendar sequence (the same on a replay)."""
+
+        def write(session: Session) -> Meeting:
+            row = session.get(Meeting, meeting.id)
+            assert row is not None
+            change(row)
+            row.sequence = meeting.sequence + 1
+            session.add(row)
+            session.flush()
+            return row
+
+        return await self._db.run(write)
+
+    async def open_meetings(self) -> list[Meeting]:
+        """Every meeting not cancelled."""
+        return await self._db.run(
+            lambda s: list(s.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
+        )
+
+    async def announced_by(self, event_id: str) -> Meeting | None:
+        """The meeting an announcement the bot sent (by its event id) was about."""
+
+        def meeting_of(session: Session) -> Meeting | None:
+            sent = session.exec(
+                select(OutboxMessage).where(col(OutboxMessage.event_id) == event_id)
+            ).first()
+            link = session.get(MeetingAnnouncement, sent.txn_id) if sent else None
+            return session.get(Meeting, link.meeting_id) if link else None
+
+        return await self._db.run(meeting_of)
+
+    async def answers(self, meeting_id: int, occurrence: str) -> list[MeetingAttendance]:
+        return await self._db.run(
+            lambda s: list(
+                s.exec(
+                    select(MeetingAttendance).where(
+                        col(MeetingAttendance.meeting_id) == meeting_id,
+                        col(MeetingAttendance.occurrence) == occurrence,
+                    )
+                )
+            )
+        )
+
+
+def link_announcement(announcement: str, meeting_id: int) -> Write:
+    """Remember which meeting an announcement (by its transaction id) is about."""
+
+    def write(session: Session) -> None:
+        session.merge(MeetingAnnouncement(txn_id=announcement, meeting_id=meeting_id))
+
+    return write
+
+
+def record_answer(key: tuple[int, str, str], said: str) -> Write:
+    """Someone's answer (meeting, occurrence, person) for one session."""
+
+    def write(session: Session) -> None:
+        row = session.get(MeetingAttendance, key) or MeetingAttendance(
+            meeting_id=key[0], occurrence=key[1], user_id=key[2], answer=said
+        )
+        row.answer = said
+        session.add(row)
+
+    return write
