@@ -8,7 +8,7 @@ from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.knowledge.desk import DETAILS_WORDS, most_consulted, unanswered
+from bot.knowledge.desk import DETAILS_WORDS
 from bot.knowledge.index import is_question
 from bot.text.fold import fold
 
@@ -78,8 +78,8 @@ async def reload(ctx: CommandContext) -> None:
     help="Fiches les plus consultées et nombre de questions sans réponse.",
 )
 async def stats(ctx: CommandContext) -> None:
-    top = await ctx.services.db.run(most_consulted)
-    total, _ = await ctx.services.db.run(lambda s: unanswered(s, limit=0))
+    top = await ctx.referrals.most_consulted()
+    total, _ = await ctx.referrals.unanswered(limit=0)
     entries = ctx.referrals.index.base.entries
     lines = [ctx.t("kb.stats_title")]
     for entry_id, count in top:
@@ -99,7 +99,7 @@ async def stats(ctx: CommandContext) -> None:
     help="Les dernières questions restées sans réponse (numéros, adresses et noms retirés).",
 )
 async def show_unanswered(ctx: CommandContext) -> None:
-    total, questions = await ctx.services.db.run(unanswered)
+    total, questions = await ctx.referrals.unanswered()
     if not questions:
         ctx.reply(ctx.t("kb.unanswered_empty"))
         return

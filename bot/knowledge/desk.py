@@ -110,6 +110,14 @@ class ReferralDesk:
         body, html = render_match(match, index.base, self.contact, kept=kept)
         return Answer(body, html, match, writes)
 
+    async def most_consulted(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The entries shown most often, with how many times."""
+        return await self._db.run(lambda s: most_consulted(s, limit))
+
+    async def unanswered(self, limit: int = 20) -> tuple[int, list[UnansweredQuestion]]:
+        """How many questions found no entry, and the latest `limit` of them (scrubbed)."""
+        return await self._db.run(lambda s: unanswered(s, limit))
+
     async def follow_up(self, asked: str, user_id: str, room_id: str) -> Answer | None:
         """What a short message after an answer asks for, if anything is pending here: a number
         picks one of the entries offered (shown in short); `détails` (or 1) after an answer
