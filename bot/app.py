@@ -152,7 +152,7 @@ async def _serve(
     reminders = DeclarationReminders(
         db, outbox, declaration_desk, settings.declarations, direct_rooms, promeneurs
     )
-    poster = PostOnce(db, outbox)
+    poster = PostOnce(outbox)
     welcomer = Welcomer(db, poster, direct_rooms, directory, settings.bot.command_prefix)
 
     prune_daily = partial(prune_now, db, settings.retention)

@@ -10,7 +10,6 @@ from sqlmodel import Session
 from bot.matrix.content import notice
 from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing
-from bot.storage.database import Database
 from bot.storage.models import ReminderSent
 
 log = logging.getLogger(__name__)
@@ -21,8 +20,7 @@ class PostOnce:
     and its outbox row are written in one transaction; `send=False` only records it as dropped (and
     logs it)."""
 
-    def __init__(self, db: Database, outbox: OutboxSender) -> None:
-        self._db = db
+    def __init__(self, outbox: OutboxSender) -> None:
         self._outbox = outbox
 
     async def post_once(

@@ -59,7 +59,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     rooms = {f"!dm-{u[1]}": dm(u) for u in ("@a:x", "@b:x", "@c:x")}
     client = SimpleNamespace(rooms=rooms, user_id="@bot:x")  # no Matrix I/O happens here
     db = Database(url)
-    poster = PostOnce(db, OutboxSender(client, db))  # type: ignore[arg-type]
+    poster = PostOnce(OutboxSender(client, db))  # type: ignore[arg-type]
 
     async def summary(period: Period) -> str:
         return f"Bilan {period.label}"

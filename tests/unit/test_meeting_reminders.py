@@ -110,7 +110,7 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(database_ur
     def reminders() -> MeetingReminders:
         rooms = DirectRooms(client, db)  # type: ignore[arg-type]
         grace = dt.timedelta(hours=24)
-        poster = PostOnce(db, outbox)
+        poster = PostOnce(outbox)
         return MeetingReminders(
             db,
             poster,
