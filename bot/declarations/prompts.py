@@ -16,7 +16,13 @@ from sqlmodel import Session, col, select
 
 from bot.declarations.weeks import Week
 from bot.settings import WEEKDAYS, DeclarationSettings
-from bot.storage.models import Declaration, DeclarationPreference, DeclarationPrompt, DialogState
+from bot.storage.models import (
+    DECLARATION_REMINDERS,
+    Declaration,
+    DeclarationPreference,
+    DialogState,
+    ReminderSent,
+)
 
 PROMPT = "prompt"
 REMINDER = "reminder"
@@ -54,9 +60,12 @@ def due_messages(
         for d in session.exec(select(Declaration).where(col(Declaration.week).in_(weeks)))
     }
     sent = {
-        (p.user_id, p.week, p.kind)
-        for p in session.exec(
-            select(DeclarationPrompt).where(col(DeclarationPrompt.week).in_(weeks))
+        (r.target, r.occurrence, r.reminder.removeprefix(DECLARATION_REMINDERS))
+        for r in session.exec(
+            select(ReminderSent).where(
+                col(ReminderSent.reminder).startswith(DECLARATION_REMINDERS),
+                col(ReminderSent.occurrence).in_(weeks),
+            )
         )
     }
     preferences = {p.user_id: p for p in session.exec(select(DeclarationPreference))}
@@ -88,10 +97,12 @@ def due_messages(
 
 
 def mark_sent(session: Session, due: Due) -> bool:
-    """Record `due` as sent; False if it already was (then nothing must be sent)."""
-    if session.get(DeclarationPrompt, (due.user_id, str(due.week), due.kind)) is not None:
+    """Record `due` as sent (with the other messages sent once); False if it already was (then
+    nothing must be sent)."""
+    key = (DECLARATION_REMINDERS + due.kind, str(due.week), "", due.user_id)
+    if session.get(ReminderSent, key) is not None:
         return False
-    session.add(DeclarationPrompt(user_id=due.user_id, week=str(due.week), kind=due.kind))
+    session.add(ReminderSent(reminder=key[0], occurrence=key[1], offset="", target=key[3]))
     return True
 
 

@@ -178,17 +178,6 @@ class DeclarationPreference(SQLModel, table=True):
     away_until: date | None = None  # on leave: no prompt or reminder until this day included
 
 
-class DeclarationPrompt(SQLModel, table=True):
-    """A weekly prompt or reminder that was sent: never the same one twice."""
-
-    __tablename__ = "declaration_prompt"
-
-    user_id: str = Field(primary_key=True)
-    week: str = Field(primary_key=True)  # the week the message is about
-    kind: str = Field(primary_key=True)  # "prompt" or "reminder"
-    sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
-
-
 class Meeting(SQLModel, table=True):
     """A network meeting (one-off, or recurring by an RFC 5545 rule)."""
 
@@ -210,13 +199,20 @@ class Meeting(SQLModel, table=True):
     cancelled_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
+# How the weekly declaration prompts and reminders are named among the messages sent once (kept
+# 60 days, bot/storage/retention.py).
+DECLARATION_REMINDERS = "declaration-"
+
+
 class ReminderSent(SQLModel, table=True):
-    """A reminder that was posted (or dropped as useless): never the same one twice."""
+    """A message sent once (a reminder, a welcome, a weekly declaration prompt), or dropped as
+    useless: never the same one twice."""
 
     __tablename__ = "reminder_sent"
 
-    reminder: str = Field(primary_key=True)  # e.g. "meeting-3"
-    occurrence: str = Field(primary_key=True)  # the start it is about, ISO, UTC
+    # e.g. "meeting-3", "welcome", "declaration-prompt", "declaration-reminder"
+    reminder: str = Field(primary_key=True)
+    occurrence: str = Field(primary_key=True)  # the start (ISO, UTC) or the week it is about
     offset: str = Field(primary_key=True)  # "7j", "1j", "1h"
     target: str = Field(primary_key=True)  # a room id or a user id
     sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

@@ -13,14 +13,15 @@ from sqlmodel import Session, and_, col, delete, or_, select
 from bot.settings import RetentionSettings
 from bot.storage.database import Database
 from bot.storage.models import (
+    DECLARATION_REMINDERS,
     AuditEntry,
-    DeclarationPrompt,
     DialogState,
     HandledEvent,
     Meeting,
     MeetingAnnouncement,
     OutboxMessage,
     PendingChoice,
+    ReminderSent,
     UnansweredQuestion,
     utcnow,
 )
@@ -66,7 +67,10 @@ def prune(session: Session, now: datetime, retention: RetentionSettings) -> None
     audit = now - timedelta(days=retention.audit_days)
     session.execute(delete(AuditEntry).where(col(AuditEntry.at) < audit))
     session.execute(
-        delete(DeclarationPrompt).where(col(DeclarationPrompt.sent_at) < now - PROMPTS_KEPT)
+        delete(ReminderSent).where(
+            col(ReminderSent.reminder).startswith(DECLARATION_REMINDERS),
+            col(ReminderSent.sent_at) < now - PROMPTS_KEPT,
+        )
     )
 
 

@@ -79,3 +79,20 @@ def test_direct_messages_known_before_0011_are_recorded(database_url: str) -> No
     engine.dispose()
     upgrade(database_url)
     assert rows(database_url, "SELECT room_id, user_id FROM direct_room") == [("!dm", "@camille:x")]
+
+
+def test_declaration_prompts_join_the_record_of_messages_sent_once(database_url: str) -> None:
+    command.upgrade(alembic_config(database_url), "0011")
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO declaration_prompt (user_id, week, kind, sent_at) "
+                "VALUES ('@camille:x', '2026-W47', 'reminder', CURRENT_TIMESTAMP)"
+            )
+        )
+    engine.dispose()
+    upgrade(database_url)
+    assert rows(
+        database_url, 'SELECT reminder, occurrence, "offset", target FROM reminder_sent'
+    ) == [("declaration-reminder", "2026-W47", "", "@camille:x")]

@@ -6,13 +6,13 @@ from bot.settings import RetentionSettings
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import (
     AuditEntry,
-    DeclarationPrompt,
     DialogState,
     HandledEvent,
     Meeting,
     MeetingAnnouncement,
     OutboxMessage,
     PendingChoice,
+    ReminderSent,
     UnansweredQuestion,
     utcnow,
 )
@@ -34,12 +34,15 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(database_url: str) 
         session.add(PendingChoice(user_id="@b:x", room_id="!r", entry_ids=["a"], offered_at=now))
         session.add(UnansweredQuestion(text="ancienne", asked_at=now - timedelta(days=400)))
         session.add(UnansweredQuestion(text="récente", asked_at=old))
-        session.add(
-            DeclarationPrompt(
-                user_id="@a:x", week="2026-W30", kind="prompt", sent_at=old - timedelta(days=30)
-            )
-        )
-        session.add(DeclarationPrompt(user_id="@a:x", week="2026-W47", kind="prompt", sent_at=now))
+        for week, sent_at in (("2026-W30", old - timedelta(days=30)), ("2026-W47", now)):
+            session.add(
+                ReminderSent(reminder="declaration-prompt", occurrence=week, offset="",
+                             target="@a:x", sent_at=sent_at)
+            )  # fmt: skip
+        session.add(  # other messages sent once are kept
+            ReminderSent(reminder="meeting-1", occurrence="x", offset="1j", target="!r",
+                         sent_at=old - timedelta(days=300))
+        )  # fmt: skip
         for days in (40, 1):
             session.add(
                 DialogState(
@@ -88,4 +91,6 @@ def test_old_bookkeeping_is_pruned_and_pending_messages_kept(database_url: str) 
         assert [a.source_event_id for a in session.exec(select(AuditEntry))] == ["$1"]  # 730
         assert [c.user_id for c in session.exec(select(PendingChoice))] == ["@b:x"]
         assert [q.text for q in session.exec(select(UnansweredQuestion))] == ["récente"]
-        assert [p.week for p in session.exec(select(DeclarationPrompt))] == ["2026-W47"]
+        assert sorted(r.occurrence for r in session.exec(select(ReminderSent))) == [
+            "2026-W47", "x",
+        ]  # fmt: skip
