@@ -66,33 +66,33 @@ def test_every_revision_upgrades_on_postgresql(postgres: LocalPostgres) -> None:
     upgrade_from_each_revision(lambda revision: postgres.new_database())
 
 
-def test_direct_messages_known_before_0011_are_recorded(database_url: str) -> None:
-    command.upgrade(alembic_config(database_url), "0010")
+def upgrade_with(database_url: str, revision: str, statement: str) -> None:
+    """Bring a new database to `revision`, run `statement` there, then upgrade to the head."""
+    command.upgrade(alembic_config(database_url), revision)
     engine = make_engine(database_url)
     with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO declaration_preference (user_id, enabled, dm_room_id) "
-                "VALUES ('@camille:x', true, '!dm'), ('@alix:x', true, NULL)"
-            )
-        )
+        connection.execute(text(statement))
     engine.dispose()
     upgrade(database_url)
+
+
+def test_direct_messages_known_before_0011_are_recorded(database_url: str) -> None:
+    upgrade_with(
+        database_url,
+        "0010",
+        "INSERT INTO declaration_preference (user_id, enabled, dm_room_id) "
+        "VALUES ('@camille:x', true, '!dm'), ('@alix:x', true, NULL)",
+    )
     assert rows(database_url, "SELECT room_id, user_id FROM direct_room") == [("!dm", "@camille:x")]
 
 
 def test_declaration_prompts_join_the_record_of_messages_sent_once(database_url: str) -> None:
-    command.upgrade(alembic_config(database_url), "0011")
-    engine = make_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO declaration_prompt (user_id, week, kind, sent_at) "
-                "VALUES ('@camille:x', '2026-W47', 'reminder', CURRENT_TIMESTAMP)"
-            )
-        )
-    engine.dispose()
-    upgrade(database_url)
+    upgrade_with(
+        database_url,
+        "0011",
+        "INSERT INTO declaration_prompt (user_id, week, kind, sent_at) "
+        "VALUES ('@camille:x', '2026-W47', 'reminder', CURRENT_TIMESTAMP)",
+    )
     assert rows(
         database_url, 'SELECT reminder, occurrence, "offset", target FROM reminder_sent'
     ) == [("declaration-reminder", "2026-W47", "", "@camille:x")]
