@@ -6,23 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import col, select
 
 from bot.commands.arguments import Integer, Text
 from bot.commands.audit import differences
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.records import missing_weeks
 from bot.declarations.weeks import Quarter, Week
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
 from bot.matrix.content import notice
 from bot.matrix.outbox import Outgoing
-from bot.scheduling.commands import next_start
+from bot.scheduling.commands import meetings, next_start
 from bot.scheduling.deadlines import deadlines
 from bot.scheduling.french_dates import describe
-from bot.storage.models import AuditEntry, Meeting, UnansweredQuestion, as_utc
+from bot.storage.models import AuditEntry, as_utc
 from bot.text.fold import fold
 
 router = Router("admin")
@@ -104,19 +103,15 @@ async def dashboard(ctx: CommandContext) -> None:
     weeks = [w for w in quarter.weeks() if w < Week.of(today)]
     promeneurs = ctx.services.promeneurs()
 
-    def read(session: Session) -> tuple[int, dict[str, list[Week]], list[Meeting]]:
-        unanswered = session.exec(select(func.count()).select_from(UnansweredQuestion)).one()
-        missing = missing_weeks(session, promeneurs, weeks, today)
-        meetings = list(session.exec(select(Meeting).where(col(Meeting.cancelled_at).is_(None))))
-        return unanswered, missing, meetings
-
-    unanswered, missing, meetings = await ctx.services.db.run(read)
+    unanswered, _ = await ctx.referrals.unanswered(limit=0)
+    missing = await ctx.declarations.missing(promeneurs, weeks)
+    open_meetings = await meetings(ctx).open_meetings()
     statuses = Counter(m.status for m in directory(ctx).snapshot.members.values())
     expected = len(weeks) * len(promeneurs)
     done = expected - sum(len(absent) for absent in missing.values())
     late = len(missing)
     upcoming = sorted(
-        (start, m.title) for m in meetings if (start := next_start(m, now)) is not None
+        (start, m.title) for m in open_meetings if (start := next_start(m, now)) is not None
     )[:3]
     settings = ctx.services.deadlines
     coming = [d for d in deadlines(settings, (today.year, today.year + 1)) if d.day >= today]

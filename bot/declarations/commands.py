@@ -14,7 +14,7 @@ from bot.declarations.dialog import NOTHING, Draft, summary
 from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_path
 from bot.declarations.parsing import format_hours
 from bot.declarations.preferences import change_absence, change_prompt
-from bot.declarations.records import declarations_in, missing_weeks, save_declaration
+from bot.declarations.records import save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
 from bot.text.errors import InvalidAnswerError
@@ -177,9 +177,7 @@ async def my_declarations(ctx: CommandContext) -> None:
     today = ctx.declarations.today()
     quarter = Quarter.of(today)
     weeks = [w for w in quarter.weeks() if w <= Week.of(today)]
-    saved = await ctx.services.db.run(
-        lambda s: declarations_in(s, [str(w) for w in weeks], ctx.sender)
-    )
+    saved = await ctx.declarations.declarations_of(ctx.sender, weeks)
     by_week = {d.week: d for d in saved}
     lines = [f"Vos déclarations du {quarter.label()} :"]
     for week in weeks:
@@ -203,9 +201,7 @@ async def my_declarations(ctx: CommandContext) -> None:
 async def missing_declarations(ctx: CommandContext) -> None:
     today = ctx.declarations.today()
     quarter, promeneurs = Quarter.of(today), ctx.services.promeneurs()
-    missing = await ctx.services.db.run(
-        lambda s: missing_weeks(s, promeneurs, quarter.weeks(), today)
-    )
+    missing = await ctx.declarations.missing(promeneurs, quarter.weeks())
     lines = [f"Semaines manquantes du {quarter.label()} (jusqu'à la semaine dernière) :"]
     for user, absent in missing.items():
         lines.append(f"• {user} : semaines {', '.join(str(w.number) for w in absent)}")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.dialog import (
@@ -18,12 +19,21 @@ from bot.declarations.dialog import (
     reanswer,
     waiting_notice,
 )
-from bot.declarations.records import declaration_of, draft_values, save_declaration
+from bot.declarations.records import (
+    declaration_of,
+    declarations_in,
+    draft_values,
+    missing_weeks,
+    save_declaration,
+)
+from bot.declarations.report import Period
+from bot.declarations.reporting import period_rows
 from bot.declarations.weeks import Week
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
 from bot.storage.database import Database, Write
+from bot.storage.models import Declaration
 from bot.text.fold import fold
 
 
@@ -56,6 +66,22 @@ class DeclarationDesk:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    async def declarations_of(self, user_id: str, weeks: Iterable[Week]) -> list[Declaration]:
+        """What `user_id` declared for `weeks`."""
+        keys = [str(week) for week in weeks]
+        return await self._db.run(lambda s: declarations_in(s, keys, user_id))
+
+    async def missing(
+        self, promeneurs: Iterable[str], weeks: Iterable[Week]
+    ) -> dict[str, list[Week]]:
+        """For each promeneur with some missing, the weeks up to last week not declared."""
+        today, wanted = self.today(), list(weeks)
+        return await self._db.run(lambda s: missing_weeks(s, promeneurs, wanted, today))
+
+    async def period_rows(self, period: Period) -> list[dict[str, Any]]:
+        """The declarations of a period, as the reports read them."""
+        return await self._db.run(lambda s: period_rows(s, period))
 
     def catalog(self) -> Catalog:
         """The lists to offer, rebuilt when the knowledge base was reloaded."""

@@ -9,7 +9,7 @@ from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.report import Period, parse_period
-from bot.declarations.reporting import period_rows, report_files
+from bot.declarations.reporting import report_files
 from bot.declarations.weeks import Quarter
 from bot.text.errors import InvalidAnswerError
 
@@ -34,7 +34,7 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     room = await ctx.private_room()  # each promeneur's figures
     if room is None:
         return
-    rows = await ctx.services.db.run(lambda s: period_rows(s, period))
+    rows = await ctx.declarations.period_rows(period)
     files = await asyncio.to_thread(report_files, rows, period, today, ctx.services.promeneurs())
     ctx.say_in(room, files.summary)
     for name, data, mimetype in files.files:
