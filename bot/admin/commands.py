@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlmodel import col, select
-
 from bot.commands.arguments import Integer, Text
-from bot.commands.audit import differences
+from bot.commands.audit import differences, latest_entries
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
@@ -21,7 +19,7 @@ from bot.matrix.outbox import Outgoing
 from bot.scheduling.commands import meetings, next_start
 from bot.scheduling.deadlines import deadlines
 from bot.scheduling.french_dates import describe
-from bot.storage.models import AuditEntry, as_utc
+from bot.storage.models import as_utc
 from bot.text.fold import fold
 
 router = Router("admin")
@@ -138,9 +136,7 @@ async def dashboard(ctx: CommandContext) -> None:
 )
 async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     count = max(1, min(int(nombre or 15), 100))
-    entries = await ctx.services.db.run(
-        lambda s: list(s.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(count)))
-    )
+    entries = await latest_entries(ctx.services.db, count)
     if not entries:
         ctx.reply("Le journal est vide.")
         return

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.commands.context import CommandContext
-from bot.storage.database import Write
+from bot.storage.database import Database, Write
 from bot.storage.models import AuditEntry
 
 MAX_ARGUMENTS = 500
@@ -45,3 +45,9 @@ def differences(before: dict[str, Any], after: dict[str, Any]) -> str:
     return " ; ".join(
         f"{k} : {before.get(k) or '(vide)'} → {after.get(k) or '(vide)'}" for k in keys
     )
+
+
+async def latest_entries(db: Database, count: int) -> list[AuditEntry]:
+    """The `count` most recent entries of the audit log, newest first."""
+    query = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(count)
+    return await db.run(lambda s: list(s.exec(query)))

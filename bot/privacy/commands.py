@@ -10,7 +10,7 @@ from bot.commands.arguments import Word
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.privacy.data import ERASED, erase, personal_data
+from bot.privacy.data import ERASED, erase, read_personal_data
 from bot.storage.models import AuditEntry
 from bot.text.fold import fold
 
@@ -38,7 +38,7 @@ async def my_data(ctx: CommandContext) -> None:
     if room is None:
         return
     user = ctx.sender
-    data = await ctx.services.db.run(lambda s: personal_data(s, user))
+    data = await read_personal_data(ctx.services.db, user)
     stored = sum(len(v) for v in data.values() if isinstance(v, list))
     ctx.say_in(
         room,

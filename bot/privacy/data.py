@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Delete
 from sqlmodel import Session, SQLModel, col, delete, or_, select
 
+from bot.storage.database import Database
 from bot.storage.models import (
     AddedCoordinator,
     AuditEntry,
@@ -158,3 +159,8 @@ def erase(session: Session, user_id: str) -> int:
             session.delete(pending)
             count += 1
     return count
+
+
+async def read_personal_data(db: Database, user_id: str) -> dict[str, Any]:
+    """`personal_data`, off the event loop."""
+    return await db.run(lambda s: personal_data(s, user_id))
