@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import features
@@ -19,6 +20,8 @@ from bot.directory.registry import Directory
 from bot.i18n import Translator
 from bot.knowledge.desk import ReferralDesk
 from bot.matrix.events import IncomingMessage, Response
+from bot.matrix.ids import RoomId
+from bot.matrix.media import FileUnavailableError
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
 from bot.storage.database import Database, upgrade
 
@@ -64,6 +67,29 @@ class Rig:
         return response, [str(r.content.get("body", "")) for r in response.replies]
 
 
+async def _upload(data: bytes, name: str, mimetype: str, room_id: str) -> dict[str, Any]:
+    """What a file message would show (the rig talks to no homeserver)."""
+    return {"msgtype": "m.file", "body": name, "info": {"mimetype": mimetype, "size": len(data)}}
+
+
+async def _direct_room(user_id: str) -> RoomId:
+    return RoomId(f"!dm-{user_id}")
+
+
+async def _no_file(room_id: str, event_id: str) -> tuple[str, bytes]:
+    raise FileUnavailableError("pas de fichier dans ce banc de test")
+
+
+class _NoRooms:
+    """Invitations and removals the rig does not carry out (they run after the commit)."""
+
+    async def invite(self, user_id: str) -> list[str]:
+        return []
+
+    async def remove(self, user_id: str) -> list[str]:
+        return []
+
+
 def build_rig(database_url: str) -> Rig:
     """A rig on a new database (building one takes a couple of seconds: share it)."""
     loop = asyncio.new_event_loop()
@@ -89,6 +115,10 @@ def build_rig(database_url: str) -> Rig:
         network_rooms=lambda: {NETWORK_ROOM},
         clock=lambda: NOW,
         directory=directory,
+        upload=_upload,
+        direct_room=_direct_room,
+        membership=_NoRooms(),
+        fetch_file=_no_file,
     )
     dispatcher = features.dispatcher(
         services, lambda user: ROLES.get(user, Role.GUEST), ("@pdn-bot:x", "Assistant PdN")

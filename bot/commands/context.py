@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.commands.roles import Role
 from bot.commands.router import CommandTable
@@ -24,12 +24,20 @@ if TYPE_CHECKING:
     from bot.declarations.desk import DeclarationDesk
     from bot.directory.registry import Directory
     from bot.knowledge.desk import ReferralDesk
-    from bot.matrix.membership import Membership
 
 
 class NotForMeError(UserError):
     """The words after the command name show the message was not meant for it (for example
     `aide pour une ado…`, a question): without the prefix it goes to the free-text command."""
+
+
+class RoomMembership(Protocol):
+    """Bringing someone into the network's rooms and taking them out (bot/matrix/membership.py);
+    each returns the rooms that refused, with the reason."""
+
+    async def invite(self, user_id: str) -> list[str]: ...
+
+    async def remove(self, user_id: str) -> list[str]: ...
 
 
 @dataclass
@@ -42,23 +50,23 @@ class Services:
     db: Database
     version: str
     joined_rooms: Callable[[], int]
-    referrals: ReferralDesk | None = None
-    declarations: DeclarationDesk | None = None
-    promeneurs: Callable[[], set[str]] = set  # network members, without coordinators or the bot
+    referrals: ReferralDesk
+    declarations: DeclarationDesk
+    directory: Directory
+    promeneurs: Callable[[], set[str]]  # who should declare now (bot/directory/network.py)
+    network_rooms: Callable[[], set[RoomId]]
+    clock: Callable[[], datetime]  # aware, in the network's zone
     # uploads a file for a room (encrypted if the room is) and returns the content of the
     # message that shows it there
-    upload: Callable[[bytes, str, str, RoomId], Awaitable[dict[str, Any]]] | None = None
-    network_rooms: Callable[[], set[RoomId]] = set
+    upload: Callable[[bytes, str, str, RoomId], Awaitable[dict[str, Any]]]
     # Someone's DM with the bot once they are in it; None while only invited (opened if need be).
-    direct_room: Callable[[str], Awaitable[RoomId | None]] | None = None
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # aware, in the network's zone
+    direct_room: Callable[[str], Awaitable[RoomId | None]]
+    membership: RoomMembership
+    # the name and bytes of the file sent as an event (room id, event id)
+    fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]]
     meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
-    directory: Directory | None = None
     directory_settings: DirectorySettings = field(default_factory=DirectorySettings)
     deadlines: DeadlineSettings = field(default_factory=DeadlineSettings)
-    membership: Membership | None = None
-    # the name and bytes of the file sent as an event (room id, event id)
-    fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]] | None = None
     started_at: float = field(default_factory=time.monotonic)
 
     async def direct_rooms_of(self, users: Iterable[str]) -> tuple[set[RoomId], list[str]]:
@@ -66,8 +74,6 @@ class Services:
         DM is opened if need be)."""
         rooms: set[RoomId] = set()
         waiting: list[str] = []
-        if self.direct_room is None:
-            return rooms, waiting
         for user in users:
             room = await self.direct_room(user)
             if room is None:
@@ -118,14 +124,10 @@ class CommandContext:
 
     @property
     def declarations(self) -> DeclarationDesk:
-        if self.services.declarations is None:
-            raise RuntimeError("no declarations in this bot")
         return self.services.declarations
 
     @property
     def referrals(self) -> ReferralDesk:
-        if self.services.referrals is None:
-            raise RuntimeError("no knowledge base in this bot")
         return self.services.referrals
 
     def reply(self, body: str, html: str | None = None) -> None:
@@ -142,9 +144,8 @@ class CommandContext:
 
     async def send_file(self, room_id: RoomId, data: bytes, name: str, mimetype: str) -> None:
         """Post a file in `room_id`, encrypted if the room is."""
-        if self.services.upload is not None:
-            content = await self.services.upload(data, name, mimetype, room_id)
-            self.replies.append(Outgoing(room_id, content))
+        content = await self.services.upload(data, name, mimetype, room_id)
+        self.replies.append(Outgoing(room_id, content))
 
     async def private_room(self) -> RoomId | None:
         """Where the sender's personal data may go: this room if it is their private room with
@@ -152,9 +153,7 @@ class CommandContext:
         while they have yet to join it (the bot invites them)."""
         if self.message.is_private:
             return self.message.room_id
-        room = None
-        if self.services.direct_room is not None:
-            room = await self.services.direct_room(self.sender)
+        room = await self.services.direct_room(self.sender)
         if room is None:
             self.reply(self.t("private.invited"))
             return None

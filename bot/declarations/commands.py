@@ -104,7 +104,7 @@ def _apply(ctx: CommandContext, turn: Turn) -> None:
 async def continue_dialog(ctx: CommandContext) -> bool:
     """In a direct message, an answer (not a `!` command) goes to the dialogue in progress."""
     services = ctx.services
-    if services.declarations is None or not ctx.message.is_direct:
+    if not ctx.message.is_direct:
         return False
     if ctx.message.body.lstrip().startswith(services.prefix):
         return False
@@ -125,7 +125,7 @@ async def pause_dialog(ctx: CommandContext) -> bool:
     """A message evoking a danger during the dialogue: the dialogue waits (a note says so after
     the emergency answer), unless the message repeats the one held back just before."""
     services, message = ctx.services, ctx.message
-    if services.declarations is None or not message.is_direct:
+    if not message.is_direct:
         return False
     if message.replaces is not None or message.body.lstrip().startswith(services.prefix):
         return False
@@ -151,7 +151,7 @@ async def pause_dialog(ctx: CommandContext) -> bool:
 async def edit_answer(ctx: CommandContext) -> bool:
     """A Matrix edit of an answer given during the dialogue updates that answer in the draft."""
     message, desk = ctx.message, ctx.services.declarations
-    if desk is None or message.replaces is None or not message.is_direct:
+    if message.replaces is None or not message.is_direct:
         return False
     if ctx.role < Role.PROMENEUR:
         turn = await desk.close(ctx.sender, message.room_id)

@@ -53,8 +53,6 @@ LIST_LIMIT = 60
 
 
 def directory(ctx: CommandContext) -> Directory:
-    if ctx.services.directory is None:
-        raise RuntimeError("no directory in this bot")
     return ctx.services.directory
 
 
@@ -101,8 +99,6 @@ def _change_membership(
     """Invite or remove once the command is committed; the coordinator hears, where they
     asked, of any room that refused, with the fix."""
     membership, room = ctx.services.membership, ctx.message.room_id
-    if membership is None:
-        return
 
     async def change() -> list[Outgoing]:
         refused = await getattr(membership, action)(user_id)
@@ -343,7 +339,7 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         ctx.reply(f"« {shown(confirmer)} » : seul « confirmer » est attendu après la commande.")
         return
     fetch = ctx.services.fetch_file
-    if ctx.message.reply_to is None or fetch is None:
+    if ctx.message.reply_to is None:
         ctx.reply(IMPORT_USAGE)
         return
     try:

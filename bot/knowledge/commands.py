@@ -41,7 +41,7 @@ async def follow_up(ctx: CommandContext) -> bool:
     False if nothing is pending here or the message is something else."""
     text = ctx.message.body.strip()
     choice = _CHOICE.fullmatch(text)
-    if ctx.services.referrals is None or (choice is None and fold(text) not in DETAILS_WORDS):
+    if choice is None and fold(text) not in DETAILS_WORDS:
         return False
     asked = choice.group(1) if choice is not None else text
     answer = await ctx.referrals.follow_up(asked, ctx.sender, ctx.message.room_id)
