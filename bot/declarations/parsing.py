@@ -41,19 +41,21 @@ def french_number(text: str) -> float | None:
     folded = fold(text)
     if not folded:
         return None
-    total, current = 0.0, 0.0
-    for word in folded.replace("-", " ").split():
-        if word == "et":
-            continue
+    words = [w for w in folded.replace("-", " ").split() if w != "et"]
+    current, previous = 0.0, ""
+    for word in words:
+        word = {"vingts": "vingt", "cents": "cent"}.get(word, word)
         if word not in _UNITS:
             return None
         value = _UNITS[word]
         if value == 100:
             current = max(current, 1) * 100
+        elif word == "vingt" and previous == "quatre":
+            current += 80 - 4  # quatre-vingt(s): the four was already counted
         else:
             current += value
-    total += current
-    return total
+        previous = word
+    return current
 
 
 def parse_hours(text: str) -> float:
@@ -68,8 +70,7 @@ def parse_hours(text: str) -> float:
     elif match := re.fullmatch(r"(\d+)(?:min|mn|minutes?)", compact):
         value = int(match.group(1)) / 60
     else:
-        words = re.sub(r"\b(?:h|heures?)\b", " ", folded).replace(" et ", " ")
-        value = french_number(words)
+        value = _hours_in_words(folded)
     if value is None:
         raise InvalidAnswerError(
             f"« {shown(text)} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
@@ -79,6 +80,30 @@ def parse_hours(text: str) -> float:
             f"{format_hours(value)} : la durée doit être comprise entre 0 et {MAX_HOURS} heures."
         )
     return round(value, 2)
+
+
+_FRACTIONS = {"demi": 0.5, "demie": 0.5, "quart": 0.25, "trois quarts": 0.75}
+
+
+def _hours_in_words(folded: str) -> float | None:
+    """`trois`, `deux heures trente`, `deux heures et demie`, `une heure et quart`."""
+    hours, _, rest = re.sub(r"\b(?:h|heures?)\b", "|", folded, count=1).partition("|")
+    hours = hours.strip()
+    if hours in ("demi", "une demi", "une demie"):  # une demi-heure
+        whole: float | None = 0.5
+    else:
+        whole = french_number(hours) if hours else None
+    words = " ".join(re.sub(r"\b(?:et|minutes?|min)\b", " ", rest).split())
+    if not words:
+        return whole
+    if whole is None:
+        return None
+    if words in _FRACTIONS:
+        return whole + _FRACTIONS[words]
+    minutes = french_number(words)
+    if minutes is None or not 0 <= minutes < 60:
+        return None
+    return whole + minutes / 60
 
 
 def parse_count(text: str) -> int:
