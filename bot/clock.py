@@ -42,6 +42,10 @@ class Clock:
         clock._stopped_at = moment
         return clock
 
+    def stop_at(self, moment: datetime) -> None:
+        """Show `moment` from now on (tests)."""
+        self._stopped_at = moment
+
     @classmethod
     def from_environment(cls, zone: str) -> Clock:
         path = os.environ.get(OFFSET_FILE_ENV)

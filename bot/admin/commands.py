@@ -44,9 +44,9 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
                   "Rien n'a été publié.")  # fmt: skip
         return
     body = f"📣 Annonce de la coordination\n{text}"
-    promeneurs = sorted(ctx.services.promeneurs()) if also_dm else []
+    promeneurs = sorted(ctx.services.network.promeneurs()) if also_dm else []
     direct, waiting = await ctx.services.direct_rooms_of(promeneurs)
-    rooms = sorted(set(ctx.services.network_rooms()) | direct)
+    rooms = sorted(set(ctx.services.network.room_ids) | direct)
     for room in rooms:
         ctx.replies.append(Outgoing(room, notice(body)))
     ctx.changed("", {}, {"annonce": text[:200], "salons": str(len(rooms))})
@@ -65,7 +65,7 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
     help="Les promeneurs dont la signature de la charte manque ou est trop ancienne.",
 )
 async def charter_check(ctx: CommandContext) -> None:
-    validity = ctx.services.directory_settings.charter_validity_days
+    validity = ctx.core.settings.directory.charter_validity_days
     today = ctx.services.clock().date()
     oldest = today - dt.timedelta(days=validity)
     missing, old = [], []
@@ -99,7 +99,7 @@ async def dashboard(ctx: CommandContext) -> None:
     today = now.date()
     quarter = Quarter.of(today)
     weeks = [w for w in quarter.weeks() if w < Week.of(today)]
-    promeneurs = ctx.services.promeneurs()
+    promeneurs = ctx.services.network.promeneurs()
 
     unanswered, _ = await ctx.referrals.unanswered(limit=0)
     missing = await ctx.declarations.missing(promeneurs, weeks)
@@ -111,7 +111,7 @@ async def dashboard(ctx: CommandContext) -> None:
     upcoming = sorted(
         (start, m.title) for m in open_meetings if (start := next_start(m, now)) is not None
     )[:3]
-    settings = ctx.services.deadlines
+    settings = ctx.core.settings.deadlines
     coming = [d for d in deadlines(settings, (today.year, today.year + 1)) if d.day >= today]
     lines = [
         "Tableau de bord du réseau",
@@ -136,7 +136,7 @@ async def dashboard(ctx: CommandContext) -> None:
 )
 async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     count = max(1, min(int(nombre or 15), 100))
-    entries = await latest_entries(ctx.services.db, count)
+    entries = await latest_entries(ctx.core.db, count)
     if not entries:
         ctx.reply("Le journal est vide.")
         return

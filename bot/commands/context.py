@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.roles import Role
 from bot.commands.router import CommandTable
@@ -14,16 +14,19 @@ from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import FollowUp, IncomingMessage
 from bot.matrix.ids import RoomId
+from bot.matrix.media import upload_for_room
 from bot.matrix.outbox import Outgoing
 from bot.safety.kinds import Danger
-from bot.settings import DeadlineSettings, DirectorySettings
-from bot.storage.database import Database, Write
+from bot.storage.database import Write
 from bot.text.errors import UserError
 
 if TYPE_CHECKING:
+    from bot.commands.feature import Core
     from bot.declarations.desk import DeclarationDesk
+    from bot.directory.network import NetworkRooms
     from bot.directory.registry import Directory
     from bot.knowledge.desk import ReferralDesk
+    from bot.scheduling.store import MeetingStore
 
 
 class NotForMeError(UserError):
@@ -31,43 +34,30 @@ class NotForMeError(UserError):
     `aide pour une ado…`, a question): without the prefix it goes to the free-text command."""
 
 
-class RoomMembership(Protocol):
-    """Bringing someone into the network's rooms and taking them out (bot/matrix/membership.py);
-    each returns the rooms that refused, with the reason."""
-
-    async def invite(self, user_id: str) -> list[str]: ...
-
-    async def remove(self, user_id: str) -> list[str]: ...
-
-
 @dataclass
 class Services:
-    """The parts of the running bot that commands may use."""
+    """What handlers may use: the core and each feature's desk, the one way to its data."""
 
-    t: Translator
-    prefix: str
+    core: Core
     table: CommandTable
-    db: Database
-    version: str
-    joined_rooms: Callable[[], int]
     referrals: ReferralDesk
     declarations: DeclarationDesk
     directory: Directory
-    promeneurs: Callable[[], set[str]]  # who should declare now (bot/directory/network.py)
-    network_rooms: Callable[[], set[RoomId]]
-    clock: Callable[[], datetime]  # aware, in the network's zone
-    # uploads a file for a room (encrypted if the room is) and returns the content of the
-    # message that shows it there
-    upload: Callable[[bytes, str, str, RoomId], Awaitable[dict[str, Any]]]
-    # Someone's DM with the bot once they are in it; None while only invited (opened if need be).
-    direct_room: Callable[[str], Awaitable[RoomId | None]]
-    membership: RoomMembership
-    # the name and bytes of the file sent as an event (room id, event id)
-    fetch_file: Callable[[str, str], Awaitable[tuple[str, bytes]]]
-    meetings_changed: Callable[[], None] = lambda: None  # rebuild the meeting reminders
-    directory_settings: DirectorySettings = field(default_factory=DirectorySettings)
-    deadlines: DeadlineSettings = field(default_factory=DeadlineSettings)
+    network: NetworkRooms  # the network's rooms, who is in them and who should declare
+    meetings: MeetingStore
     started_at: float = field(default_factory=time.monotonic)
+
+    @property
+    def t(self) -> Translator:
+        return self.core.t
+
+    @property
+    def prefix(self) -> str:
+        return self.core.prefix
+
+    def clock(self) -> datetime:
+        """Now, aware, in the network's zone."""
+        return self.core.clock()
 
     async def direct_rooms_of(self, users: Iterable[str]) -> tuple[set[RoomId], list[str]]:
         """The DMs of those of `users` who are in theirs, and who is only invited so far (their
@@ -75,7 +65,7 @@ class Services:
         rooms: set[RoomId] = set()
         waiting: list[str] = []
         for user in users:
-            room = await self.direct_room(user)
+            room = await self.core.direct_rooms.joined(user)
             if room is None:
                 waiting.append(user)
             else:
@@ -123,6 +113,10 @@ class CommandContext:
         return self.services.t
 
     @property
+    def core(self) -> Core:
+        return self.services.core
+
+    @property
     def declarations(self) -> DeclarationDesk:
         return self.services.declarations
 
@@ -144,7 +138,7 @@ class CommandContext:
 
     async def send_file(self, room_id: RoomId, data: bytes, name: str, mimetype: str) -> None:
         """Post a file in `room_id`, encrypted if the room is."""
-        content = await self.services.upload(data, name, mimetype, room_id)
+        content = await upload_for_room(self.services.core.client, data, name, mimetype, room_id)
         self.replies.append(Outgoing(room_id, content))
 
     async def private_room(self) -> RoomId | None:
@@ -153,7 +147,7 @@ class CommandContext:
         while they have yet to join it (the bot invites them)."""
         if self.message.is_private:
             return self.message.room_id
-        room = await self.services.direct_room(self.sender)
+        room = await self.services.core.direct_rooms.joined(self.sender)
         if room is None:
             self.reply(self.t("private.invited"))
             return None

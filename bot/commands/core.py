@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
+from bot import __version__
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext, NotForMeError
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.matrix.outbox import pending_count
 from bot.text.quote import shown
 
 router = Router("core")
@@ -56,7 +56,7 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
 
 @router.command("ping", help="Vérifier que le bot répond (version, durée de service).")
 async def ping(ctx: CommandContext) -> None:
-    ctx.reply(ctx.t("ping.reply", version=ctx.services.version, uptime=ctx.services.uptime()))
+    ctx.reply(ctx.t("ping.reply", version=__version__, uptime=ctx.services.uptime()))
 
 
 @router.command(
@@ -77,13 +77,13 @@ async def whoami(ctx: CommandContext) -> None:
 )
 async def status(ctx: CommandContext) -> None:
     services = ctx.services
-    pending = await services.db.run(pending_count)
+    pending = await services.core.outbox.pending_count()
     ctx.reply(
         ctx.t(
             "status.reply",
-            version=services.version,
+            version=__version__,
             uptime=services.uptime(),
-            rooms=services.joined_rooms(),
+            rooms=len(services.core.client.rooms),
             pending=pending,
         )
     )

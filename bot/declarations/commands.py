@@ -200,7 +200,7 @@ async def my_declarations(ctx: CommandContext) -> None:
 )
 async def missing_declarations(ctx: CommandContext) -> None:
     today = ctx.declarations.today()
-    quarter, promeneurs = Quarter.of(today), ctx.services.promeneurs()
+    quarter, promeneurs = Quarter.of(today), ctx.services.network.promeneurs()
     missing = await ctx.declarations.missing(promeneurs, quarter.weeks())
     lines = [f"Semaines manquantes du {quarter.label()} (jusqu'à la semaine dernière) :"]
     for user, absent in missing.items():

@@ -35,7 +35,9 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     if room is None:
         return
     rows = await ctx.declarations.period_rows(period)
-    files = await asyncio.to_thread(report_files, rows, period, today, ctx.services.promeneurs())
+    files = await asyncio.to_thread(
+        report_files, rows, period, today, ctx.services.network.promeneurs()
+    )
     ctx.say_in(room, files.summary)
     for name, data, mimetype in files.files:
         await ctx.send_file(room, data, name, mimetype)

@@ -29,7 +29,7 @@ from bot.directory.fields import (
 )
 from bot.directory.registry import Directory, search
 from bot.matrix.content import notice
-from bot.matrix.media import FileUnavailableError
+from bot.matrix.media import FileUnavailableError, fetch_file
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member, utcnow
 from bot.text.errors import InvalidAnswerError
@@ -98,7 +98,7 @@ def _change_membership(
 ) -> None:
     """Invite or remove once the command is committed; the coordinator hears, where they
     asked, of any room that refused, with the fix."""
-    membership, room = ctx.services.membership, ctx.message.room_id
+    membership, room = ctx.services.network.membership, ctx.message.room_id
 
     async def change() -> list[Outgoing]:
         refused = await getattr(membership, action)(user_id)
@@ -195,7 +195,7 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     help="Marquer un promeneur comme parti (son historique est gardé).",
 )
 async def remove_member(ctx: CommandContext, membre: Word) -> None:
-    removing = ctx.services.directory_settings.remove_on_leave
+    removing = ctx.core.settings.directory.remove_on_leave
     member = directory(ctx).snapshot.members.get(membre)
     if member is not None and member.status == "parti" and removing:
         _remove(ctx, membre, display_name(member))  # again, once the bot may
@@ -296,7 +296,7 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     if not found:
         ctx.reply(f"Personne ne correspond à « {shown(recherche)} » dans l'annuaire.")
         return
-    keys: list[str] = HEADER[1:] if full else list(ctx.services.directory_settings.public_fields)
+    keys: list[str] = HEADER[1:] if full else list(ctx.core.settings.directory.public_fields)
     hint = ""
     if ctx.role >= Role.COORDINATOR and not full:
         hint = "\n\n(Champs publics seulement ici ; toutes les colonnes en message direct.)"
@@ -338,12 +338,11 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     if confirmer is not None and not apply:
         ctx.reply(f"« {shown(confirmer)} » : seul « confirmer » est attendu après la commande.")
         return
-    fetch = ctx.services.fetch_file
     if ctx.message.reply_to is None:
         ctx.reply(IMPORT_USAGE)
         return
     try:
-        _, data = await fetch(ctx.message.room_id, ctx.message.reply_to)
+        _, data = await fetch_file(ctx.core.client, ctx.message.room_id, ctx.message.reply_to)
         plan = await asyncio.to_thread(plan_import, data, directory(ctx).snapshot.members)
     except FileUnavailableError as exc:
         ctx.reply(f"Fichier non lu : {exc}.\n{IMPORT_USAGE}")

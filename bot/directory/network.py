@@ -13,7 +13,7 @@ from bot.commands.roles import Role
 from bot.directory.registry import Directory
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.ids import RoomId
-from bot.matrix.membership import joined
+from bot.matrix.membership import Membership, joined
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ class NetworkRooms:
         self._clock = clock
         self.room_ids: set[RoomId] = set()
         self.space_id: RoomId | None = None
+        self.membership = Membership(client, self.invitable)
 
     async def resolve(self) -> None:
         """Learn the ids of the network rooms (before any message is handled: roles need them)."""
@@ -89,6 +90,13 @@ class NetworkRooms:
         away = directory.left() | directory.on_leave(self._clock().date())
         everyone = self.members() | directory.active()
         return everyone - directory.coordinators - {self._settings.bot.user_id} - away
+
+    def rooms(self) -> set[RoomId]:
+        """The network rooms known so far (announcements and meeting reminders go there)."""
+        return set(self.room_ids)
+
+    def coordinators(self) -> set[str]:
+        return set(self._directory.coordinators)
 
     def role_of(self, user_id: str) -> Role:
         return self._directory.role_of(user_id, lambda user: user in self.members())

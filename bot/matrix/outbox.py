@@ -128,6 +128,8 @@ class OutboxSender:
         self._queue: list[QueuedMessage] = []
         self._queued: set[str] = set()
         self._arrived = asyncio.Event()
+        self._idle = asyncio.Event()  # nothing handed over is still to be sent
+        self._idle.set()
         self._busy: set[str] = set()  # rooms with a message on its way
         self._backoff = Backoff(cap=backoff_cap)
 
@@ -138,6 +140,7 @@ class OutboxSender:
         self._queue = [*fresh, *self._queue] if first else [*self._queue, *fresh]
         if fresh:
             self._arrived.set()
+            self._idle.clear()
 
     async def commit(
         self, cause: str, prepare: Callable[[Session], list[Outgoing] | None]
@@ -160,11 +163,21 @@ class OutboxSender:
             self.submit(queued)
         return queued
 
+    async def sent_all(self) -> None:
+        """Return once every message handed over so far has been sent (or refused for good)."""
+        await self._idle.wait()
+
+    async def pending_count(self) -> int:
+        """How many messages are still to be sent (`!etat`)."""
+        return await self._db.run(pending_count)
+
     def drop_room(self, room_id: str) -> None:
         """Forget what was still to be sent to a room the bot is no longer in."""
         dropped = {m.txn_id for m in self._queue if m.room_id == room_id}
         self._queue = [m for m in self._queue if m.txn_id not in dropped]
         self._queued -= dropped
+        if not self._queue and not self._busy:
+            self._idle.set()
 
     async def run(self) -> None:
         self.submit(await self._db.run(_pending), first=True)
@@ -198,6 +211,8 @@ class OutboxSender:
                 self._busy.discard(message.room_id)
                 self._queued.discard(message.txn_id)
                 self._arrived.set()  # the room is free for its next message
+                if not self._queue and not self._busy:
+                    self._idle.set()
 
     async def _deliver(self, message: QueuedMessage) -> None:
         """Try until the message is sent or refused for good; waits, never gives up on a fault."""

@@ -206,7 +206,7 @@ class SyncLoop:
             elif info.timeline.limited:
                 events = await self._gap(room_id, info.timeline.prev_batch, since) + events
             for event in events:
-                await self._handle_event(room, event)
+                await self.handle_event(room, event)
 
     async def _gap(self, room_id: str, start: str, since: str) -> list[Event]:
         """The events a limited timeline left out since `since`, oldest first."""
@@ -228,9 +228,10 @@ class SyncLoop:
         log.info("%d message(s) rattrapé(s) dans %s.", len(older), room_id)
         return older[::-1]
 
-    async def _handle_event(self, room: MatrixRoom, event: Event) -> None:
-        """One event; whatever goes wrong with it is logged, answered if it can be, and the event
-        is marked handled: no event can stop the loop or come back at every restart. Only an
+    async def handle_event(self, room: MatrixRoom, event: Event) -> None:
+        """One event of a synced batch (the in-process test harness hands them here too).
+        Whatever goes wrong with it is logged, answered if it can be, and the event is marked
+        handled: no event can stop the loop or come back at every restart. Only an
         unreachable server or an unwritable database (the whole batch comes again) go up."""
         if event.sender == self.user_id:
             return

@@ -38,7 +38,7 @@ async def my_data(ctx: CommandContext) -> None:
     if room is None:
         return
     user = ctx.sender
-    data = await read_personal_data(ctx.services.db, user)
+    data = await read_personal_data(ctx.core.db, user)
     stored = sum(len(v) for v in data.values() if isinstance(v, list))
     ctx.say_in(
         room,

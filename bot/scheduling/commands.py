@@ -66,7 +66,7 @@ async def _announce(
     in their direct messages only."""
     services = ctx.services
     direct, waiting = await services.direct_rooms_of(fields.audience)
-    rooms = direct if fields.audience else set(services.network_rooms())
+    rooms = direct if fields.audience else set(services.network.room_ids)
     if waiting:  # invited to a DM: their reminders will reach them there
         ctx.reply(
             f"Pas encore de message direct ouvert avec le bot : {', '.join(waiting)}. "
@@ -107,13 +107,12 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
     }
     meeting = await meetings(ctx).create(ctx.message.event_id, columns)
     assert meeting.id is not None
-    ctx.services.meetings_changed()
     ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
     await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
 
 
 def meetings(ctx: CommandContext) -> MeetingStore:
-    return MeetingStore(ctx.services.db)
+    return ctx.services.meetings
 
 
 async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:
@@ -128,9 +127,7 @@ async def _change(
     ctx: CommandContext, meeting: Meeting, change: Callable[[Meeting], None]
 ) -> Meeting:
     """Apply `change`, bump the calendar sequence, and have the reminders rebuilt."""
-    changed = await meetings(ctx).change(meeting, change)
-    ctx.services.meetings_changed()
-    return changed
+    return await meetings(ctx).change(meeting, change)
 
 
 @router.command(

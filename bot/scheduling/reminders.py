@@ -185,6 +185,10 @@ class MeetingReminders:
         self._grace = grace
         self._window = window  # jobs exist only for what falls due this soon: refresh sooner
 
+    def refresh_soon(self) -> None:
+        """Plan the reminders again as soon as possible (a meeting was created or changed)."""
+        self._scheduler.add_job(self.refresh, id="meetings-now", replace_existing=True)
+
     async def refresh(self) -> None:
         """(Re)build the jobs of the reminders due before the next refresh (and a margin) from
         the database: new ones added, stale ones removed. Planning runs off the event loop."""

@@ -12,8 +12,11 @@ from bot.storage.models import Meeting, MeetingAnnouncement, MeetingAttendance, 
 
 
 class MeetingStore:
-    def __init__(self, db: Database) -> None:
+    """`changed` is called after each creation or change: the reminders are planned again."""
+
+    def __init__(self, db: Database, changed: Callable[[], None] = lambda: None) -> None:
         self._db = db
+        self._changed = changed
 
     async def create(self, source_event_id: str, columns: dict[str, Any]) -> Meeting:
         """The meeting a command creates; a replayed command finds it instead of a twin."""
@@ -28,7 +31,9 @@ class MeetingStore:
             session.flush()
             return meeting
 
-        return await self._db.run(create)
+        meeting = await self._db.run(create)
+        self._changed()
+        return meeting
 
     async def get(self, number: int) -> Meeting | None:
         return await self._db.run(lambda s: s.get(Meeting, number))
@@ -45,7 +50,9 @@ class MeetingStore:
             session.flush()
             return row
 
-        return await self._db.run(write)
+        changed = await self._db.run(write)
+        self._changed()
+        return changed
 
     async def open_meetings(self) -> list[Meeting]:
         """Every meeting not cancelled."""

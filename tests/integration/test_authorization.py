@@ -8,10 +8,9 @@ import datetime as dt
 import pytest
 
 from bot.commands.roles import Role
-from bot.commands.router import CommandTable
 from bot.demo.people import body
-from bot.features import ROUTERS
 from tests.databases import rows, tables
+from tests.harness import Harness
 from tests.integration.conftest import Network
 
 pytestmark = pytest.mark.integration
@@ -63,9 +62,11 @@ def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 async def test_coordination_commands_are_refused_to_others_and_change_nothing(
-    network: Network,
+    network: Network, database_url: str
 ) -> None:
-    table = CommandTable(ROUTERS)
+    harness = await Harness(database_url).start()  # the same command table as the bot's
+    table = harness.bot.table
+    await harness.stop()
     restricted = {c.name for c in table.commands if c.role is Role.COORDINATOR}
     cases = samples(network)
     assert set(cases) == restricted, "chaque commande de la coordination doit figurer ici"

@@ -9,14 +9,15 @@ import pytest
 
 from bot.safety.emergency import TITLE
 from tests.databases import Databases
-from tests.rig import COORDINATOR, STRANGER, Rig, build_rig, close
+from tests.harness import COORDINATOR, STRANGER
+from tests.rig import Rig
 
 
 @pytest.fixture(scope="module")
 def rig(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
-    rig = build_rig(databases.new(tmp_path_factory.mktemp("danger")))
+    rig = Rig(databases.new(tmp_path_factory.mktemp("danger")))
     yield rig
-    close(rig)
+    rig.close()
 
 
 def test_a_stranger_in_danger_gets_the_numbers_and_no_refusal(rig: Rig) -> None:
@@ -76,4 +77,4 @@ def test_details_after_an_answer_gives_the_whole_entry_once(rig: Rig) -> None:
 
     assert short.startswith("📌 Cannabis") and short.endswith("répondez « détails ».")
     assert whole.startswith("📌 Cannabis") and "Sources" in whole and len(whole) > len(short)
-    assert len(again.replies) == 1 and "📌" not in str(again.replies[0].content["body"])
+    assert len(again) == 1 and "📌" not in again[0].body

@@ -79,7 +79,7 @@ class _Rig:
             "content": content,
         }
         event = Event.parse_event(source)
-        self.loop.run_until_complete(self.sync._handle_event(self.room, event))
+        self.loop.run_until_complete(self.sync.handle_event(self.room, event))
 
     def rows(self, model: type) -> list[Any]:
         query = select(model)

@@ -1,0 +1,71 @@
+"""The scheduling feature: meetings, their reminders and answers, the Caf's deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+from bot.commands.feature import Core, Feature, Job
+from bot.declarations.report import Period
+from bot.matrix.ids import RoomId
+from bot.scheduling import attendance, commands
+from bot.scheduling.deadlines import DeadlineReminders
+from bot.scheduling.reminders import MeetingReminders
+from bot.scheduling.store import MeetingStore
+
+
+@dataclass(frozen=True)
+class SchedulingFeature:
+    feature: Feature
+    meetings: MeetingStore
+
+
+class Network(Protocol):
+    """What scheduling needs to know of the network (the directory feature's `NetworkRooms`)."""
+
+    def rooms(self) -> set[RoomId]: ...
+
+    def promeneurs(self) -> set[str]: ...
+
+    def coordinators(self) -> set[str]: ...
+
+
+def build(
+    core: Core, network: Network, summary: Callable[[Period], Awaitable[str]]
+) -> SchedulingFeature:
+    settings = core.settings.meetings
+    meeting_reminders = MeetingReminders(
+        core.db,
+        core.poster,
+        core.scheduler,
+        core.direct_rooms,
+        network.rooms,
+        core.clock,
+        settings.reminder_offsets,
+        timedelta(hours=settings.missed_grace_hours),
+        timedelta(minutes=2 * settings.refresh_minutes),
+    )
+    deadlines = DeadlineReminders(
+        core.db,
+        core.poster,
+        core.scheduler,
+        core.direct_rooms,
+        core.settings.deadlines,
+        network.promeneurs,
+        network.coordinators,
+        core.clock,
+        summary,
+    )
+    every = settings.refresh_minutes * 60
+    feature = Feature(
+        routers=(commands.router, attendance.router),
+        reactions=(attendance.react,),
+        jobs=(
+            Job("meeting-reminders", meeting_reminders.refresh, every),
+            Job("deadlines", deadlines.refresh, every),
+        ),
+        replan=(meeting_reminders.refresh, deadlines.refresh),
+    )
+    return SchedulingFeature(feature, MeetingStore(core.db, meeting_reminders.refresh_soon))

@@ -1,0 +1,241 @@
+"""The whole bot without a homeserver, in milliseconds.
+
+The features are assembled by `bot.features.assemble`, as in `bot/app.py`; an event goes through
+the real sync loop's handling (parsing, danger first, the dispatcher, the commit of the writes
+with the handled-event row), the real outbox sends the replies, and a recording client stands
+for the homeserver: it keeps the rooms in memory and what the bot sends. Command and dialogue
+behaviour is tested here; tests/integration keeps what needs Synapse (sync, encryption,
+federation, rate limits, restarts, media)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    Event,
+    JoinResponse,
+    MatrixRoom,
+    ProfileSetDisplayNameResponse,
+    RoomCreateResponse,
+    RoomInviteResponse,
+    RoomKickResponse,
+    RoomSendResponse,
+    UploadResponse,
+)
+
+from bot.clock import Clock
+from bot.commands.feature import Core
+from bot.features import Bot, assemble
+from bot.i18n import Translator
+from bot.matrix.direct import DirectRooms
+from bot.matrix.ids import RoomId
+from bot.matrix.outbox import OutboxSender
+from bot.matrix.sync import SyncLoop
+from bot.settings import Settings
+from bot.storage.database import Database
+
+ZONE = ZoneInfo("Europe/Paris")
+NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=ZONE)  # a Wednesday
+BOT_ID = "@pdn-bot:x"
+COORDINATOR, PROMENEUR, STRANGER = "@coord:x", "@camille:x", "@intrus:x"
+NETWORK_ROOM = RoomId("!reseau:x")
+
+
+@dataclass(frozen=True)
+class Sent:
+    room_id: RoomId
+    content: dict[str, Any]
+
+    @property
+    def body(self) -> str:
+        return str(self.content.get("body", ""))
+
+
+class RecordingClient(AsyncClient):
+    """Stands for the homeserver: rooms live in `rooms` as nio keeps them, what the bot sends is
+    appended to `sent`, invitations are accepted at once, and `files` holds the files people
+    sent (event id -> name, bytes)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "http://127.0.0.1:9", BOT_ID, config=AsyncClientConfig(encryption_enabled=False)
+        )
+        self.user_id = BOT_ID  # as after a login
+        self.sent: list[Sent] = []
+        self.files: dict[str, tuple[str, bytes]] = {}
+        self.kicked: list[tuple[str, str]] = []
+        self._numbers = itertools.count(1)
+
+    def add_room(self, room_id: str, members: set[str], encrypted: bool = False) -> MatrixRoom:
+        room = MatrixRoom(room_id, BOT_ID, encrypted)
+        for user in {BOT_ID, *members}:
+            room.add_member(user, None, None)
+        self.rooms[room_id] = room
+        return room
+
+    async def room_send(  # type: ignore[override]
+        self,
+        room_id: str,
+        message_type: str,
+        content: dict[str, Any],
+        tx_id: str | None = None,
+        ignore_unverified_devices: bool = False,
+    ) -> RoomSendResponse:
+        self.sent.append(Sent(RoomId(room_id), content))
+        return RoomSendResponse(f"$sent{next(self._numbers)}", room_id)
+
+    async def upload(
+        self, *args: Any, **kwargs: Any
+    ) -> tuple[UploadResponse, dict[str, Any] | None]:  # type: ignore[override]
+        keys = {"key": {"k": "x"}, "iv": "x", "hashes": {"sha256": "x"}, "v": "v2"}
+        uri = f"mxc://x/{next(self._numbers)}"
+        return UploadResponse(uri), keys if kwargs.get("encrypt") else None
+
+    async def room_create(self, *args: Any, **kwargs: Any) -> RoomCreateResponse:  # type: ignore[override]
+        room_id = f"!dm{next(self._numbers)}:x"
+        self.add_room(room_id, set(kwargs.get("invite", ())), encrypted=True)
+        return RoomCreateResponse(room_id)
+
+    async def room_invite(self, room_id: str, user_id: str) -> RoomInviteResponse:  # type: ignore[override]
+        self.rooms[room_id].add_member(user_id, None, None)
+        return RoomInviteResponse()
+
+    async def room_kick(
+        self, room_id: str, user_id: str, reason: str | None = None
+    ) -> RoomKickResponse:  # type: ignore[override]
+        self.rooms[room_id].remove_member(user_id)
+        self.kicked.append((room_id, user_id))
+        return RoomKickResponse()
+
+    async def join(self, room_id: str) -> JoinResponse:  # type: ignore[override]
+        return JoinResponse(room_id)
+
+    async def set_displayname(self, displayname: str) -> ProfileSetDisplayNameResponse:  # type: ignore[override]
+        return ProfileSetDisplayNameResponse()
+
+
+def settings_for_tests(**sections: dict[str, Any]) -> Settings:
+    """Settings as a network would write them, with `sections` merged over the defaults."""
+    data: dict[str, Any] = {
+        "homeserver": {"url": "http://127.0.0.1:9"},
+        "bot": {"user_id": BOT_ID, "password": "x"},
+        "network": {"rooms": [NETWORK_ROOM], "coordinators": [COORDINATOR]},
+        "knowledge": {"department": "exemple", "contact": "la coordination"},
+    }
+    for name, values in sections.items():
+        data[name] = {**data.get(name, {}), **values}
+    return Settings.model_validate(data)
+
+
+class Harness:
+    """One bot on its own database; `say` sends a message as someone and returns what the bot
+    sent in answer (replies, and whatever its follow-ups sent)."""
+
+    def __init__(self, database_url: str, settings: Settings | None = None) -> None:
+        self.settings = settings or settings_for_tests()
+        self.client = RecordingClient()
+        self.db = Database(database_url)
+        self.clock = Clock.stopped_at(NOW)
+        self.core = Core(
+            self.settings,
+            self.db,
+            self.clock,
+            Translator(self.settings.locale.language),
+            self.client,
+            OutboxSender(self.client, self.db),
+            DirectRooms(self.client, self.db),
+            AsyncIOScheduler(timezone=self.settings.locale.timezone),  # never started here
+        )
+        self.bot: Bot
+        self.sync: SyncLoop
+        self._numbers = itertools.count(1)
+        self._sending: asyncio.Task[None] | None = None
+
+    async def start(self) -> Harness:
+        await self.db.upgrade()
+        await self.core.direct_rooms.load()
+        self.client.add_room(NETWORK_ROOM, {COORDINATOR, PROMENEUR})
+        self.bot = await assemble(self.core)
+        self.sync = SyncLoop(
+            self.client,
+            self.db,
+            self.settings,
+            self.core.outbox,
+            self.bot.dispatcher,
+            self.core.t("undecryptable"),
+            self.core.t("storage.down"),
+            lambda reference: self.core.t("error.internal", reference=reference),
+            self.core.direct_rooms,
+        )
+        await self.bot.network.resolve()
+        self._sending = asyncio.create_task(self.core.outbox.run())
+        return self
+
+    async def stop(self) -> None:
+        if self._sending is not None:
+            self._sending.cancel()
+            await asyncio.gather(self._sending, return_exceptions=True)
+        self.db.close()
+
+    async def dm(self, person: str) -> RoomId:
+        """`person`'s private room with the bot (created and joined the first time)."""
+        return await self.core.direct_rooms.get(person)
+
+    async def say(
+        self,
+        body: str,
+        sender: str = PROMENEUR,
+        room: str | None = None,
+        content: dict[str, Any] | None = None,
+    ) -> list[Sent]:
+        """Send `body` (or the whole `content`) as `sender` in `room` (by default their private
+        room with the bot); what the bot sent because of it."""
+        room_id = room or await self.dm(sender)
+        message = content or {"msgtype": "m.text", "body": body}
+        return await self.send_event(room_id, sender, "m.room.message", message)
+
+    async def react(self, room_id: str, sender: str, event_id: str, key: str) -> list[Sent]:
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        return await self.send_event(room_id, sender, "m.reaction", {"m.relates_to": relation})
+
+    async def send_event(
+        self, room_id: str, sender: str, event_type: str, content: dict[str, Any]
+    ) -> list[Sent]:
+        event = Event.parse_event(
+            {
+                "event_id": f"$in{next(self._numbers)}",
+                "sender": sender,
+                "origin_server_ts": int(self.clock().timestamp() * 1000),
+                "type": event_type,
+                "room_id": room_id,
+                "content": content,
+            }
+        )
+        before = len(self.client.sent)
+        await self.sync.handle_event(self.client.rooms[room_id], event)
+        await self.sent_all()
+        return self.client.sent[before:]
+
+    async def run_job(self, name: str) -> list[Sent]:
+        """Run one of the features' periodic jobs now; what it sent."""
+        before = len(self.client.sent)
+        (job,) = [job for job in self.bot.jobs if job.name == name]
+        await job.run()
+        await self.sent_all()
+        return self.client.sent[before:]
+
+    async def sent_all(self, timeout: float = 10.0) -> None:
+        """Wait until the outbox has sent everything queued (bounded)."""
+        async with asyncio.timeout(timeout):
+            await self.core.outbox.sent_all()
+
+    def move_clock(self, moment: dt.datetime) -> None:
+        self.clock.stop_at(moment)
