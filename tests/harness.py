@@ -51,12 +51,22 @@ NETWORK_ROOM = RoomId("!reseau:x")
 
 @dataclass(frozen=True)
 class Sent:
+    """A message the bot sent."""
+
     room_id: RoomId
     content: dict[str, Any]
+    event_id: str
+    event_type: str = "m.room.message"
 
     @property
     def body(self) -> str:
         return str(self.content.get("body", ""))
+
+    @property
+    def answers(self) -> str | None:
+        """The event this message replies to, if it is a reply."""
+        relation = self.content.get("m.relates_to") or {}
+        return (relation.get("m.in_reply_to") or {}).get("event_id")
 
 
 class RecordingClient(AsyncClient):
@@ -89,8 +99,9 @@ class RecordingClient(AsyncClient):
         tx_id: str | None = None,
         ignore_unverified_devices: bool = False,
     ) -> RoomSendResponse:
-        self.sent.append(Sent(RoomId(room_id), content))
-        return RoomSendResponse(f"$sent{next(self._numbers)}", room_id)
+        event_id = f"$sent{next(self._numbers)}"
+        self.sent.append(Sent(RoomId(room_id), content, event_id, message_type))
+        return RoomSendResponse(event_id, room_id)
 
     async def upload(
         self, *args: Any, **kwargs: Any
@@ -207,11 +218,16 @@ class Harness:
         return await self.send_event(room_id, sender, "m.reaction", {"m.relates_to": relation})
 
     async def send_event(
-        self, room_id: str, sender: str, event_type: str, content: dict[str, Any]
+        self,
+        room_id: str,
+        sender: str,
+        event_type: str,
+        content: dict[str, Any],
+        event_id: str | None = None,
     ) -> list[Sent]:
         event = Event.parse_event(
             {
-                "event_id": f"$in{next(self._numbers)}",
+                "event_id": event_id or f"$in{next(self._numbers)}",
                 "sender": sender,
                 "origin_server_ts": int(self.clock().timestamp() * 1000),
                 "type": event_type,
@@ -239,3 +255,97 @@ class Harness:
 
     def move_clock(self, moment: dt.datetime) -> None:
         self.clock.stop_at(moment)
+
+
+class Speaker:
+    """Someone talking to the bot through the harness, with the calls of the integration tests'
+    `Person` (bot/demo/people.py): `send`, `ask`, `ask_all`, `react`."""
+
+    def __init__(self, harness: Harness, user_id: str) -> None:
+        self.harness = harness
+        self.user_id = user_id
+        self._numbers = itertools.count(1)
+
+    async def send(
+        self,
+        room_id: str,
+        body: str,
+        msgtype: str = "m.text",
+        edits: str | None = None,
+        reply_to: str | None = None,
+    ) -> str:
+        """Send a message (or the edit of `edits`, or a reply to `reply_to`); its event id."""
+        content: dict[str, Any] = {"msgtype": msgtype, "body": body}
+        if reply_to is not None:
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+        if edits is not None:
+            content = {
+                "msgtype": msgtype,
+                "body": f"* {body}",
+                "m.new_content": {"msgtype": msgtype, "body": body},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
+            }
+        event_id = f"${self.user_id[1:].partition(':')[0]}{next(self._numbers)}"
+        await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
+        return event_id
+
+    async def react(self, room_id: str, event_id: str, key: str) -> None:
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        await self.harness.send_event(
+            room_id, self.user_id, "m.reaction", {"m.relates_to": relation}
+        )
+
+    def replies_to(self, event_id: str) -> list[Sent]:
+        return [sent for sent in self.harness.client.sent if sent.answers == event_id]
+
+    async def ask(self, room_id: str, body: str, reply_to: str | None = None) -> str:
+        """Send `body` and return the text of the bot's reply to it."""
+        event_id = await self.send(room_id, body, reply_to=reply_to)
+        replies = self.replies_to(event_id)
+        assert replies, f"pas de réponse à {body!r} ; envoyé : {self.harness.client.sent[-3:]}"
+        return replies[0].body
+
+    async def ask_all(self, room_id: str, body: str, count: int) -> list[str]:
+        """Send `body` and return the texts of the bot's first `count` replies, in order."""
+        event_id = await self.send(room_id, body)
+        replies = self.replies_to(event_id)
+        assert len(replies) >= count, [reply.body for reply in replies]
+        return [reply.body for reply in replies[:count]]
+
+
+@dataclass
+class LocalNetwork:
+    """The integration tests' `Network`, in process: a coordinator and a promeneur in the
+    network room, an outsider, and each one's private room with the bot."""
+
+    harness: Harness
+    coordinator: Speaker
+    promeneur: Speaker
+    outsider: Speaker
+    room: RoomId
+    dm: RoomId
+    coordinator_dm: RoomId
+
+    @property
+    def bot_id(self) -> str:
+        return BOT_ID
+
+    @property
+    def database_url(self) -> str:
+        return self.harness.db.url
+
+    def bot_messages(self, room_id: str) -> list[Sent]:
+        return [sent for sent in self.harness.client.sent if sent.room_id == room_id]
+
+
+async def local_network(database_url: str, settings: Settings | None = None) -> LocalNetwork:
+    harness = await Harness(database_url, settings).start()
+    return LocalNetwork(
+        harness,
+        Speaker(harness, COORDINATOR),
+        Speaker(harness, PROMENEUR),
+        Speaker(harness, STRANGER),
+        NETWORK_ROOM,
+        await harness.dm(PROMENEUR),
+        await harness.dm(COORDINATOR),
+    )
