@@ -24,6 +24,31 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"base de données des tests : {config.getoption('--database')}"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Installed once, before the workers start (two installs at once would fight for apt's lock).
+    if config.getoption("--database") == "postgresql" and not hasattr(config, "workerinput"):
+        need_postgres(config)
+    config.addinivalue_line(
+        "markers",
+        "one_database: what it checks does not depend on the database engine (the homeserver's "
+        "side: encryption, federation, invitations, flood control): it runs on SQLite only",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, run again only what touches the database: tests that use no database
+    (pure logic, the matching measures) or are marked `one_database` ran on SQLite."""
+    if config.getoption("--database") != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = "databases" in getattr(item, "fixturenames", ())
+        (keep if uses_db and item.get_closest_marker("one_database") is None else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def databases(request: pytest.FixtureRequest) -> Iterator[Databases]:
     if request.config.getoption("--database") == "sqlite":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,13 @@ def run_suite(database: str, pytest_args: list[str]) -> int:
     status = subprocess.call([sys.executable, "-m", "mypy"], cwd=ROOT) or status
     for kind in DATABASES if database == "both" else (database,):
         print(f"\n=== Tests sur {kind} ===", flush=True)
-        command = [sys.executable, "-m", "pytest", f"--database={kind}", *pytest_args]
+        command = [sys.executable, "-m", "pytest", f"--database={kind}", *_parallel(), *pytest_args]
         status = subprocess.call(command, cwd=ROOT) or status
     return status
+
+
+def _parallel() -> list[str]:
+    """One worker per processor (at most 4), each test module on one worker: a module's tests
+    share its homeserver network."""
+    workers = min(4, os.cpu_count() or 1)
+    return ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else []

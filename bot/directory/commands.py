@@ -62,10 +62,7 @@ def _user(text: str) -> str | None:
 
 
 def _bad_id(ctx: CommandContext, text: str) -> None:
-    ctx.reply(
-        "Identifiant Matrix attendu en premier, par exemple @camille:exemple.fr "
-        f"(reçu « {shown(text)} »).\nRien n'a changé."
-    )
+    ctx.reply(ctx.t("directory.bad_id", got=shown(text)))
 
 
 def _save(ctx: CommandContext, user_id: str, values: dict[str, Any], reload: bool = True) -> None:
@@ -116,7 +113,7 @@ def _active_member(ctx: CommandContext, user_id: str) -> Member | None:
     """The member, if in the directory and not gone; otherwise say so."""
     member = directory(ctx).snapshot.members.get(user_id)
     if member is None or member.status == "parti":
-        ctx.reply(f"Pas de promeneur {user_id} en activité dans l'annuaire. !promeneurs les liste.")
+        ctx.reply(ctx.t("directory.not_active", user=user_id))
         return None
     return member
 
@@ -137,22 +134,19 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
         return
     existing = directory(ctx).snapshot.members.get(user_id)
     if existing is not None and existing.status != "parti":
-        ctx.reply(f"{user_id} est déjà dans l'annuaire : !promeneur modifier {user_id} champ=…")
+        ctx.reply(ctx.t("directory.already_in", user=user_id))
         return
     try:
         values = parse_member_fields(fields)
     except InvalidAnswerError as exc:
-        ctx.reply(f"{exc.reason}\nRien n'a été ajouté.\n{FIELDS_HELP}")
+        ctx.reply(ctx.t("directory.not_added", reason=exc.reason, fields=FIELDS_HELP))
         return
     values.setdefault("status", "actif")
     _save(ctx, user_id, values)
     added = merged(existing, values) if existing else Member(user_id=user_id, **values)
     ctx.changed(user_id, record(existing) if existing else {}, record(added))
     _invite(ctx, user_id, display_name(added))
-    ctx.reply(
-        f"{display_name(added)} ajouté·e à l'annuaire. Invitation dans l'espace et les "
-        "salons du réseau envoyée ; le message de bienvenue suivra en message direct."
-    )
+    ctx.reply(ctx.t("directory.added", name=display_name(added)))
 
 
 @router.command(
@@ -170,22 +164,22 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
         return
     member = directory(ctx).snapshot.members.get(user_id)
     if member is None:
-        ctx.reply(f"{user_id} n'est pas dans l'annuaire : !promeneur ajouter {user_id} …")
+        ctx.reply(ctx.t("directory.not_in", user=user_id))
         return
     if not fields:
-        ctx.reply(f"Rien à modifier : ajoutez champ=valeur.\n{FIELDS_HELP}")
+        ctx.reply(ctx.t("directory.nothing_to_edit", fields=FIELDS_HELP))
         return
     try:
         values = parse_member_fields(fields)
     except InvalidAnswerError as exc:
-        ctx.reply(f"{exc.reason}\nRien n'a changé.\n{FIELDS_HELP}")
+        ctx.reply(ctx.t("directory.not_edited", reason=exc.reason, fields=FIELDS_HELP))
         return
     before, edited = record(member), merged(member, values)
     after = record(edited)
     _save(ctx, user_id, values)
     ctx.changed(user_id, before, after)
-    ctx.reply(f"Fiche de {display_name(edited)} modifiée : "
-              f"{differences(before, after) or 'aucun changement'}.")  # fmt: skip
+    changes = differences(before, after) or ctx.t("directory.no_change")
+    ctx.reply(ctx.t("directory.edited", name=display_name(edited), changes=changes))
 
 
 @router.command(
@@ -199,7 +193,7 @@ async def remove_member(ctx: CommandContext, membre: Word) -> None:
     member = directory(ctx).snapshot.members.get(membre)
     if member is not None and member.status == "parti" and removing:
         _remove(ctx, membre, display_name(member))  # again, once the bot may
-        ctx.reply(f"{display_name(member)} est déjà parti·e : nouvel essai de retrait des salons.")
+        ctx.reply(ctx.t("directory.removed_again", name=display_name(member)))
         return
     member = _active_member(ctx, membre)
     if member is None:
@@ -209,10 +203,8 @@ async def remove_member(ctx: CommandContext, membre: Word) -> None:
     ctx.changed(membre, record(member), record(merged(member, gone)))
     if removing:
         _remove(ctx, membre, display_name(member))
-    ctx.reply(
-        f"{display_name(member)} est marqué·e comme parti·e ; ses déclarations restent dans "
-        "les bilans." + (" Retrait des salons du réseau en cours." if removing else "")
-    )
+    key = "directory.removed_from_rooms" if removing else "directory.removed"
+    ctx.reply(ctx.t(key, name=display_name(member)))
 
 
 @router.command(
@@ -233,18 +225,19 @@ async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | No
         try:
             until = parse_day(text)
         except InvalidAnswerError as exc:
-            ctx.reply(f"{exc.reason}\nRien n'a changé.")
+            ctx.reply(ctx.t("directory.leave_refused", reason=exc.reason))
             return
         if until < ctx.services.clock().date():
-            ctx.reply(f"Le {until:%d/%m/%Y} est déjà passé.\nRien n'a changé.")
+            ctx.reply(ctx.t("directory.leave_past", day=f"{until:%d/%m/%Y}"))
             return
     _save(ctx, membre, {"status": "conges", "away_until": until})
-    period = f"jusqu'au {until:%d/%m/%Y} inclus" if until else "jusqu'à nouvel ordre"
-    ctx.changed(membre, record(member), {**record(member), "statut": f"congés {period}"})
-    ctx.reply(
-        f"{display_name(member)} est en congé {period} : pas de rappels de déclaration pendant ce "
-        f"temps. Retour : !promeneur modifier {membre} statut=actif"
+    period = (
+        ctx.t("directory.leave_until", day=f"{until:%d/%m/%Y}")
+        if until
+        else ctx.t("directory.leave_open")
     )
+    ctx.changed(membre, record(member), {**record(member), "statut": f"congés {period}"})
+    ctx.reply(ctx.t("directory.on_leave", name=display_name(member), period=period, user=membre))
 
 
 @router.command(
@@ -257,7 +250,7 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     wanted = split_fields(filtres or "", "recherche")
     unknown = [k for k in wanted if k not in ("structure", "territoire", "statut")]
     if unknown:
-        ctx.reply("Filtres possibles : structure=…, territoire=…, statut=actif|congés|parti.")
+        ctx.reply(ctx.t("directory.filters"))
         return
     members = list(directory(ctx).snapshot.members.values())
     for key, column in (("structure", "structure"), ("territoire", "territory"),
@@ -266,19 +259,19 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
             needle = fold(wanted[key]).replace(" ", "")
             members = [m for m in members if needle in fold(getattr(m, column)).replace(" ", "")]
     if not members:
-        ctx.reply("Aucun promeneur ne correspond.")
+        ctx.reply(ctx.t("directory.no_match"))
         return
     room = await ctx.private_room()
     if room is None:
         return
-    lines = [f"{len(members)} promeneur(s) :"]
+    lines = [ctx.t("directory.listed", count=len(members))]
     for m in members[:LIST_LIMIT]:
         where = ", ".join(part for part in (m.structure, m.territory) if part)
         lines.append(f"• {display_name(m)} ({m.user_id}) — {where or '?'} — "
                      f"{STATUSES.get(m.status, m.status)}")  # fmt: skip
     if len(members) > LIST_LIMIT:
         rest = len(members) - LIST_LIMIT
-        lines.append(f"… et {rest} autres : !annuaire exporter les donne tous.")
+        lines.append(ctx.t("directory.listed_more", count=rest))
     ctx.say_in(room, "\n".join(lines))
 
 
@@ -294,12 +287,12 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     full = ctx.role >= Role.COORDINATOR and ctx.message.is_private
     found = await asyncio.to_thread(search, directory(ctx).snapshot, recherche, include_left=full)
     if not found:
-        ctx.reply(f"Personne ne correspond à « {shown(recherche)} » dans l'annuaire.")
+        ctx.reply(ctx.t("directory.nobody", query=shown(recherche)))
         return
     keys: list[str] = HEADER[1:] if full else list(ctx.core.settings.directory.public_fields)
     hint = ""
     if ctx.role >= Role.COORDINATOR and not full:
-        hint = "\n\n(Champs publics seulement ici ; toutes les colonnes en message direct.)"
+        hint = "\n\n" + ctx.t("directory.public_only")
     ctx.reply("\n\n".join(card(member, keys) for member in found) + hint)
 
 
@@ -315,7 +308,7 @@ async def export_directory(ctx: CommandContext) -> None:
         return
     members = list(directory(ctx).snapshot.members.values())
     data = to_csv(members)
-    ctx.say_in(room, f"Annuaire : {len(members)} fiche(s), colonnes {';'.join(HEADER)}.")
+    ctx.say_in(room, ctx.t("directory.exported", count=len(members), columns=";".join(HEADER)))
     await ctx.send_file(room, data, "annuaire.csv", "text/csv")
 
 
@@ -336,7 +329,7 @@ IMPORT_USAGE = (
 async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -> None:
     apply = confirmer is not None and fold(confirmer) == "confirmer"
     if confirmer is not None and not apply:
-        ctx.reply(f"« {shown(confirmer)} » : seul « confirmer » est attendu après la commande.")
+        ctx.reply(ctx.t("directory.import_confirm_only", got=shown(confirmer)))
         return
     if ctx.message.reply_to is None:
         ctx.reply(IMPORT_USAGE)
@@ -345,27 +338,31 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         _, data = await fetch_file(ctx.core.client, ctx.message.room_id, ctx.message.reply_to)
         plan = await asyncio.to_thread(plan_import, data, directory(ctx).snapshot.members)
     except FileUnavailableError as exc:
-        ctx.reply(f"Fichier non lu : {exc}.\n{IMPORT_USAGE}")
+        ctx.reply(ctx.t("directory.import_unread", reason=str(exc), usage=IMPORT_USAGE))
         return
     except InvalidAnswerError as exc:
-        ctx.reply(f"Fichier refusé : {exc.reason}. Rien n'a changé.")
+        ctx.reply(ctx.t("directory.import_refused", reason=exc.reason))
         return
-    summary = (
-        f"{len(plan.added)} ajout(s), {len(plan.changed)} modification(s), "
-        f"{plan.unchanged} fiche(s) identique(s)"
+    summary = ctx.t(
+        "directory.import_summary",
+        added=len(plan.added),
+        changed=len(plan.changed),
+        unchanged=plan.unchanged,
     )
     if plan.errors:
         listed = "\n".join(f"• {error}" for error in plan.errors[:30])
-        more = f"\n… et {len(plan.errors) - 30} autres." if len(plan.errors) > 30 else ""
-        ctx.reply(f"{len(plan.errors)} erreur(s) : rien n'a changé. Corrigez le fichier et "
-                  f"renvoyez-le.\n{listed}{more}")  # fmt: skip
+        more = len(plan.errors) - 30
+        more_line = "\n" + ctx.t("directory.import_more_errors", count=more) if more > 0 else ""
+        ctx.reply(
+            ctx.t("directory.import_errors", count=len(plan.errors), errors=listed) + more_line
+        )
         return
     if not apply:
-        lines = [f"Aperçu de l'import : {summary}. Rien n'a encore changé."]
-        lines += [f"• ajout : {user}" for user in list(plan.added)[:20]]
+        lines = [ctx.t("directory.import_preview", summary=summary)]
+        lines += [ctx.t("directory.import_added", user=user) for user in list(plan.added)[:20]]
         for user, change in list(plan.changed.items())[:20]:
             lines.append(f"• {user} : {differences(change.before, change.after)}")
-        lines.append("Pour appliquer : répondez au fichier par !annuaire importer confirmer")
+        lines.append(ctx.t("directory.import_how"))
         ctx.reply("\n".join(lines))
         return
     for user, values in plan.added.items():
@@ -378,7 +375,7 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     ctx.after.append(directory(ctx).reload)
     for user, values in plan.added.items():
         _invite(ctx, user, display_name(Member(user_id=user, **values)))
-    ctx.reply(f"Import appliqué : {summary}.")
+    ctx.reply(ctx.t("directory.import_applied", summary=summary))
 
 
 @router.command(
@@ -394,7 +391,7 @@ async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
         _bad_id(ctx, personne)
         return
     if user_id in directory(ctx).coordinators:
-        ctx.reply(f"{user_id} fait déjà partie de la coordination.")
+        ctx.reply(ctx.t("directory.already_coordinator", user=user_id))
         return
     sender = ctx.sender
 
@@ -404,7 +401,7 @@ async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
     ctx.writes.append(write)
     ctx.after.append(directory(ctx).reload)
     ctx.changed(user_id, {"role": "promeneur"}, {"role": "coordination"})
-    ctx.reply(f"{user_id} fait maintenant partie de la coordination.")
+    ctx.reply(ctx.t("directory.coordinator_added", user=user_id))
 
 
 @router.command(
@@ -417,11 +414,10 @@ async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
 async def remove_coordinator(ctx: CommandContext, personne: Word) -> None:
     registry = directory(ctx)
     if registry.is_configured_coordinator(personne):
-        ctx.reply(f"{personne} est coordinateur·rice dans la configuration du bot : "
-                  "seule la configuration peut changer cela.")  # fmt: skip
+        ctx.reply(ctx.t("directory.coordinator_configured", user=personne))
         return
     if personne not in registry.snapshot.added_coordinators:
-        ctx.reply(f"{personne} n'a pas le rôle de coordination.")
+        ctx.reply(ctx.t("directory.not_coordinator", user=personne))
         return
 
     def write(session: Session) -> None:
@@ -432,4 +428,4 @@ async def remove_coordinator(ctx: CommandContext, personne: Word) -> None:
     ctx.writes.append(write)
     ctx.after.append(registry.reload)
     ctx.changed(personne, {"role": "coordination"}, {"role": "promeneur"})
-    ctx.reply(f"{personne} n'a plus le rôle de coordination.")
+    ctx.reply(ctx.t("directory.coordinator_removed", user=personne))

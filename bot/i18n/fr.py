@@ -82,4 +82,73 @@ MESSAGES: dict[str, str] = {
     "duration.days": "{days} j {hours} h {minutes} min",
     "duration.hours": "{hours} h {minutes} min",
     "duration.minutes": "{minutes} min {seconds} s",
+    "directory.bad_id": (
+        "Identifiant Matrix attendu en premier, par exemple @camille:exemple.fr (reçu « {got} »)."
+        "\nRien n'a changé."
+    ),
+    "directory.not_active": (
+        "Pas de promeneur {user} en activité dans l'annuaire. !promeneurs les liste."
+    ),
+    "directory.already_in": "{user} est déjà dans l'annuaire : !promeneur modifier {user} champ=…",
+    "directory.not_added": "{reason}\nRien n'a été ajouté.\n{fields}",
+    "directory.added": (
+        "{name} ajouté·e à l'annuaire. Invitation dans l'espace et les salons du réseau envoyée ; "
+        "le message de bienvenue suivra en message direct."
+    ),
+    "directory.not_in": "{user} n'est pas dans l'annuaire : !promeneur ajouter {user} …",
+    "directory.nothing_to_edit": "Rien à modifier : ajoutez champ=valeur.\n{fields}",
+    "directory.not_edited": "{reason}\nRien n'a changé.\n{fields}",
+    "directory.no_change": "aucun changement",
+    "directory.edited": "Fiche de {name} modifiée : {changes}.",
+    "directory.removed_again": "{name} est déjà parti·e : nouvel essai de retrait des salons.",
+    "directory.removed": (
+        "{name} est marqué·e comme parti·e ; ses déclarations restent dans les bilans."
+    ),
+    "directory.removed_from_rooms": (
+        "{name} est marqué·e comme parti·e ; ses déclarations restent dans les bilans. Retrait "
+        "des salons du réseau en cours."
+    ),
+    "directory.leave_refused": "{reason}\nRien n'a changé.",
+    "directory.leave_past": "Le {day} est déjà passé.\nRien n'a changé.",
+    "directory.leave_until": "jusqu'au {day} inclus",
+    "directory.leave_open": "jusqu'à nouvel ordre",
+    "directory.on_leave": (
+        "{name} est en congé {period} : pas de rappels de déclaration pendant ce temps. "
+        "Retour : !promeneur modifier {user} statut=actif"
+    ),
+    "directory.filters": (
+        "Filtres possibles : structure=…, territoire=…, statut=actif|congés|parti."
+    ),
+    "directory.no_match": "Aucun promeneur ne correspond.",
+    "directory.listed": "{count} promeneur(s) :",
+    "directory.listed_more": "… et {count} autres : !annuaire exporter les donne tous.",
+    "directory.nobody": "Personne ne correspond à « {query} » dans l'annuaire.",
+    "directory.public_only": (
+        "(Champs publics seulement ici ; toutes les colonnes en message direct.)"
+    ),
+    "directory.exported": "Annuaire : {count} fiche(s), colonnes {columns}.",
+    "directory.import_confirm_only": (
+        "« {got} » : seul « confirmer » est attendu après la commande."
+    ),
+    "directory.import_unread": "Fichier non lu : {reason}.\n{usage}",
+    "directory.import_refused": "Fichier refusé : {reason}. Rien n'a changé.",
+    "directory.import_summary": (
+        "{added} ajout(s), {changed} modification(s), {unchanged} fiche(s) identique(s)"
+    ),
+    "directory.import_errors": (
+        "{count} erreur(s) : rien n'a changé. Corrigez le fichier et renvoyez-le.\n{errors}"
+    ),
+    "directory.import_more_errors": "… et {count} autres.",
+    "directory.import_preview": "Aperçu de l'import : {summary}. Rien n'a encore changé.",
+    "directory.import_added": "• ajout : {user}",
+    "directory.import_how": "Pour appliquer : répondez au fichier par !annuaire importer confirmer",
+    "directory.import_applied": "Import appliqué : {summary}.",
+    "directory.already_coordinator": "{user} fait déjà partie de la coordination.",
+    "directory.coordinator_added": "{user} fait maintenant partie de la coordination.",
+    "directory.coordinator_configured": (
+        "{user} est coordinateur·rice dans la configuration du bot : seule la configuration peut "
+        "changer cela."
+    ),
+    "directory.not_coordinator": "{user} n'a pas le rôle de coordination.",
+    "directory.coordinator_removed": "{user} n'a plus le rôle de coordination.",
 }
