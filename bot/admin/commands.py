@@ -40,20 +40,18 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
     also_dm = fold(first) in DM_WORDS and bool(rest.strip())
     text = rest.strip() if also_dm else texte.strip()
     if len(text) > MAX_ANNOUNCEMENT:
-        ctx.reply(f"Annonce trop longue ({len(text)} caractères ; {MAX_ANNOUNCEMENT} au plus). "
-                  "Rien n'a été publié.")  # fmt: skip
+        ctx.reply(ctx.t("announce.too_long", length=len(text), most=MAX_ANNOUNCEMENT))
         return
-    body = f"📣 Annonce de la coordination\n{text}"
+    body = ctx.t("announce.body", text=text)
     promeneurs = sorted(ctx.services.network.promeneurs()) if also_dm else []
     direct, waiting = await ctx.services.direct_rooms_of(promeneurs)
     rooms = sorted(set(ctx.services.network.room_ids) | direct)
     for room in rooms:
         ctx.replies.append(Outgoing(room, notice(body)))
     ctx.changed("", {}, {"annonce": text[:200], "salons": str(len(rooms))})
-    line = f"Annonce publiée dans {len(rooms)} salon(s)."
+    line = ctx.t("announce.posted", count=len(rooms))
     if waiting:
-        line += (f" {len(waiting)} promeneur(s) n'ont pas encore ouvert leur message direct avec "
-                 "le bot (invitation envoyée) : " + ", ".join(waiting))  # fmt: skip
+        line += " " + ctx.t("announce.waiting", count=len(waiting), people=", ".join(waiting))
     ctx.reply(line)
 
 
@@ -74,16 +72,20 @@ async def charter_check(ctx: CommandContext) -> None:
             continue
         name = display_name(member)
         if member.charter_date is None:
-            missing.append(f"• {name} ({member.user_id}) : pas de signature enregistrée")
+            missing.append(ctx.t("charter.missing", name=name, user=member.user_id))
         elif member.charter_date < oldest:
-            old.append(f"• {name} ({member.user_id}) : signée le {member.charter_date:%d/%m/%Y}")
+            signed = f"{member.charter_date:%d/%m/%Y}"
+            old.append(ctx.t("charter.old", name=name, user=member.user_id, day=signed))
     if not missing and not old:
-        ctx.reply(f"Toutes les chartes sont signées depuis moins de {validity} jours.")
+        ctx.reply(ctx.t("charter.all_signed", days=validity))
         return
     ctx.reply(
-        f"Charte à faire signer ({len(missing) + len(old)}) — validité {validity} jours :\n"
-        + "\n".join(missing + old)
-        + "\nUne fois signée : !promeneur modifier @id charte=JJ/MM/AAAA"
+        ctx.t(
+            "charter.to_sign",
+            count=len(missing) + len(old),
+            days=validity,
+            people="\n".join(missing + old),
+        )
     )
 
 
@@ -138,13 +140,13 @@ async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     count = max(1, min(int(nombre or 15), 100))
     entries = await latest_entries(ctx.core.db, count)
     if not entries:
-        ctx.reply("Le journal est vide.")
+        ctx.reply(ctx.t("audit.empty"))
         return
     room = await ctx.private_room()  # who changed whose e-mail, phone…
     if room is None:
         return
     zone = ctx.services.clock().tzinfo
-    lines = [f"Journal d'administration ({len(entries)} dernière(s) action(s)) :"]
+    lines = [ctx.t("audit.title", count=len(entries))]
     for entry in reversed(entries):
         when = as_utc(entry.at).astimezone(zone)
         change = differences(entry.before, entry.after)

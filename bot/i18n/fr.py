@@ -151,4 +151,49 @@ MESSAGES: dict[str, str] = {
     ),
     "directory.not_coordinator": "{user} n'a pas le rôle de coordination.",
     "directory.coordinator_removed": "{user} n'a plus le rôle de coordination.",
+    "meetings.not_in_dm_yet": (
+        "Pas encore de message direct ouvert avec le bot : {people}. Une invitation leur est "
+        "envoyée ; ils auront les rappels une fois dedans."
+    ),
+    "meetings.not_created": "{reason}\nRien n'a été créé.",
+    "meetings.not_changed": "{reason}\nRien n'a changé.",
+    "meetings.created": "Réunion n° {number} créée et annoncée.",
+    "meetings.edited": "Réunion n° {number} modifiée et annoncée.",
+    "meetings.cancelled": "Réunion n° {number} annulée ; ses rappels aussi.",
+    "meetings.new_title": "📅 Nouvelle réunion",
+    "meetings.edited_title": "✏️ Réunion modifiée",
+    "meetings.cancelled_title": "❌ Réunion annulée",
+    "meetings.no_such": "Pas de réunion n° {number} à venir. !reunions donne la liste.",
+    "meetings.upcoming": "Prochaines réunions :",
+    "meetings.none": "Aucune réunion à venir.",
+    "meetings.recurring": "(récurrente)",
+    "meetings.hidden": (
+        "{count} réunion(s) réservée(s) à certaines personnes : écrivez-moi !reunions en message "
+        "direct pour les voir."
+    ),
+    "attendance.bad_answer": (
+        "« {got} » : réponse attendue oui, non ou peut-être. Rien n'a été noté."
+    ),
+    "attendance.upcoming": "à venir",
+    "attendance.none_for_you": "Pas de réunion {which} pour vous. !reunions donne la liste.",
+    "attendance.noted": "Noté : {said} pour « {title} », {when}.",
+    "attendance.title": "Présences pour « {title} », {when} :",
+    "announce.too_long": (
+        "Annonce trop longue ({length} caractères ; {most} au plus). Rien n'a été publié."
+    ),
+    "announce.body": "📣 Annonce de la coordination\n{text}",
+    "announce.posted": "Annonce publiée dans {count} salon(s).",
+    "announce.waiting": (
+        "{count} promeneur(s) n'ont pas encore ouvert leur message direct avec le bot "
+        "(invitation envoyée) : {people}"
+    ),
+    "charter.missing": "• {name} ({user}) : pas de signature enregistrée",
+    "charter.old": "• {name} ({user}) : signée le {day}",
+    "charter.all_signed": "Toutes les chartes sont signées depuis moins de {days} jours.",
+    "charter.to_sign": (
+        "Charte à faire signer ({count}) — validité {days} jours :\n{people}\n"
+        "Une fois signée : !promeneur modifier @id charte=JJ/MM/AAAA"
+    ),
+    "audit.empty": "Le journal est vide.",
+    "audit.title": "Journal d'administration ({count} dernière(s) action(s)) :",
 }

@@ -53,23 +53,23 @@ def _upcoming(
 async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = None) -> None:
     said = ANSWERS.get(fold(reponse))
     if said is None:
-        ctx.reply(
-            f"« {shown(reponse)} » : réponse attendue oui, non ou peut-être. Rien n'a été noté."
-        )
+        ctx.reply(ctx.t("attendance.bad_answer", got=shown(reponse)))
         return
     now = ctx.services.clock()
     upcoming = _upcoming(await meetings(ctx).open_meetings(), ctx.sender, ctx.role, now)
     chosen = [(s, m) for s, m in upcoming if numero is None or m.id == numero][:1]
     if not chosen:
-        where = f"n° {numero}" if numero is not None else "à venir"
-        ctx.reply(f"Pas de réunion {where} pour vous. !reunions donne la liste.")
+        where = f"n° {numero}" if numero is not None else ctx.t("attendance.upcoming")
+        ctx.reply(ctx.t("attendance.none_for_you", which=where))
         return
     ((start, meeting),) = chosen
     assert meeting.id is not None
     key = (meeting.id, occurrence_key(start), ctx.sender)
 
     ctx.writes.append(record_answer(key, said))
-    ctx.reply(f"Noté : {SHOWN[said]} pour « {meeting.title} », {describe(start)}.")
+    ctx.reply(
+        ctx.t("attendance.noted", said=SHOWN[said], title=meeting.title, when=describe(start))
+    )
 
 
 async def react(ctx: CommandContext) -> bool:
@@ -102,10 +102,10 @@ async def attendance(ctx: CommandContext, numero: Integer) -> None:
     meeting = await meetings(ctx).get(numero)
     start = next_start(meeting, now) if meeting and meeting.cancelled_at is None else None
     if meeting is None or start is None:
-        ctx.reply(f"Pas de réunion n° {numero} à venir. !reunions donne la liste.")
+        ctx.reply(ctx.t("meetings.no_such", number=numero))
         return
     rows = await meetings(ctx).answers(numero, occurrence_key(start))
-    lines = [f"Présences pour « {meeting.title} », {describe(start)} :"]
+    lines = [ctx.t("attendance.title", title=meeting.title, when=describe(start))]
     for value, label in SHOWN.items():
         people = sorted(r.user_id for r in rows if r.answer == value)
         lines.append(f"• {label} ({len(people)}) : {', '.join(people) or '—'}")

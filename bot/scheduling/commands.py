@@ -68,10 +68,7 @@ async def _announce(
     direct, waiting = await services.direct_rooms_of(fields.audience)
     rooms = direct if fields.audience else set(services.network.room_ids)
     if waiting:  # invited to a DM: their reminders will reach them there
-        ctx.reply(
-            f"Pas encore de message direct ouvert avec le bot : {', '.join(waiting)}. "
-            "Une invitation leur est envoyée ; ils auront les rappels une fois dedans."
-        )
+        ctx.reply(ctx.t("meetings.not_in_dm_yet", people=", ".join(waiting)))
     cancelled = meeting.cancelled_at is not None
     ics = meeting_ics(
         f"pdn-meeting-{meeting.id}@pdn-bot", fields, meeting.sequence, utcnow(), cancelled
@@ -97,7 +94,7 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
     try:
         fields = apply_fields(parse_fields(description), _now(ctx))
     except InvalidAnswerError as exc:
-        ctx.reply(f"{exc.reason}\nRien n'a été créé.")
+        ctx.reply(ctx.t("meetings.not_created", reason=exc.reason))
         return
 
     columns = {
@@ -107,8 +104,8 @@ async def add_meeting(ctx: CommandContext, description: Text) -> None:
     }
     meeting = await meetings(ctx).create(ctx.message.event_id, columns)
     assert meeting.id is not None
-    ctx.reply(f"Réunion n° {meeting.id} créée et annoncée.")
-    await _announce(ctx, "📅 Nouvelle réunion", meeting.id, fields, meeting)
+    ctx.reply(ctx.t("meetings.created", number=meeting.id))
+    await _announce(ctx, ctx.t("meetings.new_title"), meeting.id, fields, meeting)
 
 
 def meetings(ctx: CommandContext) -> MeetingStore:
@@ -118,7 +115,7 @@ def meetings(ctx: CommandContext) -> MeetingStore:
 async def _meeting(ctx: CommandContext, number: int) -> Meeting | None:
     meeting = await meetings(ctx).get(number)
     if meeting is None or meeting.cancelled_at is not None:
-        ctx.reply(f"Pas de réunion n° {number} à venir. !reunions donne la liste.")
+        ctx.reply(ctx.t("meetings.no_such", number=number))
         return None
     return meeting
 
@@ -148,7 +145,7 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
             fields_of(meeting, _zone(ctx)),
         )
     except InvalidAnswerError as exc:
-        ctx.reply(f"{exc.reason}\nRien n'a changé.")
+        ctx.reply(ctx.t("meetings.not_changed", reason=exc.reason))
         return
 
     def update(row: Meeting) -> None:
@@ -156,8 +153,8 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
             setattr(row, name, value)
 
     updated = await _change(ctx, meeting, update)
-    ctx.reply(f"Réunion n° {numero} modifiée et annoncée.")
-    await _announce(ctx, "✏️ Réunion modifiée", numero, fields, updated)
+    ctx.reply(ctx.t("meetings.edited", number=numero))
+    await _announce(ctx, ctx.t("meetings.edited_title"), numero, fields, updated)
 
 
 @router.command(
@@ -175,8 +172,10 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
         row.cancelled_at = row.cancelled_at or utcnow()
 
     cancelled = await _change(ctx, meeting, cancel)
-    ctx.reply(f"Réunion n° {numero} annulée ; ses rappels aussi.")
-    await _announce(ctx, "❌ Réunion annulée", numero, fields_of(cancelled, _zone(ctx)), cancelled)
+    ctx.reply(ctx.t("meetings.cancelled", number=numero))
+    await _announce(
+        ctx, ctx.t("meetings.cancelled_title"), numero, fields_of(cancelled, _zone(ctx)), cancelled
+    )
 
 
 @router.command(
@@ -196,14 +195,12 @@ async def list_meetings(ctx: CommandContext) -> None:
         key=lambda pair: (pair[0], pair[1].id or 0),
     )
     hidden = sum(1 for row in mine if row not in shown and next_start(row, now) is not None)
-    lines = ["Prochaines réunions :"] if upcoming else [] if hidden else ["Aucune réunion à venir."]
+    title = "meetings.upcoming" if upcoming else None if hidden else "meetings.none"
+    lines = [ctx.t(title)] if title else []
     for start, row in upcoming[:20]:
         where = f" — {row.place}" if row.place else ""
-        again = " (récurrente)" if row.rule else ""
+        again = " " + ctx.t("meetings.recurring") if row.rule else ""
         lines.append(f"• n° {row.id} : {row.title}, {describe(start)}{again}{where}")
     if hidden:
-        lines.append(
-            f"{hidden} réunion(s) réservée(s) à certaines personnes : écrivez-moi !reunions en "
-            "message direct pour les voir."
-        )
+        lines.append(ctx.t("meetings.hidden", count=hidden))
     ctx.reply("\n".join(lines))
