@@ -28,7 +28,7 @@ async def build(
     expiry = timedelta(hours=settings.idle_expiry_hours)
     desk = DeclarationDesk(core.db, settings.networks, expiry, core.clock, referrals)
     reminders = DeclarationReminders(
-        core.db, core.outbox, desk, settings, core.direct_rooms, promeneurs
+        core.db, core.outbox, core.t, desk, settings, core.direct_rooms, promeneurs
     )
     feature = Feature(
         routers=(commands.router, report_commands.router),

@@ -36,6 +36,11 @@ class Due:
     week: Week
     kind: str
 
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What it is recorded as once sent (bot/matrix/post_once.py)."""
+        return (DECLARATION_REMINDERS + self.kind, str(self.week), "", self.user_id)
+
 
 def _moment(week: Week, weekday: int, clock: str, zone: ZoneInfo) -> dt.datetime:
     hours, minutes = (int(part) for part in clock.split(":"))
@@ -94,16 +99,6 @@ def due_messages(
         ):
             due.append(Due(user, last, REMINDER))
     return due
-
-
-def mark_sent(session: Session, due: Due) -> bool:
-    """Record `due` as sent (with the other messages sent once); False if it already was (then
-    nothing must be sent)."""
-    key = (DECLARATION_REMINDERS + due.kind, str(due.week), "", due.user_id)
-    if session.get(ReminderSent, key) is not None:
-        return False
-    session.add(ReminderSent(reminder=key[0], occurrence=key[1], offset="", target=key[3]))
-    return True
 
 
 def has_dialog(session: Session, user_id: str, room_id: str) -> bool:

@@ -9,13 +9,15 @@ from sqlmodel import Session
 
 from bot.declarations.desk import DeclarationDesk, expiry_notice
 from bot.declarations.dialog import KIND, Draft, Step, prompt
-from bot.declarations.prompts import PROMPT, Due, due_messages, has_dialog, mark_sent
+from bot.declarations.prompts import Due, due_messages, has_dialog
 from bot.dialogs.store import end_dialog, idle_dialogs, save_dialog
+from bot.i18n import Translator
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.content import notice
 from bot.matrix.direct import DirectRoomError, DirectRooms
 from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing
+from bot.matrix.post_once import PostOnce
 from bot.settings import DeclarationSettings
 from bot.storage.database import Database
 from bot.storage.models import DialogState, as_utc
@@ -30,6 +32,7 @@ class DeclarationReminders:
         self,
         db: Database,
         outbox: OutboxSender,
+        t: Translator,
         desk: DeclarationDesk,
         settings: DeclarationSettings,
         rooms: DirectRooms,
@@ -37,6 +40,8 @@ class DeclarationReminders:
     ) -> None:
         self._db = db
         self._outbox = outbox
+        self._poster = PostOnce(outbox)
+        self._t = t
         self._desk = desk
         self._settings = settings
         self._rooms = rooms
@@ -68,35 +73,17 @@ class DeclarationReminders:
         draft = Draft(str(due.week))
         first = prompt(Step.HOURS, draft, self._desk.catalog())
         label = due.week.label()
-        if due.kind == PROMPT:
-            text = (
-                f"Bonjour ! C'est le moment de déclarer votre {label}. Répondez à la première "
-                "question ci-dessous ; « rien cette semaine » si vous n'avez pas été en ligne, "
-                "« annuler » pour le faire plus tard avec !declarer."
-            )
-        else:
-            text = (
-                f"Petit rappel : votre {label} n'est pas encore déclarée. Répondez à la question "
-                "ci-dessous, ou « annuler » et !declarer plus tard."
-            )
+        text = self._t(f"declarations.{due.kind}", week=label)
         start = save_dialog(due.user_id, room_id, KIND, Step.HOURS, draft.to_json())
-        cause = f"declaration-{due.kind}:{due.user_id}:{due.week}"
-        busy = (
-            f"Pensez aussi à votre {label} : terminez la déclaration en cours, puis "
-            f"!declarer semaine {due.week.number}."
-        )
+        busy = self._t("declarations.busy", week=label, number=due.week.number)
 
-        def write(session: Session) -> list[Outgoing] | None:
-            if not mark_sent(session, due):
-                return None
+        def compose(session: Session) -> str:
             if has_dialog(session, due.user_id, room_id):  # never break a dialogue in progress
-                body = busy
-            else:
-                start(session)
-                body = f"{text}\n\n{first}"
-            return [Outgoing(room_id, notice(body))]
+                return busy
+            start(session)
+            return f"{text}\n\n{first}"
 
-        if await self._outbox.commit(cause, write) is None:
+        if not await self._poster.post_once(due.key, room_id, compose, send=True):
             return 0
         log.info("Déclaration : %s envoyé à %s (%s).", due.kind, due.user_id, due.week)
         return 1

@@ -196,4 +196,17 @@ MESSAGES: dict[str, str] = {
     ),
     "audit.empty": "Le journal est vide.",
     "audit.title": "Journal d'administration ({count} dernière(s) action(s)) :",
+    "declarations.prompt": (
+        "Bonjour ! C'est le moment de déclarer votre {week}. Répondez à la première question "
+        "ci-dessous ; « rien cette semaine » si vous n'avez pas été en ligne, « annuler » pour le "
+        "faire plus tard avec !declarer."
+    ),
+    "declarations.reminder": (
+        "Petit rappel : votre {week} n'est pas encore déclarée. Répondez à la question "
+        "ci-dessous, ou « annuler » et !declarer plus tard."
+    ),
+    "declarations.busy": (
+        "Pensez aussi à votre {week} : terminez la déclaration en cours, puis "
+        "!declarer semaine {number}."
+    ),
 }

@@ -4,6 +4,7 @@ record that it was sent and the message itself are committed together."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from sqlmodel import Session
 
@@ -15,6 +16,23 @@ from bot.storage.models import ReminderSent
 log = logging.getLogger(__name__)
 
 
+# What a message sent once is known by: (reminder, occurrence, offset, target).
+Key = tuple[str, str, str, str]
+
+
+def record_once(session: Session, key: Key, dropped: bool = False) -> bool:
+    """Record `key` as posted (or dropped); False if it already was: then nothing is sent."""
+    if session.get(ReminderSent, key) is not None:
+        return False
+    reminder, occurrence, offset, target = key
+    session.add(
+        ReminderSent(
+            reminder=reminder, occurrence=occurrence, offset=offset, target=target, dropped=dropped
+        )
+    )
+    return True
+
+
 class PostOnce:
     """Posts a message at most once per key (a reminder, a welcome, a deadline notice): its record
     and its outbox row are written in one transaction; `send=False` only records it as dropped (and
@@ -24,24 +42,18 @@ class PostOnce:
         self._outbox = outbox
 
     async def post_once(
-        self, key: tuple[str, str, str, str], room: RoomId, text: str, send: bool
+        self, key: Key, room: RoomId, text: str | Callable[[Session], str], send: bool
     ) -> bool:
+        """Post `text` in `room` unless `key` was posted (or dropped) already; `text` may be
+        composed in the transaction that records it (and make its own changes there)."""
         cause = "reminder:" + ":".join(key)
 
         def record(session: Session) -> list[Outgoing] | None:
-            if session.get(ReminderSent, key) is not None:
+            if not record_once(session, key, dropped=not send):
                 return None
-            reminder, occurrence, offset, target = key
-            session.add(
-                ReminderSent(
-                    reminder=reminder,
-                    occurrence=occurrence,
-                    offset=offset,
-                    target=target,
-                    dropped=not send,
-                )
-            )
-            return [Outgoing(room, notice(text))] if send else []
+            if not send:
+                return []
+            return [Outgoing(room, notice(text(session) if callable(text) else text))]
 
         recorded = await self._outbox.commit(cause, record) is not None
         if recorded and not send:

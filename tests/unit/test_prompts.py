@@ -9,8 +9,9 @@ import pytest
 from sqlmodel import Session
 
 from bot.declarations.preferences import parse_until
-from bot.declarations.prompts import PROMPT, REMINDER, Due, due_messages, mark_sent
+from bot.declarations.prompts import PROMPT, REMINDER, Due, due_messages
 from bot.declarations.weeks import Week
+from bot.matrix.post_once import record_once
 from bot.settings import DeclarationSettings
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import Declaration, DeclarationPreference
@@ -51,8 +52,8 @@ def test_reminder_is_about_last_week_from_monday_morning(session: Session) -> No
 
 def test_each_message_is_sent_once(session: Session) -> None:
     due = Due("@a:x", W47, PROMPT)
-    assert mark_sent(session, due) is True
-    assert mark_sent(session, due) is False
+    assert record_once(session, due.key) is True
+    assert record_once(session, due.key) is False
     session.commit()
     assert due not in _due(session, FRIDAY_AFTERNOON)
 
