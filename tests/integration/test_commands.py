@@ -7,7 +7,7 @@ import pytest
 
 from tests.integration.conftest import Network
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 async def test_reply_in_encrypted_direct_message(network: Network) -> None:

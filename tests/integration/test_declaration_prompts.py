@@ -1,4 +1,6 @@
-"""The weekly prompt and the reminder: sent by the scheduler in a DM, once, across restarts."""
+"""The weekly prompt across a restart: sent by the scheduler of a real bot process, once, and the
+dialogue it opened goes on. The prompt, the reminder and idle dialogues are tested in
+tests/behaviour/test_declaration_prompts.py."""
 
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ pytestmark = pytest.mark.integration
 PROMPT = "C'est le moment de déclarer"
 
 
-def _prompt_settings(extra: str = "") -> str:
+def _prompt_settings() -> str:
     today = dt.datetime.now(ZoneInfo("Europe/Paris")).date()
     return (
         f'prompts = true\nprompt_day = "{WEEKDAYS[today.weekday()]}"\nprompt_time = "00:00"\n'
-        f'reminder_day = "lundi"\nreminder_time = "00:00"\n{extra}'
+        'reminder_day = "lundi"\nreminder_time = "00:00"\n'
     )
 
 
@@ -35,7 +37,7 @@ def _from(sender: str, text: str, not_in: str) -> Callable[[str, object], bool]:
     return matches
 
 
-async def test_prompt_and_reminder_come_once_in_a_new_direct_message(
+async def test_prompt_and_reminder_are_not_sent_again_after_a_restart(
     network: Network, tmp_path: Path
 ) -> None:
     second = await start_second_bot(
@@ -46,8 +48,8 @@ async def test_prompt_and_reminder_come_once_in_a_new_direct_message(
     try:
         prompt = await camille.wait_for(_from(bot_id, PROMPT, second.room), timeout=60)
         dm = next(room for room, event in camille.events if event is prompt)
+        # Both were sent before the restart.
         await camille.wait_for(_from(bot_id, "Pensez aussi à votre semaine", second.room))
-        assert "(1/9)" in prompt.source["content"]["body"]
         assert "(2/9)" in await camille.ask(dm, "2h")
 
         await asyncio.to_thread(second.process.stop)
@@ -65,19 +67,3 @@ async def test_prompt_and_reminder_come_once_in_a_new_direct_message(
         if room == dm and PROMPT in e.source["content"].get("body", "")
     ]
     assert len(prompts) == 1
-    assert dm != network.dm  # its own DM with the second bot
-
-
-async def test_idle_dialogue_expires_with_a_notice(network: Network, tmp_path: Path) -> None:
-    settings = _prompt_settings("idle_expiry_hours = 0.001")  # 3.6 s
-    second = await start_second_bot(network, "pdn-bot-oubli", tmp_path, declarations=settings)
-    camille, bot_id = network.promeneur, second.account.user_id
-    try:
-        prompt = await camille.wait_for(_from(bot_id, PROMPT, second.room), timeout=60)
-        dm = next(room for room, event in camille.events if event is prompt)
-        await camille.wait_for(_from(bot_id, "a expiré faute de réponse", second.room))
-        answer = await camille.ask(dm, "3h")
-    finally:
-        second.process.stop()
-
-    assert "(2/9)" not in answer  # the dialogue is over: "3h" is no answer to it any more

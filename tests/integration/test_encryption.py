@@ -9,7 +9,7 @@ import pytest
 
 from tests.integration.conftest import Network
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 async def test_undecryptable_message_gets_one_resend_request_after_the_grace(

@@ -12,7 +12,7 @@ from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import LocalSynapse
 from tests.integration.conftest import new_person
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 @pytest.fixture(scope="module")

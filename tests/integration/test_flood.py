@@ -11,7 +11,7 @@ from bot.demo.people import body
 from bot.safety.emergency import TITLE as EMERGENCY_TITLE
 from tests.integration.conftest import Network, open_dm, start_second_bot
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 async def test_one_person_flooding_a_shared_room_is_slowed_down_alone(

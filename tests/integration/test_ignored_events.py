@@ -9,7 +9,7 @@ from nio import ProfileSetDisplayNameResponse, RoomRedactResponse
 from bot.demo.people import body
 from tests.integration.conftest import Network
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 async def test_a_display_name_never_gives_the_coordinator_role(network: Network) -> None:

@@ -11,7 +11,7 @@ from nio import RoomSendResponse
 
 from tests.integration.conftest import Network
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 MALFORMED: list[dict[str, Any]] = [
     {"m.relates_to": "chaîne"},

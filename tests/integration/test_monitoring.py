@@ -21,7 +21,7 @@ from bot.storage.models import SyncState
 from tests.integration.conftest import Network, start_second_bot
 from tests.integration.test_cli import pdn_bot
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 def get(url: str) -> tuple[int, str]:

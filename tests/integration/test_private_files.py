@@ -9,7 +9,7 @@ from nio.store import DefaultStore
 from tests.databases import rows
 from tests.integration.conftest import Network
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 async def test_the_running_bot_keeps_its_files_private_and_its_store_locked(

@@ -14,7 +14,7 @@ from nio import Event
 from bot.demo.people import Person, body
 from tests.integration.conftest import Network, start_second_bot
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 
 def _content(event: Event) -> dict[str, object]:

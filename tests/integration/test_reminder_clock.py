@@ -17,7 +17,7 @@ from bot.declarations.weeks import Quarter
 from bot.demo.people import Person, body
 from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
 PARIS = ZoneInfo("Europe/Paris")
 REMINDER = "⏰ Rappel"

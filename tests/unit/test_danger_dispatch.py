@@ -1,5 +1,5 @@
 """Safety first on every path of the dispatcher, checked without a homeserver (the same paths
-run through Synapse in tests/integration/test_danger_paths.py)."""
+run through the whole bot in tests/behaviour/test_danger_paths.py)."""
 
 from __future__ import annotations
 

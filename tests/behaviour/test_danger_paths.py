@@ -1,26 +1,23 @@
 """Safety before anything else: every path a message can take puts the emergency numbers
-first when it evokes a danger, through the real homeserver and the bot as a real process."""
+first when it evokes a danger, through the whole bot in process (tests/harness.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
 from bot.declarations.weeks import Week
 from bot.safety.emergency import TITLE
-from tests.integration.conftest import Network
-
-pytestmark = pytest.mark.integration
+from tests.harness import NOW, LocalNetwork
 
 
 def _weeks_ago(count: int) -> Week:
-    return Week.of(dt.date.today()).shifted(-count)
+    return Week.of(NOW.date()).shifted(-count)  # the harness's clock stands at NOW
 
 
-async def test_a_numbered_choice_keeps_the_danger_of_the_question(network: Network) -> None:
-    camille, dm = network.promeneur, network.dm
+async def test_a_numbered_choice_keeps_the_danger_of_the_question(local: LocalNetwork) -> None:
+    camille, dm = local.promeneur, local.dm
     offer = await camille.ask(dm, "harcèlement et menaces de mort")
     titles = re.findall(r"^\d\. (.+)$", offer, flags=re.MULTILINE)
     assert offer.startswith(TITLE)
@@ -43,17 +40,17 @@ async def test_a_numbered_choice_keeps_the_danger_of_the_question(network: Netwo
     ],
 )
 async def test_a_message_like_a_command_is_a_danger_first(
-    network: Network, message: str, entry: str
+    local: LocalNetwork, message: str, entry: str
 ) -> None:
-    answer = await network.promeneur.ask(network.dm, message)
+    answer = await local.promeneur.ask(local.dm, message)
 
     assert answer.startswith(TITLE)
     assert entry in answer  # answered as a question, not run as a command
     assert "Utilisation" not in answer and "Déclaration de la" not in answer
 
 
-async def test_an_open_dialogue_waits_while_the_danger_is_answered(network: Network) -> None:
-    camille, dm = network.promeneur, network.dm
+async def test_an_open_dialogue_waits_while_the_danger_is_answered(local: LocalNetwork) -> None:
+    camille, dm = local.promeneur, local.dm
     assert "(1/9)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(5).number}")
     assert "(2/9)" in await camille.ask(dm, "2h")
 
@@ -69,8 +66,10 @@ async def test_an_open_dialogue_waits_while_the_danger_is_answered(network: Netw
     assert "annulée" in await camille.ask(dm, "annuler")
 
 
-async def test_a_dialogue_answer_that_evokes_a_danger_can_be_sent_again(network: Network) -> None:
-    camille, dm = network.promeneur, network.dm
+async def test_a_dialogue_answer_that_evokes_a_danger_can_be_sent_again(
+    local: LocalNetwork,
+) -> None:
+    camille, dm = local.promeneur, local.dm
     assert "(1/9)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(6).number}")
     for answer in ("1h", "insta", "2", "0", "1", "0 1 0 0", "mal-être", "aucune"):
         await camille.ask(dm, answer)
@@ -86,8 +85,8 @@ async def test_a_dialogue_answer_that_evokes_a_danger_can_be_sent_again(network:
 
 
 @pytest.mark.parametrize("message", ["elle se scarrifie", "un ado parle de suicde sur snap"])
-async def test_a_typo_still_brings_the_emergency_numbers(network: Network, message: str) -> None:
-    answer = await network.promeneur.ask(network.room, f"!orienter {message}")
+async def test_a_typo_still_brings_the_emergency_numbers(local: LocalNetwork, message: str) -> None:
+    answer = await local.promeneur.ask(local.room, f"!orienter {message}")
 
     assert answer.startswith(TITLE)
     assert answer.splitlines()[1].startswith("• 3114")

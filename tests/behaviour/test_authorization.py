@@ -1,19 +1,17 @@
 """Every command declared for the coordination, run by a promeneur and by a stranger: refused,
-and nothing changes (table-driven: a new coordination command must be added here)."""
+and nothing changes (table-driven: a new coordination command must be added here); and only
+those who joined the network room are promeneurs. Through the whole bot in process
+(tests/harness.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
+from nio import Event, RoomMemberEvent
 
 from bot.commands.roles import Role
-from bot.demo.people import body
 from tests.databases import rows, tables
-from tests.harness import Harness
-from tests.integration.conftest import Network
-
-pytestmark = pytest.mark.integration
+from tests.harness import COORDINATOR, NOW, STRANGER, LocalNetwork
 
 # Rows that handling any message adds (what was handled and answered): not "changes".
 BOOKKEEPING = {
@@ -22,10 +20,10 @@ BOOKKEEPING = {
 }  # fmt: skip
 
 
-def samples(network: Network) -> dict[str, str]:
+def samples(local: LocalNetwork) -> dict[str, str]:
     """Arguments that would change something if the command ran."""
-    camille, coordinator = network.promeneur.user_id, network.coordinator.user_id
-    soon = (dt.date.today() + dt.timedelta(days=20)).strftime("%d/%m/%Y")
+    camille, coordinator = local.promeneur.user_id, local.coordinator.user_id
+    soon = (NOW.date() + dt.timedelta(days=20)).strftime("%d/%m/%Y")
     return {
         "etat": "",
         "kb recharger": "",
@@ -61,59 +59,62 @@ def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
+def membership(local: LocalNetwork, room_id: str, user_id: str, state: str, sender: str) -> None:
+    """A membership event of `room_id` as the bot's sync hands it to matrix-nio."""
+    event = Event.parse_event(
+        {
+            "event_id": f"$membre-{user_id[1:]}-{state}",
+            "sender": sender,
+            "origin_server_ts": int(local.harness.clock().timestamp() * 1000),
+            "type": "m.room.member",
+            "state_key": user_id,
+            "room_id": room_id,
+            "content": {"membership": state},
+        }
+    )
+    assert isinstance(event, RoomMemberEvent), event
+    local.harness.client.rooms[room_id].handle_membership(event)
+
+
 async def test_coordination_commands_are_refused_to_others_and_change_nothing(
-    network: Network, database_url: str
+    local: LocalNetwork,
 ) -> None:
-    harness = await Harness(database_url).start()  # the same command table as the bot's
-    table = harness.bot.table
-    await harness.stop()
-    restricted = {c.name for c in table.commands if c.role is Role.COORDINATOR}
-    cases = samples(network)
+    restricted = {c.name for c in local.harness.bot.table.commands if c.role is Role.COORDINATOR}
+    cases = samples(local)
     assert set(cases) == restricted, "chaque commande de la coordination doit figurer ici"
 
-    bot_id = network.bot_account.user_id
-    annexe = await network.coordinator.create_room(
-        "Annexe", invite=[bot_id, network.outsider.user_id]
-    )
-    await network.coordinator.wait_member(annexe, bot_id)
-    await network.coordinator.wait_member(annexe, network.outsider.user_id)
-    before = snapshot(network.database_url)
+    annexe = "!annexe:x"  # a room of the coordinator's, with the bot and the outsider
+    local.harness.client.add_room(annexe, {COORDINATOR, STRANGER})
+    before = snapshot(local.database_url)
 
     asked = 0
-    for person, room in ((network.promeneur, network.room), (network.outsider, annexe)):
+    for person, room in ((local.promeneur, local.room), (local.outsider, annexe)):
         for name, arguments in sorted(cases.items()):
             reply = await person.ask(room, f"!{name} {arguments}".strip())
             asked += 1
             assert f"« {name} » est réservée à la coordination" in reply, (person.user_id, reply)
             assert "Rien n'a été fait" in reply
 
-    await network.promeneur.ask(network.room, "!ping")  # everything before it is answered
-    assert snapshot(network.database_url) == before
-    posted = [body(e) for e in network.promeneur.messages_from(bot_id)]
+    await local.promeneur.ask(local.room, "!ping")  # everything before it is answered
+    assert snapshot(local.database_url) == before
+    client, camille = local.harness.client, local.promeneur.user_id
+    posted = [s.body for s in client.sent if camille in client.rooms[s.room_id].users]  # she reads
     assert asked == 2 * len(cases)
     assert not [text for text in posted if "Piège" in text]  # no announcement, no meeting
 
 
-async def test_an_invitation_to_the_network_room_is_not_membership(network: Network) -> None:
+async def test_an_invitation_to_the_network_room_is_not_membership(local: LocalNetwork) -> None:
     """Someone a promeneur invites, who has not accepted, reads nothing the network reads."""
-    coordinator, camille, stranger = network.coordinator, network.promeneur, network.outsider
-    bot_id = network.bot_account.user_id
-    aside = await coordinator.create_room("À côté", invite=[bot_id, stranger.user_id])
-    await stranger.join(aside)
-    await coordinator.wait_member(aside, bot_id)
-    stranger.accepts_invitations = False
-    await camille.client.room_invite(network.room, stranger.user_id)
-    await camille.ask(network.room, "!ping")  # the bot has read the invitation by now
+    coordinator, camille, stranger = local.coordinator, local.promeneur, local.outsider
+    aside = "!a-cote:x"
+    local.harness.client.add_room(aside, {coordinator.user_id, stranger.user_id})
+    membership(local, local.room, stranger.user_id, "invite", camille.user_id)
     try:
         refused = await stranger.ask(aside, "!annuaire camille")
         assert "est réservée aux promeneurs du réseau. Rien n'a été fait." in refused
 
-        await stranger.join(network.room)
-        await camille.wait_member(network.room, stranger.user_id)
-        await camille.ask(network.room, "!ping")
+        membership(local, local.room, stranger.user_id, "join", stranger.user_id)
         assert "est réservée" not in await stranger.ask(aside, "!annuaire camille")
     finally:
-        stranger.accepts_invitations = True
-        await coordinator.client.room_kick(network.room, stranger.user_id, "fin du test")
-        await coordinator.ask(network.room, "!ping")
+        membership(local, local.room, stranger.user_id, "leave", coordinator.user_id)  # kicked
     assert "est réservée" in await stranger.ask(aside, "!annuaire camille")

@@ -1,0 +1,153 @@
+"""Meetings planned in chat, through the whole bot in process (tests/harness.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from nio import RoomCreateResponse
+
+from tests.harness import NOW, LocalNetwork, Sent
+
+
+def _in_days(days: int) -> str:
+    return (NOW.date() + dt.timedelta(days=days)).strftime("%d/%m/%Y")
+
+
+def _posted(local: LocalNetwork, room: str, text: str) -> list[Sent]:
+    """What the bot posted in `room` with `text` in it."""
+    return [sent for sent in local.bot_messages(room) if text in sent.body]
+
+
+def _invitations_stay_pending(local: LocalNetwork, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The people the bot invites to a new direct message have not joined it yet, as on a
+    homeserver until they accept (the recording client lets them in at once)."""
+    client = local.harness.client
+    create = client.room_create
+
+    async def room_create(*args: Any, **kwargs: Any) -> RoomCreateResponse:
+        response = await create(*args, **kwargs)
+        room = client.rooms[response.room_id]
+        for user in kwargs.get("invite", ()):
+            room.remove_member(user)
+            room.add_member(user, None, None, invited=True)
+        return response
+
+    monkeypatch.setattr(client, "room_create", room_create)
+
+
+async def test_create_list_modify_and_cancel_a_meeting(local: LocalNetwork) -> None:
+    coordinator, room = local.coordinator, local.room
+    created = await coordinator.ask(
+        room,
+        f'!reunion ajouter copil titre="Comité de pilotage" quand="{_in_days(10)} 14h" '
+        'duree=2h lieu="Caf, salle 2"',
+    )
+    found = re.search(r"Réunion n° (\d+) créée", created)
+    assert found, created
+    number = found[1]
+
+    assert _posted(local, room, f"Réunion n° {number} : Comité de pilotage (COPIL)")
+    assert _posted(local, room, f"reunion-{number}.ics")
+    listed = await local.promeneur.ask(room, "!reunions")
+    assert f"n° {number} : Comité de pilotage" in listed
+
+    changed = await coordinator.ask(room, f'!reunion modifier {number} quand="{_in_days(11)} 15h"')
+    assert "modifiée" in changed
+    assert _posted(local, room, "✏️ Réunion modifiée")
+    assert "à 15 h 00" in await local.promeneur.ask(room, "!reunions")
+
+    refused = await local.promeneur.ask(room, f"!reunion annuler {number}")
+    assert "réservée à la coordination" in refused
+    assert "annulée" in await coordinator.ask(room, f"!reunion annuler {number}")
+    assert _posted(local, room, "❌ Réunion annulée")
+    assert f"n° {number} :" not in await local.promeneur.ask(room, "!reunions")
+
+
+async def test_recurring_meeting_and_bad_dates(local: LocalNetwork) -> None:
+    coordinator, room = local.coordinator, local.room
+    created = await coordinator.ask(
+        room,
+        '!reunion ajouter réseau titre="Permanence" quand="tous les premiers mardis du mois à 14h"',
+    )
+    past = await coordinator.ask(
+        room, '!reunion ajouter formation titre="X" quand="2020-01-01 10:00"'
+    )
+    wrong_day = await coordinator.ask(
+        room, '!reunion ajouter formation titre="X" quand="lundi 3 décembre 2099 à 9h"'
+    )
+
+    assert "créée" in created
+    assert "déjà passé" in past and "Rien n'a été créé" in past
+    assert "pas un lundi" in wrong_day
+    assert "(récurrente)" in await local.promeneur.ask(room, "!reunions")
+
+
+async def test_attendance_is_answered_and_listed(local: LocalNetwork) -> None:
+    coordinator, camille, room = local.coordinator, local.promeneur, local.room
+    created = await coordinator.ask(
+        room, f'!reunion ajouter formation titre="Formation RGPD" quand="{_in_days(3)} 9h30"'
+    )
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    yes = await camille.ask(room, f"!presence oui {number}")
+    listed = await coordinator.ask(room, f"!reunion presences {number}")
+    changed = await camille.ask(room, f"!presence non {number}")
+    again = await coordinator.ask(room, f"!reunion presences {number}")
+    wrong = await camille.ask(room, "!presence bof")
+
+    assert yes.startswith("Noté : ✅ oui pour « Formation RGPD »")
+    assert f"• ✅ oui (1) : {camille.user_id}" in listed
+    assert changed.startswith("Noté : ❌ non")
+    assert f"• ❌ non (1) : {camille.user_id}" in again and "• ✅ oui (0)" in again
+    assert "réponse attendue oui, non ou peut-être" in wrong
+
+
+async def test_a_reaction_to_the_announcement_answers_attendance(local: LocalNetwork) -> None:
+    coordinator, camille, room = local.coordinator, local.promeneur, local.room
+    created = await coordinator.ask(
+        room, f'!reunion ajouter reseau titre="Réunion de réseau" quand="{_in_days(4)} 10h"'
+    )
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    (announced,) = [
+        sent
+        for sent in local.bot_messages(room)
+        if sent.body.startswith(f"📅 Nouvelle réunion\nRéunion n° {number} ")
+    ]
+    await camille.react(room, announced.event_id, "✅")
+    listed = await coordinator.ask(room, f"!reunion presences {number}")
+
+    assert f"• ✅ oui (1) : {camille.user_id}" in listed
+
+
+async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(
+    local: LocalNetwork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coordinator, camille, outsider = local.coordinator, local.promeneur, local.outsider
+    _invitations_stay_pending(local, monkeypatch)  # the outsider has no direct message yet
+    before = len(local.harness.client.sent)
+    created = await coordinator.ask(
+        local.room,
+        f'!reunion ajouter formation titre="Formation Snapchat" quand="{_in_days(12)} 10h" '
+        f"pour={camille.user_id},{outsider.user_id}",
+    )
+    assert "créée" in created, created
+    since = local.harness.client.sent[before:]
+
+    assert [s for s in since if s.room_id == local.dm and "Formation" in s.body]
+    (told,) = _posted(local, local.room, "Pas encore de message direct")
+    assert outsider.user_id in told.body
+    assert camille.user_id not in told.body
+    number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+
+    # Limited to them: not in the network room, not in its list; in Camille's private list.
+    assert not _posted(local, local.room, "Formation Snapchat")
+    public = await camille.ask(local.room, "!reunions")
+    assert "Formation Snapchat" not in public and "réservée(s) à certaines personnes" in public
+    assert "Formation Snapchat" in await camille.ask(local.dm, "!reunions")
+    assert "Formation Snapchat" in await coordinator.ask(local.coordinator_dm, "!reunions")
+    noted = await camille.ask(local.dm, f"!presence oui {number}")
+    assert noted.startswith("Noté : ✅ oui"), noted
