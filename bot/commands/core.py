@@ -40,7 +40,7 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
         usage = command.usage(services.prefix)
         aliases = ", ".join(f"{services.prefix}{alias}" for alias in command.aliases)
         suffix = f" ({aliases})" if aliases else ""
-        lines.append(f"• {usage}{suffix} : {command.help}")
+        lines.append(t("help.line", usage=usage, aliases=suffix, help=command.help))
         items.append(
             f"<li><code>{html.escape(usage)}</code>{html.escape(suffix)} : "
             f"{html.escape(command.help)}</li>"

@@ -113,7 +113,7 @@ class CommandDispatcher:
             await self._handle(ctx)
         except UserError as exc:
             _forget(ctx)
-            ctx.reply(ctx.t(exc.key, **exc.values))
+            ctx.reply(exc.text(ctx.t))
         except Exception:
             reference = uuid.uuid4().hex[:8]
             log.exception("Erreur %s en traitant %s", reference, message.event_id)
@@ -197,9 +197,7 @@ class CommandDispatcher:
         try:
             arguments = parse_arguments(command.parameters, rest)
         except UserError as exc:
-            raise UserError(
-                "error.usage", problem=t(exc.key, **exc.values), usage=command.usage(prefix)
-            ) from None
+            raise UserError("error.usage", problem=exc, usage=command.usage(prefix)) from None
         await command.handler(ctx, **arguments)
         if command.role is Role.COORDINATOR:
             ctx.writes.append(audit_entries(ctx, command.name, rest))

@@ -17,7 +17,7 @@ from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import save_declaration
 from bot.declarations.weeks import Quarter, Week, parse_week
 from bot.dialogs.store import end_dialog
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 
 router = Router("declarations")
@@ -59,10 +59,7 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
         ctx.reply(await change_absence(ctx, rest, ctx.declarations.today()))
         return
     if not ctx.message.is_direct:
-        ctx.reply(
-            "Les déclarations se font en message direct avec moi (pour que personne d'autre ne "
-            "voie vos réponses). Écrivez-moi !declarer en privé."
-        )
+        ctx.reply(ctx.t("declarations.direct_only"))
         return
     desk, today = ctx.declarations, ctx.declarations.today()
     try:
@@ -74,8 +71,8 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
             await _fast_path(ctx, text)
             return
         week = parse_week(text, today) if text else default_week(today)
-    except InvalidAnswerError as exc:
-        ctx.reply(f"{exc.reason}\nRien n'a été enregistré. Voir !aide declarer.")
+    except UserError as exc:
+        ctx.reply(ctx.t("declarations.not_saved", reason=exc.text(ctx.t)))
         return
     turn = await desk.start(ctx.sender, ctx.message.room_id, week)
     _apply(ctx, turn)
@@ -92,7 +89,7 @@ def _save_now(ctx: CommandContext, draft: Draft) -> None:
     ctx.writes.append(save_declaration(ctx.sender, draft))
     ctx.writes.append(end_dialog(ctx.sender, ctx.message.room_id))
     number = Week.parse(draft.week).number
-    ctx.reply(f"{summary(draft)}\nEnregistrée. Pour corriger : !declarer semaine {number}.")
+    ctx.reply(ctx.t("declarations.saved_at_once", summary=summary(draft), number=number))
 
 
 def _apply(ctx: CommandContext, turn: Turn) -> None:
@@ -179,16 +176,22 @@ async def my_declarations(ctx: CommandContext) -> None:
     weeks = [w for w in quarter.weeks() if w <= Week.of(today)]
     saved = await ctx.declarations.declarations_of(ctx.sender, weeks)
     by_week = {d.week: d for d in saved}
-    lines = [f"Vos déclarations du {quarter.label()} :"]
+    lines = [ctx.t("declarations.mine_title", quarter=quarter.label())]
     for week in weeks:
         found = by_week.get(str(week))
         if found is None:
-            state = "à déclarer" if week < Week.of(today) else "en cours"
+            state = ctx.t(
+                "declarations.mine_due" if week < Week.of(today) else "declarations.mine_open"
+            )
         elif found.inactive:
-            state = "rien cette semaine"
+            state = ctx.t("declarations.mine_nothing")
         else:
-            state = f"{format_hours(found.hours)}, {found.young_people} jeune(s)"
-        lines.append(f"• semaine {week.number} : {state}")
+            state = ctx.t(
+                "declarations.mine_declared",
+                hours=format_hours(found.hours),
+                young_people=found.young_people,
+            )
+        lines.append(ctx.t("declarations.mine_week", number=week.number, state=state))
     ctx.say_in(room, "\n".join(lines))
 
 
@@ -202,9 +205,10 @@ async def missing_declarations(ctx: CommandContext) -> None:
     today = ctx.declarations.today()
     quarter, promeneurs = Quarter.of(today), ctx.services.network.promeneurs()
     missing = await ctx.declarations.missing(promeneurs, quarter.weeks())
-    lines = [f"Semaines manquantes du {quarter.label()} (jusqu'à la semaine dernière) :"]
+    lines = [ctx.t("declarations.missing_title", quarter=quarter.label())]
     for user, absent in missing.items():
-        lines.append(f"• {user} : semaines {', '.join(str(w.number) for w in absent)}")
+        weeks = ", ".join(str(w.number) for w in absent)
+        lines.append(ctx.t("declarations.missing_line", user=user, weeks=weeks))
     if len(lines) == 1:
-        lines.append("• aucune : tout le monde est à jour.")
+        lines.append(ctx.t("declarations.missing_none"))
     ctx.reply("\n".join(lines))

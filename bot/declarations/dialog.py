@@ -23,7 +23,7 @@ from bot.declarations.parsing import (
     parse_remark,
 )
 from bot.declarations.weeks import Week
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 
 KIND = "declaration"
@@ -286,8 +286,8 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
     else:
         try:
             value = spec.parse(text, catalog)
-        except InvalidAnswerError as exc:
-            return Outcome(step, draft, [f"{exc.reason}\n{prompt(step, draft, catalog)}"])
+        except UserError as exc:
+            return Outcome(step, draft, [f"{exc.text()}\n{prompt(step, draft, catalog)}"])
     updated = Draft(
         draft.week, {**draft.values, step.value: value}, False, draft.replacing, draft.answers
     )
@@ -320,8 +320,8 @@ def reanswer(step: Step, draft: Draft, text: str, catalog: Catalog) -> tuple[Dra
         return draft, ""
     try:
         value = SPECS[step].parse(text, catalog)
-    except InvalidAnswerError as exc:
-        return draft, f"Modification ignorée : {exc.reason}"
+    except UserError as exc:
+        return draft, f"Modification ignorée : {exc.text()}"
     values = {**draft.values, step.value: value}
     updated = Draft(draft.week, values, draft.inactive, draft.replacing, draft.answers)
     return updated, f"Réponse modifiée — {LABELS[step]} : {SPECS[step].show(value)}."

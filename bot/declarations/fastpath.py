@@ -14,7 +14,7 @@ from bot.declarations.parsing import (
     parse_hours,
     parse_remark,
 )
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 KEYS = {
     "heures": "hours", "h": "hours",
@@ -49,17 +49,15 @@ def looks_like_fast_path(text: str) -> bool:
 
 
 def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
-    """The values and the week text (if given); raises InvalidAnswerError naming the field."""
+    """The values and the week text (if given); raises UserError naming the field."""
     values: dict[str, Any] = dict(DEFAULTS)
     week: str | None = None
     fields = split_fields(text, "heures")
     unknown = [key for key in fields if key not in KEYS]
     if unknown:
-        raise InvalidAnswerError(
-            f"Champ inconnu : {', '.join(unknown)}. Champs possibles : {', '.join(KEYS)}."
-        )
+        raise UserError("error.unknown_fields", unknown=", ".join(unknown), known=", ".join(KEYS))
     if not any(KEYS[key] == "hours" for key in fields):
-        raise InvalidAnswerError("Il manque les heures (par exemple « 4h » en premier).")
+        raise UserError("declarations.no_hours")
     for key, raw in fields.items():
         name = KEYS[key]
         value = raw.replace(",", ", ")
@@ -85,6 +83,6 @@ def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | 
                 values[name] = parse_remark(raw)
             else:
                 week = raw
-        except InvalidAnswerError as exc:
-            raise InvalidAnswerError(f"{key} : {exc.reason}") from None
+        except UserError as exc:
+            raise UserError("error.field", field=key, problem=exc) from None
     return values, week

@@ -1,7 +1,7 @@
 """Reading what promeneurs type in the weekly dialogue: hours, counts, choices, remarks.
 
-Every parser returns a value or raises `InvalidAnswer` with a French reason that says what was
-expected; none of them changes anything.
+Every parser returns a value or raises a `UserError` whose sentence says what was expected; none
+of them changes anything.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.identifiers import cleaned, find_identifiers, kinds
 from bot.text.lists import and_list
@@ -72,13 +72,9 @@ def parse_hours(text: str) -> float:
     else:
         value = _hours_in_words(folded)
     if value is None:
-        raise InvalidAnswerError(
-            f"« {shown(text)} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
-        )
+        raise UserError("declarations.not_hours", got=shown(text))
     if not 0 <= value <= MAX_HOURS:
-        raise InvalidAnswerError(
-            f"{format_hours(value)} : la durée doit être comprise entre 0 et {MAX_HOURS} heures."
-        )
+        raise UserError("declarations.hours_range", hours=format_hours(value), most=MAX_HOURS)
     return round(value, 2)
 
 
@@ -110,13 +106,9 @@ def parse_count(text: str) -> int:
     """A number of young people or contacts: `12`, `douze`, `aucun`, `0`."""
     value = french_number(text)
     if value is None or value != int(value):
-        raise InvalidAnswerError(
-            f"« {shown(text)} » n'est pas un nombre entier. Écrivez par exemple 12, douze ou 0."
-        )
+        raise UserError("declarations.not_count", got=shown(text))
     if not 0 <= value <= MAX_COUNT:
-        raise InvalidAnswerError(
-            f"{int(value)} : le nombre doit être compris entre 0 et {MAX_COUNT}."
-        )
+        raise UserError("declarations.count_range", count=int(value), most=MAX_COUNT)
     return int(value)
 
 
@@ -182,7 +174,7 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
     if fold(text) in _NONE_WORDS:
         if allow_none:
             return []
-        raise InvalidAnswerError("Il faut au moins un choix (par numéro ou par nom).")
+        raise UserError("declarations.no_choice")
     chosen: list[Choice] = []
     unknown: list[str] = []
     for piece in _pieces(text):
@@ -192,10 +184,7 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
         chosen.extend(c for c in found or () if c not in chosen)
     if unknown or not chosen:
         listed = ", ".join(f"« {shown(u)} »" for u in unknown[:5]) or f"« {shown(text)} »"
-        raise InvalidAnswerError(
-            f"Je ne reconnais pas {listed}. Répondez par les numéros de la liste (par exemple "
-            f"1 3) ou par les noms, séparés par des virgules."
-        )
+        raise UserError("declarations.unknown_choices", listed=listed)
     return [c.label for c in choices if c in chosen]
 
 
@@ -212,14 +201,13 @@ def parse_counted(
     if fold(text) in _NONE_WORDS:
         if allow_none:
             return {}
-        raise InvalidAnswerError("Il faut au moins une réponse.")
+        raise UserError("declarations.no_answer")
     stripped = text.strip()
     if positional and re.fullmatch(r"[\d\s]+", stripped):
         numbers = [int(n) for n in stripped.split()]
         if len(numbers) > len(choices):
-            raise InvalidAnswerError(
-                f"{len(numbers)} nombres pour {len(choices)} rubriques : donnez au plus un nombre "
-                f"par rubrique, dans l'ordre de la liste."
+            raise UserError(
+                "declarations.too_many_numbers", numbers=len(numbers), headings=len(choices)
             )
         counts = {c.label: n for c, n in zip(choices, numbers, strict=False)}
     else:
@@ -239,17 +227,16 @@ def parse_counted(
             if choice is None:
                 choice, count = _choose(piece, choices), 1
             if choice is None:
-                raise InvalidAnswerError(
-                    f"Je ne reconnais pas « {shown(piece)} ». Écrivez par exemple "
-                    f"« {choices[0].label} 3, {choices[1 % len(choices)].label} 1 », ou les "
-                    f"nombres dans l'ordre de la liste."
+                raise UserError(
+                    "declarations.unknown_counted",
+                    got=shown(piece),
+                    first=choices[0].label,
+                    second=choices[1 % len(choices)].label,
                 )
             counts[choice.label] = counts.get(choice.label, 0) + count
     for label, count in counts.items():
         if count > MAX_COUNT:
-            raise InvalidAnswerError(
-                f"{label} : {count}, le nombre doit être compris entre 0 et {MAX_COUNT}."
-            )
+            raise UserError("declarations.counted_range", label=label, count=count, most=MAX_COUNT)
     return {c.label: counts[c.label] for c in choices if counts.get(c.label)}
 
 
@@ -257,15 +244,11 @@ def parse_remark(text: str) -> str:
     """A free remark, without anything that could identify a young person."""
     remark = " ".join(cleaned(text).split())
     if len(remark) > MAX_REMARK:
-        raise InvalidAnswerError(
-            f"Remarque trop longue ({len(remark)} caractères ; au plus {MAX_REMARK})."
-        )
+        raise UserError("declarations.remark_too_long", length=len(remark), most=MAX_REMARK)
     found = find_identifiers(remark)
     if found:  # said by kind only: the reply is stored too, and must not repeat them
-        raise InvalidAnswerError(
-            f"Cette remarque contient {and_list([kind.label for kind in kinds(found)])}. Je ne "
-            "garde rien qui puisse identifier un ou une jeune : reformulez sans cela, ou "
-            "écrivez « passer »."
+        raise UserError(
+            "declarations.remark_identifies", kinds=and_list([kind.label for kind in kinds(found)])
         )
     return remark
 

@@ -65,18 +65,12 @@ async def change_absence(ctx: CommandContext, text: str, today: dt.date) -> str:
     """`!declarer absent jusqu'au 15/12`: no prompt nor reminder until then; `absent non`."""
     if fold(text) in ("non", "fin", "off", "retour"):
         ctx.writes.append(_set(ctx.sender, away_until=None))
-        return "Absence terminée : les rappels reprennent."
+        return ctx.t("declarations.away_over")
     until = parse_until(text, today)
     if until is None or until < today:
-        return (
-            f"« {shown(text)} » : date de retour attendue, par exemple « !declarer absent jusqu'au "
-            "15/12 ». Rien n'a changé."
-        )
+        return ctx.t("declarations.away_bad_day", got=shown(text))
     ctx.writes.append(_set(ctx.sender, away_until=until))
-    return (
-        f"Absence notée jusqu'au {until:%d/%m/%Y} inclus : pas de rappel d'ici là. "
-        "« !declarer absent non » pour revenir plus tôt."
-    )
+    return ctx.t("declarations.away_noted", day=f"{until:%d/%m/%Y}")
 
 
 async def change_prompt(ctx: CommandContext, text: str) -> str:
@@ -84,17 +78,15 @@ async def change_prompt(ctx: CommandContext, text: str) -> str:
     said = fold(text)
     if said in ("non", "off", "stop", "jamais"):
         ctx.writes.append(_set(ctx.sender, enabled=False))
-        return "Rappel hebdomadaire coupé. !declarer rappel oui pour le remettre."
+        return ctx.t("declarations.weekly_off")
     if said in ("oui", "on", "defaut", "par defaut"):
         ctx.writes.append(_set(ctx.sender, enabled=True, weekday=None, time=None))
-        return "Rappel hebdomadaire remis, au jour et à l'heure du réseau."
+        return ctx.t("declarations.weekly_default")
     when = parse_when(text)
     if when is None:
-        return (
-            f"« {shown(text)} » : jour et heure attendus, par exemple "
-            "« !declarer rappel jeudi 17h » ; ou « !declarer rappel non » pour le couper. "
-            "Rien n'a changé."
-        )
+        return ctx.t("declarations.weekly_bad_time", got=shown(text))
     weekday, clock = when
     ctx.writes.append(_set(ctx.sender, enabled=True, weekday=weekday, time=clock))
-    return f"Rappel hebdomadaire : le {WEEKDAYS[weekday]} à {clock.replace(':', ' h ')}."
+    return ctx.t(
+        "declarations.weekly_set", weekday=WEEKDAYS[weekday], time=clock.replace(":", " h ")
+    )

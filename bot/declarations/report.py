@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 
 from bot.declarations.weeks import Quarter, Week
 from bot.storage.models import Declaration
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 
@@ -55,9 +55,7 @@ def parse_period(text: str) -> Period:
         if match:
             quarter = match.groupdict().get("q")
             return Period(int(match["y"]), int(quarter) if quarter else None)
-    raise InvalidAnswerError(
-        f"« {shown(text)} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
-    )
+    raise UserError("reports.bad_period", got=shown(text))
 
 
 @dataclass

@@ -11,7 +11,7 @@ from bot.commands.router import Router
 from bot.declarations.report import Period, parse_period
 from bot.declarations.reporting import report_files
 from bot.declarations.weeks import Quarter
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 router = Router("reports")
 
@@ -28,8 +28,8 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     today = ctx.declarations.today()
     try:
         period = parse_period(periode) if periode else _quarter(Quarter.of(today))
-    except InvalidAnswerError as exc:
-        ctx.reply(exc.reason)
+    except UserError as exc:
+        ctx.reply(exc.text(ctx.t))
         return
     room = await ctx.private_room()  # each promeneur's figures
     if room is None:

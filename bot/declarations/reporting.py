@@ -18,7 +18,7 @@ from bot.declarations.export import summary_text, to_csv, to_xlsx
 from bot.declarations.report import Period, build_report, load_rows, parse_period
 from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,8 +72,8 @@ def print_report(settings: Settings, quarter: str | None, year: int | None, out:
     """`pdn-bot report`: write the files of a period from the bot's database, print the summary."""
     try:
         period = parse_period(quarter.replace("-", " ")) if quarter else Period(year or 0)
-    except InvalidAnswerError as exc:
-        print(exc.reason, file=sys.stderr)
+    except UserError as exc:
+        print(exc.text(), file=sys.stderr)
         return 2
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)

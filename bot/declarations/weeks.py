@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.quote import shown
 
 
@@ -96,22 +96,20 @@ def parse_week(text: str, today: dt.date) -> Week:
     except ValueError:
         match = re.fullmatch(r"(?:semaine|sem\.?|s)?\s*(\d{1,2})", folded)
         if not match:
-            raise InvalidAnswerError(
-                f"« {shown(text)} » : semaine attendue, par exemple « semaine 46 » ou "
-                f"« {current} »."
-            ) from None
+            raise UserError("declarations.bad_week", got=shown(text), current=current) from None
         number = int(match[1])
         year = current.year if number <= current.number else current.year - 1
         try:
             week = Week(year, number)
             week.monday  # noqa: B018
         except ValueError:
-            raise InvalidAnswerError(f"La semaine {number} n'existe pas en {year}.") from None
+            raise UserError("declarations.no_such_week", number=number, year=year) from None
     allowed = {current.quarter, current.quarter.previous}
     if week > current or week.quarter not in allowed:
-        raise InvalidAnswerError(
-            f"On peut déclarer la semaine en cours ou une semaine passée du trimestre en cours "
-            f"ou du précédent ({current.quarter.previous.label()}, {current.quarter.label()}) ; "
-            f"pas la {week.label()}."
+        raise UserError(
+            "declarations.week_out_of_range",
+            previous=current.quarter.previous.label(),
+            current=current.quarter.label(),
+            week=week.label(),
         )
     return week

@@ -32,7 +32,7 @@ from bot.matrix.content import notice
 from bot.matrix.media import FileUnavailableError, fetch_file
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member, utcnow
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.lists import and_list
 from bot.text.quote import shown
@@ -138,8 +138,8 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
         return
     try:
         values = parse_member_fields(fields)
-    except InvalidAnswerError as exc:
-        ctx.reply(ctx.t("directory.not_added", reason=exc.reason, fields=FIELDS_HELP))
+    except UserError as exc:
+        ctx.reply(ctx.t("directory.not_added", reason=exc.text(ctx.t), fields=FIELDS_HELP))
         return
     values.setdefault("status", "actif")
     _save(ctx, user_id, values)
@@ -171,8 +171,8 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
         return
     try:
         values = parse_member_fields(fields)
-    except InvalidAnswerError as exc:
-        ctx.reply(ctx.t("directory.not_edited", reason=exc.reason, fields=FIELDS_HELP))
+    except UserError as exc:
+        ctx.reply(ctx.t("directory.not_edited", reason=exc.text(ctx.t), fields=FIELDS_HELP))
         return
     before, edited = record(member), merged(member, values)
     after = record(edited)
@@ -224,8 +224,8 @@ async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | No
         text = re.sub(r"^jusqu\W*(au|a|à)?\s*", "", jusqu_au.strip(), flags=re.IGNORECASE)
         try:
             until = parse_day(text)
-        except InvalidAnswerError as exc:
-            ctx.reply(ctx.t("directory.leave_refused", reason=exc.reason))
+        except UserError as exc:
+            ctx.reply(ctx.t("directory.leave_refused", reason=exc.text(ctx.t)))
             return
         if until < ctx.services.clock().date():
             ctx.reply(ctx.t("directory.leave_past", day=f"{until:%d/%m/%Y}"))
@@ -340,8 +340,8 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     except FileUnavailableError as exc:
         ctx.reply(ctx.t("directory.import_unread", reason=str(exc), usage=IMPORT_USAGE))
         return
-    except InvalidAnswerError as exc:
-        ctx.reply(ctx.t("directory.import_refused", reason=exc.reason))
+    except UserError as exc:
+        ctx.reply(ctx.t("directory.import_refused", reason=exc.text(ctx.t)))
         return
     summary = ctx.t(
         "directory.import_summary",
@@ -350,7 +350,7 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
         unchanged=plan.unchanged,
     )
     if plan.errors:
-        listed = "\n".join(f"• {error}" for error in plan.errors[:30])
+        listed = "\n".join(f"• {error.text(ctx.t)}" for error in plan.errors[:30])
         more = len(plan.errors) - 30
         more_line = "\n" + ctx.t("directory.import_more_errors", count=more) if more > 0 else ""
         ctx.reply(

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
 from bot.storage.models import Member
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 from bot.text.spreadsheet import as_typed, csv_bytes
@@ -46,7 +46,7 @@ class ImportPlan:
     added: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: dict[str, Change] = field(default_factory=dict)
     unchanged: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[UserError] = field(default_factory=list)  # each names its line
 
 
 def _decode(data: bytes) -> str:
@@ -56,30 +56,37 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding).replace("\x00", "")
         except UnicodeDecodeError:
             continue
-    raise InvalidAnswerError("fichier illisible : texte UTF-8 ou Windows attendu")
+    raise UserError("directory.file_unreadable")
+
+
+def _at(line: int, problem: UserError) -> UserError:
+    return UserError("directory.file_line", line=line, problem=problem)
 
 
 def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
-    """Read the file and compare it with the directory; raises InvalidAnswerError when the file
+    """Read the file and compare it with the directory; raises UserError when the file
     as a whole cannot be read (size, encoding, header)."""
     if len(data) > MAX_BYTES:
-        raise InvalidAnswerError(f"fichier trop gros ({len(data)} octets ; {MAX_BYTES} au plus)")
+        raise UserError("directory.file_too_big", size=len(data), most=MAX_BYTES)
     text = _decode(data)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise InvalidAnswerError(f"fichier CSV illisible ({exc})") from None
+        raise UserError("directory.file_not_csv", problem=exc) from None
     if not rows:
-        raise InvalidAnswerError("fichier vide : une ligne d'en-tête est attendue")
+        raise UserError("directory.file_empty")
     header = [fold(cell).replace(" ", "") for cell in rows[0]]
     unknown = [h for h in header if h and h != "matrix" and h not in BY_KEY]
     if "matrix" not in header or unknown:
-        raise InvalidAnswerError(
-            "en-tête attendu : " + ";".join(HEADER)
-            + (f" (colonnes inconnues : {', '.join(unknown)})" if unknown else "")
-        )  # fmt: skip
+        if unknown:
+            raise UserError(
+                "directory.file_unknown_columns",
+                header=";".join(HEADER),
+                unknown=", ".join(unknown),
+            )
+        raise UserError("directory.file_header", header=";".join(HEADER))
     plan = ImportPlan()
     seen: set[str] = set()
     for line_no, row in enumerate(rows[1:], start=2):
@@ -88,18 +95,22 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
         cells = dict(zip(header, map(as_typed, row), strict=False))
         user_id = cells.pop("matrix", "").strip()
         if not MATRIX_ID.fullmatch(user_id):
-            plan.errors.append(f"ligne {line_no}, matrix : identifiant Matrix attendu, "
-                               "par exemple @camille:exemple.fr "
-                               f"(reçu « {shown(user_id)} »)")  # fmt: skip
+            problem = UserError("directory.file_bad_id", got=shown(user_id))
+            plan.errors.append(
+                _at(line_no, UserError("error.field", field="matrix", problem=problem))
+            )
             continue
         if user_id in seen:
-            plan.errors.append(f"ligne {line_no}, matrix : {user_id} figure déjà plus haut")
+            problem = UserError("directory.file_seen_above", user=user_id)
+            plan.errors.append(
+                _at(line_no, UserError("error.field", field="matrix", problem=problem))
+            )
             continue
         seen.add(user_id)
         try:
             values = parse_member_fields({k: v for k, v in cells.items() if k})
-        except InvalidAnswerError as exc:
-            plan.errors.append(f"ligne {line_no}, {exc.reason}")
+        except UserError as exc:
+            plan.errors.append(_at(line_no, exc))
             continue
         current = existing.get(user_id)
         if current is None:

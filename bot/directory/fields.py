@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.storage.models import Member
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 
@@ -33,29 +33,25 @@ def parse_day(text: str) -> dt.date:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise InvalidAnswerError(f"date attendue, par exemple 15/01/2027 (reçu « {shown(text)} »)")
+    raise UserError("directory.bad_day", got=shown(text))
 
 
 def _text(value: str) -> str:
     if len(value) > MAX_LENGTH:
-        raise InvalidAnswerError(f"{MAX_LENGTH} caractères au plus")
+        raise UserError("directory.too_long", most=MAX_LENGTH)
     return " ".join(value.split())
 
 
 def _email(value: str) -> str:
     if value and not _EMAIL.fullmatch(value.strip()):
-        raise InvalidAnswerError(
-            f"adresse e-mail attendue, par exemple nom@structure.fr (reçu « {shown(value)} »)"
-        )
+        raise UserError("directory.bad_email", got=shown(value))
     return value.strip()
 
 
 def _phone(value: str) -> str:
     digits = re.sub(r"[\s.\-]", "", value)
     if value and not _PHONE.fullmatch(digits):
-        raise InvalidAnswerError(
-            f"numéro à 10 chiffres attendu, par exemple 03 20 00 00 00 (reçu « {shown(value)} »)"
-        )
+        raise UserError("directory.bad_phone", got=shown(value))
     return digits
 
 
@@ -63,8 +59,8 @@ def _choice(choices: dict[str, str]) -> Callable[[str], str]:
     def parse(value: str) -> str:
         key = fold(value).replace(" ", "")
         if key not in choices:
-            raise InvalidAnswerError(
-                f"{' ou '.join(choices.values())} attendu (reçu « {shown(value)} »)"
+            raise UserError(
+                "directory.bad_choice", choices=" ou ".join(choices.values()), got=shown(value)
             )
         return key
 
@@ -106,20 +102,18 @@ ALIASES = {"telephone": "tel", "mail": "email", "courriel": "email", "territory"
 
 
 def parse_member_fields(fields: dict[str, str]) -> dict[str, Any]:
-    """Folded keys and raw values -> Member column values; raises InvalidAnswerError naming the
+    """Folded keys and raw values -> Member column values; raises UserError naming the
     field at fault (or every unknown one)."""
     unknown = [k for k in fields if ALIASES.get(k, k) not in BY_KEY]
     if unknown:
-        raise InvalidAnswerError(
-            f"Champ inconnu : {', '.join(unknown)}. Champs possibles : {', '.join(BY_KEY)}."
-        )
+        raise UserError("error.unknown_fields", unknown=", ".join(unknown), known=", ".join(BY_KEY))
     values: dict[str, Any] = {}
     for key, raw in fields.items():
         spec = BY_KEY[ALIASES.get(key, key)]
         try:
             values[spec.column] = spec.parse(raw)
-        except InvalidAnswerError as exc:
-            raise InvalidAnswerError(f"{spec.key} : {exc.reason}") from None
+        except UserError as exc:
+            raise UserError("error.field", field=spec.key, problem=exc) from None
     return values
 
 

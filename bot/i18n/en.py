@@ -41,7 +41,6 @@ MESSAGES: dict[str, str] = {
         "inviting you to one: accept the invitation, then ask me there again."
     ),
     "error.forbidden": "The command “{command}” is for {role} only. Nothing was done.",
-    "error.answer": "{reason}",
     "error.usage": "{problem}\nUsage: {usage}",
     "error.missing_argument": "Missing: {name}.",
     "error.too_many_arguments": "Too much after the command: “{extra}”.",

@@ -45,7 +45,6 @@ MESSAGES: dict[str, str] = {
         "moi là."
     ),
     "error.forbidden": ("La commande « {command} » est réservée {role}. Rien n'a été fait."),
-    "error.answer": "{reason}",
     "error.usage": "{problem}\nUtilisation : {usage}",
     "error.missing_argument": "Il manque : {name}.",
     "error.too_many_arguments": "Trop d'éléments après la commande : « {extra} ».",
@@ -208,5 +207,153 @@ MESSAGES: dict[str, str] = {
     "declarations.busy": (
         "Pensez aussi à votre {week} : terminez la déclaration en cours, puis "
         "!declarer semaine {number}."
+    ),
+    "help.line": "• {usage}{aliases} : {help}",
+    "error.field": "{field} : {problem}",
+    "error.unknown_fields": "Champ inconnu : {unknown}. Champs possibles : {known}.",
+    "declarations.not_hours": (
+        "« {got} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."
+    ),
+    "declarations.hours_range": "{hours} : la durée doit être comprise entre 0 et {most} heures.",
+    "declarations.not_count": (
+        "« {got} » n'est pas un nombre entier. Écrivez par exemple 12, douze ou 0."
+    ),
+    "declarations.count_range": "{count} : le nombre doit être compris entre 0 et {most}.",
+    "declarations.no_choice": "Il faut au moins un choix (par numéro ou par nom).",
+    "declarations.unknown_choices": (
+        "Je ne reconnais pas {listed}. Répondez par les numéros de la liste (par exemple 1 3) ou "
+        "par les noms, séparés par des virgules."
+    ),
+    "declarations.no_answer": "Il faut au moins une réponse.",
+    "declarations.too_many_numbers": (
+        "{numbers} nombres pour {headings} rubriques : donnez au plus un nombre par rubrique, dans "
+        "l'ordre de la liste."
+    ),
+    "declarations.unknown_counted": (
+        "Je ne reconnais pas « {got} ». Écrivez par exemple « {first} 3, {second} 1 », ou les "
+        "nombres dans l'ordre de la liste."
+    ),
+    "declarations.counted_range": (
+        "{label} : {count}, le nombre doit être compris entre 0 et {most}."
+    ),
+    "declarations.remark_too_long": "Remarque trop longue ({length} caractères ; au plus {most}).",
+    "declarations.remark_identifies": (
+        "Cette remarque contient {kinds}. Je ne garde rien qui puisse identifier un ou une jeune : "
+        "reformulez sans cela, ou écrivez « passer »."
+    ),
+    "declarations.bad_week": (
+        "« {got} » : semaine attendue, par exemple « semaine 46 » ou « {current} »."
+    ),
+    "declarations.no_such_week": "La semaine {number} n'existe pas en {year}.",
+    "declarations.week_out_of_range": (
+        "On peut déclarer la semaine en cours ou une semaine passée du trimestre en cours ou du "
+        "précédent ({previous}, {current}) ; pas la {week}."
+    ),
+    "declarations.no_hours": "Il manque les heures (par exemple « 4h » en premier).",
+    "declarations.direct_only": (
+        "Les déclarations se font en message direct avec moi (pour que personne d'autre ne voie "
+        "vos réponses). Écrivez-moi !declarer en privé."
+    ),
+    "declarations.not_saved": "{reason}\nRien n'a été enregistré. Voir !aide declarer.",
+    "declarations.saved_at_once": (
+        "{summary}\nEnregistrée. Pour corriger : !declarer semaine {number}."
+    ),
+    "declarations.mine_title": "Vos déclarations du {quarter} :",
+    "declarations.mine_week": "• semaine {number} : {state}",
+    "declarations.mine_due": "à déclarer",
+    "declarations.mine_open": "en cours",
+    "declarations.mine_nothing": "rien cette semaine",
+    "declarations.mine_declared": "{hours}, {young_people} jeune(s)",
+    "declarations.missing_title": (
+        "Semaines manquantes du {quarter} (jusqu'à la semaine dernière) :"
+    ),
+    "declarations.missing_line": "• {user} : semaines {weeks}",
+    "declarations.missing_none": "• aucune : tout le monde est à jour.",
+    "declarations.away_over": "Absence terminée : les rappels reprennent.",
+    "declarations.away_bad_day": (
+        "« {got} » : date de retour attendue, par exemple « !declarer absent jusqu'au 15/12 ». "
+        "Rien n'a changé."
+    ),
+    "declarations.away_noted": (
+        "Absence notée jusqu'au {day} inclus : pas de rappel d'ici là. « !declarer absent non » "
+        "pour revenir plus tôt."
+    ),
+    "declarations.weekly_off": "Rappel hebdomadaire coupé. !declarer rappel oui pour le remettre.",
+    "declarations.weekly_default": "Rappel hebdomadaire remis, au jour et à l'heure du réseau.",
+    "declarations.weekly_bad_time": (
+        "« {got} » : jour et heure attendus, par exemple « !declarer rappel jeudi 17h » ; ou "
+        "« !declarer rappel non » pour le couper. Rien n'a changé."
+    ),
+    "declarations.weekly_set": "Rappel hebdomadaire : le {weekday} à {time}.",
+    "reports.bad_period": (
+        "« {got} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
+    ),
+    "meetings.unknown_kind": "Type « {got} » inconnu. Types : {kinds}.",
+    "meetings.bad_duration": "Durée attendue entre 15 min et 12 h, par exemple 2h ou 1h30.",
+    "meetings.bad_audience": (
+        "« pour » attend des identifiants Matrix séparés par des virgules : "
+        "@camille:exemple.org, @yanis:exemple.org."
+    ),
+    "meetings.unknown_fields": "Champ inconnu : {unknown}. Champs : {known}.",
+    "meetings.missing": "Il manque : {missing}. Exemple :\n{usage}",
+    "meetings.empty_title": "Le titre ne peut pas être vide.",
+    "meetings.too_long": "« {field} » est trop long ({length} caractères, {most} au plus).",
+    "dates.no_time": "Heure manquante : écrivez par exemple {examples}.",
+    "dates.bad_time": "« {got} » n'est pas une heure valide.",
+    "dates.which_weekday": (
+        "« {weekday} » : aujourd'hui ou dans une semaine ? Précisez la date, par exemple "
+        "{examples}."
+    ),
+    "dates.unknown": "Date non reconnue. Écrivez par exemple {examples}.",
+    "dates.wrong_weekday": "Le {day} est un {weekday}, pas un {said} : vérifiez la date.",
+    "dates.bad_month": "« {got} » n'est pas un mois. Écrivez par exemple {examples}.",
+    "dates.no_such_day": "{day} n'existe pas.",
+    "dates.summer_time": "{time} n'existe pas le {day} (passage à l'heure d'été).",
+    "dates.past": "Le {day} à {time} est déjà passé.",
+    "dates.monthly_day": (
+        "Pour une réunion mensuelle à date fixe, choisissez un jour entre 1 et 28 (tous les mois "
+        "n'ont pas de 29, 30 ou 31)."
+    ),
+    "dates.week_interval": "« {got} semaines » : écrivez deux, trois ou quatre.",
+    "dates.unknown_rule": "Rythme non reconnu. Écrivez par exemple {examples}.",
+    "dates.rule_never": "Cette règle ne donne aucune date.",
+    "directory.bad_day": "date attendue, par exemple 15/01/2027 (reçu « {got} »)",
+    "directory.too_long": "{most} caractères au plus",
+    "directory.bad_email": "adresse e-mail attendue, par exemple nom@structure.fr (reçu « {got} »)",
+    "directory.bad_phone": (
+        "numéro à 10 chiffres attendu, par exemple 03 20 00 00 00 (reçu « {got} »)"
+    ),
+    "directory.bad_choice": "{choices} attendu (reçu « {got} »)",
+    "directory.file_unreadable": "fichier illisible : texte UTF-8 ou Windows attendu",
+    "directory.file_too_big": "fichier trop gros ({size} octets ; {most} au plus)",
+    "directory.file_not_csv": "fichier CSV illisible ({problem})",
+    "directory.file_empty": "fichier vide : une ligne d'en-tête est attendue",
+    "directory.file_header": "en-tête attendu : {header}",
+    "directory.file_unknown_columns": "en-tête attendu : {header} (colonnes inconnues : {unknown})",
+    "directory.file_line": "ligne {line}, {problem}",
+    "directory.file_bad_id": (
+        "identifiant Matrix attendu, par exemple @camille:exemple.fr (reçu « {got} »)"
+    ),
+    "directory.file_seen_above": "{user} figure déjà plus haut",
+    "kb.reload_error": "• {problem}",
+    "kb.unanswered_line": "• {day} : {text}",
+    "privacy.my_data": (
+        "Voici tout ce que le bot garde sur vous ({count} élément(s)). Il ne garde rien qui "
+        "identifie un jeune. Les messages eux-mêmes restent sur le serveur Matrix, selon ses "
+        "règles. Pour tout effacer : !supprimer-mes-donnees"
+    ),
+    "privacy.erase_confirm": (
+        "Seront effacés : votre fiche d'annuaire, vos préférences et rappels de déclaration, vos "
+        "dialogues en cours, vos réponses de présence, les rappels qui vous ont été adressés, les "
+        "messages du bot gardés pour vous, votre nom dans le journal d'administration. Les "
+        "chiffres de vos déclarations restent dans les totaux du réseau, sous un nom aléatoire et "
+        "sans vos remarques : plus rien ne les relie à vous. Si vous avez quitté le réseau, seule "
+        "cette mention reste, liée à votre identifiant Matrix.\nPour confirmer, écrivez : "
+        "!supprimer-mes-donnees confirmer"
+    ),
+    "privacy.erased": "C'est fait : vos données sont effacées.",
+    "privacy.erased_coordinator": (
+        "C'est fait : vos données sont effacées. Votre rôle de coordination vient de la "
+        "configuration du bot : il reste."
     ),
 }

@@ -65,7 +65,7 @@ async def reload(ctx: CommandContext) -> None:
             ctx.t(
                 "kb.reload_failed",
                 count=len(errors),
-                errors="\n".join(f"• {problem}" for problem in errors),
+                errors="\n".join(ctx.t("kb.reload_error", problem=p) for p in errors),
             )
         )
         return
@@ -104,5 +104,7 @@ async def show_unanswered(ctx: CommandContext) -> None:
         ctx.reply(ctx.t("kb.unanswered_empty"))
         return
     lines = [ctx.t("kb.unanswered_title", shown=len(questions), count=total)]
-    lines += [f"• {q.asked_at:%d/%m/%Y} : {q.text}" for q in questions]
+    lines += [
+        ctx.t("kb.unanswered_line", day=f"{q.asked_at:%d/%m/%Y}", text=q.text) for q in questions
+    ]
     ctx.reply("\n".join(lines))

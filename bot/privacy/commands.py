@@ -16,15 +16,6 @@ from bot.text.fold import fold
 
 router = Router("privacy")
 
-WHAT_IS_ERASED = (
-    "votre fiche d'annuaire, vos préférences et rappels de déclaration, vos dialogues en cours, "
-    "vos réponses de présence, les rappels qui vous ont été adressés, les messages du bot gardés "
-    "pour vous, votre nom dans le journal d'administration. Les chiffres de vos déclarations "
-    "restent dans les totaux du réseau, sous un nom aléatoire et sans vos remarques : plus rien "
-    "ne les relie à vous. Si vous avez quitté le réseau, seule cette mention reste, liée à votre "
-    "identifiant Matrix."
-)
-
 
 @router.command(
     "mes-donnees",
@@ -40,12 +31,7 @@ async def my_data(ctx: CommandContext) -> None:
     user = ctx.sender
     data = await read_personal_data(ctx.core.db, user)
     stored = sum(len(v) for v in data.values() if isinstance(v, list))
-    ctx.say_in(
-        room,
-        f"Voici tout ce que le bot garde sur vous ({stored} élément(s)). Il ne garde rien qui "
-        "identifie un jeune. Les messages eux-mêmes restent sur le serveur Matrix, selon ses "
-        "règles. Pour tout effacer : !supprimer-mes-donnees",
-    )
+    ctx.say_in(room, ctx.t("privacy.my_data", count=stored))
     raw = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await ctx.send_file(room, raw, "mes-donnees.json", "application/json")
 
@@ -59,10 +45,7 @@ async def my_data(ctx: CommandContext) -> None:
 )
 async def erase_my_data(ctx: CommandContext, confirmation: Word | None = None) -> None:
     if confirmation is None or fold(confirmation) != "confirmer":
-        ctx.reply(
-            f"Seront effacés : {WHAT_IS_ERASED}\nPour confirmer, écrivez : "
-            "!supprimer-mes-donnees confirmer"
-        )
+        ctx.reply(ctx.t("privacy.erase_confirm"))
         return
     user = ctx.sender
     directory = ctx.services.directory
@@ -82,7 +65,5 @@ async def erase_my_data(ctx: CommandContext, confirmation: Word | None = None) -
     ctx.writes.append(write)
     if directory is not None:
         ctx.after.append(directory.reload)
-    note = ""
-    if directory is not None and directory.is_configured_coordinator(user):
-        note = " Votre rôle de coordination vient de la configuration du bot : il reste."
-    ctx.reply(f"C'est fait : vos données sont effacées.{note}")
+    coordinator = directory is not None and directory.is_configured_coordinator(user)
+    ctx.reply(ctx.t("privacy.erased_coordinator" if coordinator else "privacy.erased"))

@@ -25,7 +25,7 @@ from bot.scheduling.meetings import (
 from bot.scheduling.recurrence import occurrences
 from bot.scheduling.store import MeetingStore, link_announcement
 from bot.storage.models import Meeting, as_utc, utcnow
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 router = Router("meetings")
 ICS = "text/calendar"
@@ -93,8 +93,8 @@ async def _announce(
 async def add_meeting(ctx: CommandContext, description: Text) -> None:
     try:
         fields = apply_fields(parse_fields(description), _now(ctx))
-    except InvalidAnswerError as exc:
-        ctx.reply(ctx.t("meetings.not_created", reason=exc.reason))
+    except UserError as exc:
+        ctx.reply(ctx.t("meetings.not_created", reason=exc.text(ctx.t)))
         return
 
     columns = {
@@ -144,8 +144,8 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
             _now(ctx),
             fields_of(meeting, _zone(ctx)),
         )
-    except InvalidAnswerError as exc:
-        ctx.reply(ctx.t("meetings.not_changed", reason=exc.reason))
+    except UserError as exc:
+        ctx.reply(ctx.t("meetings.not_changed", reason=exc.text(ctx.t)))
         return
 
     def update(row: Meeting) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 
@@ -18,15 +19,6 @@ MONTHS = (
 )  # fmt: skip
 _SHORT_MONTHS = {m[:4]: i + 1 for i, m in enumerate(MONTHS)} | {"fev": 2, "dec": 12, "sept": 9}
 
-
-class DateError(ValueError):
-    """The date cannot be used; `reason` says why, in French, and what is expected."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 EXAMPLES = "« mardi 3 décembre à 14h », « 03/12 14h30 », « demain 9h » ou « 2026-12-03 14:00 »"
 _TIME = re.compile(r"(?:a\s+)?\b(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<m>\d{2})?\b|\b(?P<noon>midi)\b")
 
@@ -36,13 +28,13 @@ def parse_time(text: str) -> tuple[dt.time, str]:
     folded = fold(text.replace(":", "h"))
     match = _TIME.search(folded)
     if match is None:
-        raise DateError(f"Heure manquante : écrivez par exemple {EXAMPLES}.")
+        raise UserError("dates.no_time", examples=EXAMPLES)
     if match["noon"]:
         moment = dt.time(12, 0)
     else:
         hours, minutes = int(match["h"]), int(match["m"] or 0)
         if hours > 23 or minutes > 59:
-            raise DateError(f"« {shown(match.group(0))} » n'est pas une heure valide.")
+            raise UserError("dates.bad_time", got=shown(match.group(0)))
         moment = dt.time(hours, minutes)
     rest = (folded[: match.start()] + " " + folded[match.end() :]).replace(" a ", " ")
     return moment, " ".join(rest.split())
@@ -68,18 +60,17 @@ def _day(text: str, today: dt.date) -> dt.date:
     elif weekday is not None:
         ahead = (weekday - today.weekday()) % 7
         if ahead == 0 and "prochain" not in text:
-            raise DateError(
-                f"« {WEEKDAYS[weekday]} » : aujourd'hui ou dans une semaine ? Précisez la date, "
-                f"par exemple {EXAMPLES}."
-            )
+            raise UserError("dates.which_weekday", weekday=WEEKDAYS[weekday], examples=EXAMPLES)
         day = today + dt.timedelta(days=ahead or 7)
         return day
     else:
-        raise DateError(f"Date non reconnue. Écrivez par exemple {EXAMPLES}.")
+        raise UserError("dates.unknown", examples=EXAMPLES)
     if weekday is not None and day.weekday() != weekday:
-        raise DateError(
-            f"Le {day:%d/%m/%Y} est un {WEEKDAYS[day.weekday()]}, pas un {WEEKDAYS[weekday]} : "
-            "vérifiez la date."
+        raise UserError(
+            "dates.wrong_weekday",
+            day=f"{day:%d/%m/%Y}",
+            weekday=WEEKDAYS[day.weekday()],
+            said=WEEKDAYS[weekday],
         )
     return day
 
@@ -90,14 +81,14 @@ def _month(word: str) -> int:
     for prefix, number in _SHORT_MONTHS.items():
         if word.startswith(prefix):
             return number
-    raise DateError(f"« {shown(word)} » n'est pas un mois. Écrivez par exemple {EXAMPLES}.")
+    raise UserError("dates.bad_month", got=shown(word), examples=EXAMPLES)
 
 
 def _date(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateError(f"{day:02d}/{month:02d}/{year} n'existe pas.") from None
+        raise UserError("dates.no_such_day", day=f"{day:02d}/{month:02d}/{year}") from None
 
 
 def _next_date(day: int, month: int, year: str | None, today: dt.date) -> dt.date:
@@ -111,16 +102,16 @@ def _next_date(day: int, month: int, year: str | None, today: dt.date) -> dt.dat
 
 
 def parse_when(text: str, now: dt.datetime) -> dt.datetime:
-    """A future moment, in `now`'s time zone; DateError with the reason otherwise."""
+    """A future moment, in `now`'s time zone; a UserError saying why otherwise."""
     zone = now.tzinfo
     assert isinstance(zone, ZoneInfo), "now must carry a ZoneInfo"
     moment, rest = parse_time(text)
     day = _day(rest, now.date())
     when = dt.datetime.combine(day, moment, tzinfo=zone)
     if when.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != when.replace(tzinfo=None):
-        raise DateError(f"{moment:%H:%M} n'existe pas le {day:%d/%m/%Y} (passage à l'heure d'été).")
+        raise UserError("dates.summer_time", time=f"{moment:%H:%M}", day=f"{day:%d/%m/%Y}")
     if when <= now:
-        raise DateError(f"Le {when:%d/%m/%Y à %H:%M} est déjà passé.")
+        raise UserError("dates.past", day=f"{when:%d/%m/%Y}", time=f"{when:%H:%M}")
     return when
 
 

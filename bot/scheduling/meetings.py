@@ -10,10 +10,10 @@ from typing import Any
 
 from bot.commands.fields import split_fields
 from bot.declarations.parsing import format_hours, parse_hours
-from bot.scheduling.french_dates import DateError, describe, parse_when
+from bot.scheduling.french_dates import describe, parse_when
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 
@@ -95,16 +95,14 @@ class MeetingFields:
 def _kind(text: str) -> MeetingKind:
     found = _KIND_WORDS.get(fold(text))
     if found is None:
-        raise InvalidAnswerError(
-            f"Type « {shown(text)} » inconnu. Types : {', '.join(LABELS.values())}."
-        )
+        raise UserError("meetings.unknown_kind", got=shown(text), kinds=", ".join(LABELS.values()))
     return found
 
 
 def _duration(text: str) -> int:
     minutes = round(parse_hours(text) * 60)
     if not 15 <= minutes <= 12 * 60:
-        raise InvalidAnswerError("Durée attendue entre 15 min et 12 h, par exemple 2h ou 1h30.")
+        raise UserError("meetings.bad_duration")
     return minutes
 
 
@@ -118,20 +116,19 @@ def _when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
 def _audience(text: str) -> list[str]:
     users = _USER.findall(text)
     if not users or _USER.sub("", text).strip(" ,;") != "":
-        raise InvalidAnswerError(
-            "« pour » attend des identifiants Matrix séparés par des virgules : "
-            "@camille:exemple.org, @yanis:exemple.org."
-        )
+        raise UserError("meetings.bad_audience")
     return sorted(set(users))
 
 
 def parse_fields(text: str) -> dict[str, str]:
-    """The raw fields, keys checked; InvalidAnswerError names an unknown key."""
+    """The raw fields, keys checked; UserError names an unknown key."""
     fields = split_fields(text, "type")
     unknown = [key for key in fields if key not in KEYS]
     if unknown:
-        raise InvalidAnswerError(
-            f"Champ inconnu : {', '.join(unknown)}. Champs : {', '.join(sorted(set(KEYS)))}."
+        raise UserError(
+            "meetings.unknown_fields",
+            unknown=", ".join(unknown),
+            known=", ".join(sorted(set(KEYS))),
         )
     return {KEYS[key]: value for key, value in fields.items()}
 
@@ -140,45 +137,40 @@ def apply_fields(
     fields: dict[str, str], now: dt.datetime, base: MeetingFields | None = None
 ) -> MeetingFields:
     """New meeting fields (or `base` changed by `fields`), every value checked."""
-    try:
-        if base is None:
-            missing = [name for name in ("kind", "title", "when") if not fields.get(name)]
-            if missing:
-                names = {"kind": "type", "title": "titre", "when": "quand"}
-                raise InvalidAnswerError(
-                    f"Il manque : {', '.join(names[m] for m in missing)}. Exemple :\n{USAGE}"
-                )
-            starts_at, rule = _when(fields["when"], now)
-            result = MeetingFields(_kind(fields["kind"]), fields["title"], starts_at, rule=rule)
-        else:
-            result = MeetingFields(**vars(base))
-            if "kind" in fields:
-                result.kind = _kind(fields["kind"])
-            if "title" in fields:
-                result.title = fields["title"]
-            if "when" in fields:
-                result.starts_at, result.rule = _when(fields["when"], now)
-        if "duration" in fields:
-            result.duration_minutes = _duration(fields["duration"])
-        if "place" in fields:
-            result.place = fields["place"]
-        if "agenda" in fields:
-            result.agenda = fields["agenda"]
-        if "audience" in fields:
-            result.audience = _audience(fields["audience"]) if fields["audience"] else []
-    except DateError as exc:
-        raise InvalidAnswerError(exc.reason) from None
+    if base is None:
+        missing = [name for name in ("kind", "title", "when") if not fields.get(name)]
+        if missing:
+            names = {"kind": "type", "title": "titre", "when": "quand"}
+            raise UserError(
+                "meetings.missing", missing=", ".join(names[m] for m in missing), usage=USAGE
+            )
+        starts_at, rule = _when(fields["when"], now)
+        result = MeetingFields(_kind(fields["kind"]), fields["title"], starts_at, rule=rule)
+    else:
+        result = MeetingFields(**vars(base))
+        if "kind" in fields:
+            result.kind = _kind(fields["kind"])
+        if "title" in fields:
+            result.title = fields["title"]
+        if "when" in fields:
+            result.starts_at, result.rule = _when(fields["when"], now)
+    if "duration" in fields:
+        result.duration_minutes = _duration(fields["duration"])
+    if "place" in fields:
+        result.place = fields["place"]
+    if "agenda" in fields:
+        result.agenda = fields["agenda"]
+    if "audience" in fields:
+        result.audience = _audience(fields["audience"]) if fields["audience"] else []
     if not result.title.strip():
-        raise InvalidAnswerError("Le titre ne peut pas être vide.")
+        raise UserError("meetings.empty_title")
     for name, value, limit in (
         ("titre", result.title, 200),
         ("lieu", result.place, 500),
         ("odj", result.agenda, 2000),
     ):
         if len(value) > limit:
-            raise InvalidAnswerError(
-                f"« {name} » est trop long ({len(value)} caractères, {limit} au plus)."
-            )
+            raise UserError("meetings.too_long", field=name, length=len(value), most=limit)
     return result
 
 

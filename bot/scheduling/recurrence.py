@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from bot.scheduling.french_dates import WEEKDAYS, DateError, parse_time
+from bot.scheduling.french_dates import WEEKDAYS, parse_time
+from bot.text.errors import UserError
 from bot.text.fold import fold
 
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -42,7 +43,7 @@ def looks_recurring(text: str) -> bool:
 
 
 def parse_rule(text: str) -> str:
-    """The RRULE (without DTSTART) for a French recurrence; DateError with the reason otherwise."""
+    """The RRULE (without DTSTART) for a French recurrence; a UserError saying why otherwise."""
     moment, rest = parse_time(text)
     at = f"BYHOUR={moment.hour};BYMINUTE={moment.minute};BYSECOND=0"
     words = rest.split()
@@ -53,20 +54,17 @@ def parse_rule(text: str) -> str:
     if "mois" in words and (match := re.search(r"\ble (\d{1,2}|1er)\b", rest)):
         day = 1 if match[1] == "1er" else int(match[1])
         if not 1 <= day <= 28:
-            raise DateError(
-                "Pour une réunion mensuelle à date fixe, choisissez un jour entre 1 et 28 (tous "
-                "les mois n'ont pas de 29, 30 ou 31)."
-            )
+            raise UserError("dates.monthly_day")
         return f"FREQ=MONTHLY;BYMONTHDAY={day};{at}"
     if days:
         interval = 1
         if match := re.search(r"\b(?:toutes|tous) les (\w+) semaines\b", rest):
             if match[1] not in _COUNTS:
-                raise DateError(f"« {match[1]} semaines » : écrivez deux, trois ou quatre.")
+                raise UserError("dates.week_interval", got=match[1])
             interval = _COUNTS[match[1]]
         codes = ",".join(_DAY_CODES[d] for d in sorted(set(days)))
         return f"FREQ=WEEKLY;INTERVAL={interval};BYDAY={codes};{at}"
-    raise DateError(f"Rythme non reconnu. Écrivez par exemple {EXAMPLES}.")
+    raise UserError("dates.unknown_rule", examples=EXAMPLES)
 
 
 def occurrences(rule: str, first: dt.datetime, after: dt.datetime) -> Iterator[dt.datetime]:
@@ -88,7 +86,7 @@ def first_occurrence(rule: str, now: dt.datetime) -> dt.datetime:
     every_week = re.sub(r"INTERVAL=\d+", "INTERVAL=1", rule)
     for when in occurrences(every_week, start, now):
         return when
-    raise DateError("Cette règle ne donne aucune date.")
+    raise UserError("dates.rule_never")
 
 
 def describe_rule(rule: str) -> str:

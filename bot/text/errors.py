@@ -1,7 +1,17 @@
 """The one error for what a person got wrong: it names a sentence of the catalogue (bot/i18n) and
-its values, and the dispatcher answers it in the person's language; nothing was changed."""
+its values, and the dispatcher answers it in the person's language; nothing was changed.
+
+A value may itself be a `UserError` (a field's error inside the line of a file, say): it is
+written in the same language. Code that answers by itself writes `error.text(ctx.t)`; pure code
+with no translator at hand (the declaration dialogue, the command line) writes `error.text()`,
+in French.
+"""
 
 from __future__ import annotations
+
+from bot.i18n import Translator
+
+FRENCH = Translator("fr")
 
 
 class UserError(Exception):
@@ -12,12 +22,15 @@ class UserError(Exception):
         self.key = key
         self.values = values
 
+    def text(self, t: Translator | None = None) -> str:
+        """The sentence in `t`'s language (French by default), nested errors included."""
+        t = t or FRENCH
+        values = {
+            name: value.text(t) if isinstance(value, UserError) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, **values)
 
-class InvalidAnswerError(UserError):
-    """An answer that cannot be used; `reason` says why and what is expected, in French (the
-    parsers of dialogue answers and fields write their sentences themselves)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__("error.answer", reason=reason)
-        self.args = (reason,)  # str(error) is the sentence itself
-        self.reason = reason
+    def __str__(self) -> str:
+        """The French sentence (for logs and tests)."""
+        return self.text()

@@ -13,7 +13,7 @@ from bot.declarations.dialog import QUESTIONS, Draft, Outcome, Step, advance, pr
 from bot.declarations.parsing import parse_count, parse_hours
 from bot.knowledge.desk import load_index
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 FULL = {
     "hours": 3.5,
@@ -75,7 +75,7 @@ def test_parsers_only_raise_their_french_error(text: str) -> None:
     for parse in (parse_hours, parse_count):
         try:
             value = parse(text)
-        except InvalidAnswerError as exc:
-            assert exc.reason
+        except UserError as exc:
+            assert exc.text()
         else:
             assert 0 <= value <= 1000

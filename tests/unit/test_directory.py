@@ -20,7 +20,7 @@ from bot.storage.models import (
     Member,
     OutboxMessage,
 )
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 CAMILLE = Member(
     user_id="@camille:x", first_name="Camille", last_name="Martin", structure="MJC Nord",
@@ -43,10 +43,10 @@ def test_fields_are_parsed_and_every_error_names_its_field() -> None:
         ({"charte": "32/13/2025"}, "charte"),
         ({"statut": "vacances"}, "statut"),
     ):
-        with pytest.raises(InvalidAnswerError) as error:
+        with pytest.raises(UserError) as error:
             parse_member_fields(fields)
-        assert error.value.reason.startswith(f"{named} :")
-    with pytest.raises(InvalidAnswerError, match="Champ inconnu : age"):
+        assert error.value.text().startswith(f"{named} :")
+    with pytest.raises(UserError, match="Champ inconnu : age"):
         parse_member_fields({"age": "17"})
 
 
@@ -61,12 +61,12 @@ def test_an_import_plan_lists_additions_changes_and_errors_by_line() -> None:
     plan = plan_import(data, {"@camille:x": CAMILLE})
     assert list(plan.added) == ["@alix:x"]
     assert plan.changed["@camille:x"][1]["structure"] == "MJC Sud"
-    assert plan.errors == [
+    assert [error.text() for error in plan.errors] == [
         "ligne 4, matrix : @alix:x figure déjà plus haut",
         "ligne 5, matrix : identifiant Matrix attendu, par exemple @camille:exemple.fr "
         "(reçu « bob »)",
     ]
-    with pytest.raises(InvalidAnswerError, match="en-tête attendu"):
+    with pytest.raises(UserError, match="en-tête attendu"):
         plan_import(b"nom;prenom\nMartin;Camille\n", {})
 
 

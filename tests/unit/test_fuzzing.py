@@ -66,14 +66,14 @@ def test_any_text_to_any_command_is_answered_in_french_without_rendering_it(
 @settings(max_examples=200, deadline=None)
 @given(data=st.one_of(st.binary(max_size=3000), HOSTILE.map(lambda t: t.encode("utf-8"))))
 def test_any_file_given_to_the_directory_import_is_refused_or_planned(data: bytes) -> None:
-    from bot.text.errors import InvalidAnswerError
+    from bot.text.errors import UserError
 
     try:
         plan = plan_import(b"matrix;prenom;nom\n" + data, {})
-    except InvalidAnswerError as exc:
-        assert exc.reason
+    except UserError as exc:
+        assert exc.text()
         return
-    assert all(e.startswith("ligne ") for e in plan.errors)
+    assert all(e.text().startswith("ligne ") for e in plan.errors)
 
 
 @settings(max_examples=200, deadline=None)

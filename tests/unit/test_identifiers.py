@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.declarations.parsing import parse_remark
 from bot.knowledge.scrub import scrub
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 from bot.text.identifiers import Kind, find_identifiers, kinds, masked_text
 
 SETS = Path(__file__).parents[1] / "privacy"
@@ -123,9 +123,9 @@ def test_ordinary_notes_are_left_alone(text: str) -> None:
 
 
 def test_a_remark_with_an_identifier_is_refused_by_kind_without_repeating_it() -> None:
-    with pytest.raises(InvalidAnswerError) as refused:
+    with pytest.raises(UserError) as refused:
         parse_remark("Échange avec kenza, son 06 12 34 56 78")
-    reason = refused.value.reason
+    reason = refused.value.text()
     assert "un prénom ou un nom et un numéro de téléphone" in reason
     assert "kenza" not in reason and "06 12" not in reason
     assert "passer" in reason

@@ -13,7 +13,7 @@ from bot.scheduling.commands import invited
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import MeetingKind, apply_fields, parse_fields, summary
 from bot.storage.models import Meeting
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 11, 22, 23, 30, tzinfo=PARIS)
@@ -60,9 +60,9 @@ def test_a_recurring_meeting_keeps_its_rule() -> None:
     ],
 )
 def test_bad_meetings_are_refused_with_the_reason(text: str, reason: str) -> None:
-    with pytest.raises(InvalidAnswerError) as caught:
+    with pytest.raises(UserError) as caught:
         apply_fields(parse_fields(text), NOW)
-    assert reason in caught.value.reason
+    assert reason in caught.value.text()
 
 
 def test_changing_one_field_keeps_the_others() -> None:
@@ -109,5 +109,5 @@ def test_who_may_see_and_answer_a_meeting(
 
 
 def test_long_fields_are_refused_with_their_length() -> None:
-    with pytest.raises(InvalidAnswerError, match="« titre » est trop long \\(201 caractères"):
+    with pytest.raises(UserError, match="« titre » est trop long \\(201 caractères"):
         apply_fields(parse_fields(f'copil titre="{"x" * 201}" quand="demain 9h"'), NOW)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.declarations.parsing import parse_count, parse_hours
-from bot.text.errors import InvalidAnswerError
+from bot.text.errors import UserError
 
 
 @pytest.mark.parametrize(
@@ -35,5 +35,5 @@ def test_durations_in_words(text: str, expected: float) -> None:
 
 @pytest.mark.parametrize("text", ["deux heures soixante", "heures", "deux heures bof"])
 def test_a_duration_not_understood_is_refused(text: str) -> None:
-    with pytest.raises(InvalidAnswerError):
+    with pytest.raises(UserError):
         parse_hours(text)
