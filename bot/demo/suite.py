@@ -25,7 +25,8 @@ def run_suite(database: str, pytest_args: list[str]) -> int:
 
 
 def _parallel() -> list[str]:
-    """One worker per processor (at most 4), each test module on one worker: a module's tests
-    share its homeserver network."""
-    workers = min(4, os.cpu_count() or 1)
-    return ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else []
+    """One worker per processor and one more (at most 4: integration tests spend much of their
+    time waiting for the homeserver), each test module on one worker: a module's tests share
+    its homeserver network."""
+    workers = min(4, (os.cpu_count() or 1) + 1)
+    return ["-n", str(workers), "--dist", "loadfile"]
