@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.declarations.parsing import format_hours
 from bot.declarations.report import Report
-from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes
+from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes, sort_key, write_sheet
 
 # (column prefix, Totals attribute, what the number counts)
 GROUPS = (
@@ -25,7 +25,7 @@ FIXED = (
 
 
 def _keys(report: Report, attribute: str) -> list[str]:
-    return sorted(getattr(report.network, attribute))
+    return sorted(getattr(report.network, attribute), key=sort_key)
 
 
 def table(report: Report) -> list[list[Any]]:
@@ -91,14 +91,9 @@ def to_xlsx(report: Report) -> bytes:
     import xlsxwriter  # here: only reports need it (memory of the running bot)
 
     book = xlsxwriter.Workbook(out, XLSX_OPTIONS)
-    bold = book.add_format({"bold": True})
 
     def sheet(name: str, rows: list[list[Any]]) -> None:
-        ws = book.add_worksheet(name)
-        for r, row in enumerate(rows):
-            ws.write_row(r, 0, row, bold if r == 0 else None)  # text stays text: XLSX_OPTIONS
-        ws.freeze_panes(1, 1)
-        ws.set_column(0, 0, 28)
+        write_sheet(book, name, rows)
 
     net = report.network
     sheet(

@@ -55,6 +55,17 @@ def _phone(value: str) -> str:
     return digits
 
 
+def _show_phone(value: object) -> str:
+    """A French number in pairs (« 03 20 00 00 00 »): read so, and kept as text with its leading
+    0 by spreadsheets, which would make 0320000000 the number 320000000."""
+    digits = str(value or "")
+    if len(digits) == 10 and digits.isdigit():
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    if len(digits) == 12 and digits.startswith("+33"):
+        return f"+33 {digits[3]} " + " ".join(digits[i : i + 2] for i in range(4, 12, 2))
+    return digits
+
+
 def _choice(choices: dict[str, str]) -> Callable[[str], str]:
     def parse(value: str) -> str:
         key = fold(value).replace(" ", "")
@@ -90,7 +101,7 @@ FIELDS = (
     FieldSpec("structure", "structure", "Structure", _text),
     FieldSpec("territoire", "territory", "Territoire", _text),
     FieldSpec("email", "email", "E-mail", _email),
-    FieldSpec("tel", "phone", "Téléphone", _phone),
+    FieldSpec("tel", "phone", "Téléphone", _phone, _show_phone),
     FieldSpec("profils", "profiles", "Profils", _text),
     FieldSpec("type", "pdn_type", "Type", _choice(TYPES), lambda v: TYPES.get(v, v)),
     FieldSpec("label", "label_date", "Labellisé le", _day_or_none, _show_day),

@@ -1,5 +1,9 @@
-"""Cells that a spreadsheet shows and never runs: exports hold text people typed, and a cell
-starting with "=", "+", "-" or "@" is a formula to Excel and LibreOffice (CSV injection)."""
+"""Spreadsheets as French users open them, with cells that are shown and never run.
+
+Exports hold text people typed, and a cell starting with "=", "+", "-" or "@" is a formula to
+Excel and LibreOffice (CSV injection): such text is made inert. A CSV is `;`-separated with
+decimal commas and a byte-order mark (what LibreOffice and Excel in French read as numbers); a
+workbook has real numbers, a bold frozen header with a filter, and fitted column widths."""
 
 from __future__ import annotations
 
@@ -7,7 +11,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from bot.text.fold import unaccented
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A Matrix ID starts with "@" but, made of these characters only, cannot call anything: no
@@ -31,10 +40,39 @@ def as_typed(cell: str) -> str:
     return cell
 
 
+def french_number(value: float) -> str:
+    """A number as French spreadsheets read it: decimal comma, at most two decimals."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text not in ("-0", "") else "0"
+
+
 def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
     """Rows as a `;`-separated CSV (what French spreadsheets open directly), every cell inert,
-    with the byte-order mark that makes Excel read UTF-8."""
+    decimals with a comma, with the byte-order mark that makes Excel read UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerows([inert(cell) for cell in row] for row in rows)
+    writer.writerows(
+        [french_number(cell) if isinstance(cell, float) else inert(cell) for cell in row]
+        for row in rows
+    )
     return out.getvalue().encode("utf-8-sig")
+
+
+def sort_key(text: str) -> str:
+    """How people expect words sorted: « Écrans » with the E, not after « Sexualité »."""
+    return unaccented(text)
+
+
+def write_sheet(book: Workbook, name: str, rows: list[list[Any]]) -> None:
+    """A worksheet of `rows`, the first being the header: bold, frozen, with a filter when
+    there are rows under it; columns as wide as their content. Numbers stay numbers, text
+    stays text (XLSX_OPTIONS)."""
+    sheet = book.add_worksheet(name)
+    bold = book.add_format({"bold": True})
+    for number, row in enumerate(rows):
+        sheet.write_row(number, 0, row, bold if number == 0 else None)
+    sheet.freeze_panes(1, 1)
+    width = max((len(row) for row in rows), default=0)
+    if len(rows) > 1 and width:
+        sheet.autofilter(0, 0, len(rows) - 1, width - 1)
+    sheet.autofit()

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.directory.csv_io import plan_import, to_csv
-from bot.directory.fields import parse_member_fields
+from bot.directory.fields import card, parse_member_fields
 from bot.directory.registry import build, search
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.database import make_engine, upgrade
@@ -73,6 +73,14 @@ def test_an_import_plan_lists_additions_changes_and_errors_by_line() -> None:
 def test_an_export_reads_back_as_an_identical_import() -> None:
     plan = plan_import(to_csv([CAMILLE]), {"@camille:x": CAMILLE})
     assert (plan.added, plan.changed, plan.errors, plan.unchanged) == ({}, {}, [], 1)
+
+
+def test_a_phone_number_keeps_its_leading_zero_in_a_spreadsheet() -> None:
+    lines = to_csv([CAMILLE]).decode("utf-8-sig").splitlines()
+    phone = lines[1].split(";")[lines[0].split(";").index("tel")]
+
+    assert phone == "03 20 00 00 00"  # text to LibreOffice and Excel, not the number 320000000
+    assert card(CAMILLE, ["tel"]).endswith("Téléphone : 03 20 00 00 00")
 
 
 def test_search_survives_typos_and_missing_accents_and_hides_those_who_left() -> None:

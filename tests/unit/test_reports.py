@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -81,10 +82,42 @@ def test_csv_has_one_row_per_promeneur_and_a_total(database: str) -> None:
     report = build_report(Period(2026, 4), rows, TODAY)
     lines = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig")), delimiter=";"))
 
-    assert lines == [[str(cell) for cell in row] for row in table(report)]
+    assert [[_as_french_spreadsheet_reads(c) for c in line] for line in lines] == [
+        [float(cell) if isinstance(cell, int | float) else cell for cell in row]
+        for row in table(report)
+    ]
     assert len(lines) == 1 + 6 + 1
     assert lines[-1][0] == "Réseau (total)"
     assert to_xlsx(report)[:2] == b"PK"  # a zip: the xlsx container
+
+
+def _as_french_spreadsheet_reads(cell: str) -> object:
+    """A CSV cell as LibreOffice or Excel with French settings reads it: `6,5` and `12` are
+    numbers, `6.5` is text."""
+    return float(cell.replace(",", ".")) if re.fullmatch(r"-?\d+(,\d+)?", cell) else cell
+
+
+def test_spreadsheets_follow_french_conventions() -> None:
+    first = {d.user_id: d for d in reversed(_declarations(2))}  # one week each
+    declarations = list(first.values())
+    for declaration in declarations:
+        declaration.inactive, declaration.hours = False, 2.25
+    declarations[0].topics, declarations[1].topics = ["Sexualité"], ["Écrans"]
+    report = build_report(Period(2026, 4), [d.model_dump() for d in declarations], TODAY)
+
+    lines = list(csv.reader(io.StringIO(to_csv(report).decode("utf-8-sig")), delimiter=";"))
+    header, hours = lines[0], lines[0].index("Heures")
+    assert [line[hours] for line in lines[1:]] == ["2,25", "2,25", "4,5"]  # not "2.25"
+    assert all(isinstance(_as_french_spreadsheet_reads(line[hours]), float) for line in lines[1:])
+    topics = [name for name in header if name.startswith("Sujet")]
+    assert topics.index("Sujet : Écrans (semaines)") < topics.index("Sujet : Sexualité (semaines)")
+
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+    by_person = next(s for s in sheets if "Réseau" in s or "<autoFilter" in s)
+    assert all('ySplit="1"' in s and 'state="frozen"' in s for s in sheets)  # header in view
+    assert all("<cols>" in s for s in sheets)  # widths fitted to the content
+    assert "<autoFilter" in by_person
 
 
 @pytest.mark.parametrize(
