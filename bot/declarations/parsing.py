@@ -145,19 +145,50 @@ def _exact(piece: str, choices: Sequence[Choice]) -> Choice | None:
     return found
 
 
+def _covers(words: str, name: str) -> bool:
+    """Whether every word of `words` is a word of `name`, its beginning, plural or not (`ados`
+    for `adolescents`), or a slip of it (`harcelment`)."""
+    named = name.split()
+    return all(
+        any(
+            word == other
+            or (len(stem := word.removesuffix("s")) >= 3 and other.startswith(stem))
+            or (len(word) >= 4 and fuzz.ratio(word, other) >= 85)
+            for other in named
+        )
+        for word in words.split()
+    )
+
+
 def _choose(piece: str, choices: Sequence[Choice]) -> Choice | None:
+    """The one option `piece` names: by name, alias or number; else the one whose words cover
+    it; else the one it misspells. Two options that fit as well are asked back, never guessed."""
     found = _exact(piece, choices)
     folded = fold(piece)
-    if found is None and folded and not folded.isdigit():
-        names = _names(choices)
-        best = process.extractOne(folded, list(names), scorer=fuzz.WRatio, score_cutoff=85)
-        found = names[best[0]] if best else None
-    return found
+    if found is not None or not folded or folded.isdigit():
+        return found
+    names = _names(choices)
+    covering = list(dict.fromkeys(c for name, c in names.items() if _covers(folded, name)))
+    if len(covering) == 1:
+        return covering[0]
+    if len(covering) > 1:
+        raise UserError(
+            "declarations.ambiguous_choice",
+            got=shown(piece),
+            options=" ou ".join(f"« {c.label} »" for c in covering[:4]),
+        )
+    compact = folded.replace(" ", "")
+    scored = process.extract(
+        compact, {name: name.replace(" ", "") for name in names}, scorer=fuzz.ratio, limit=None
+    )
+    best = [names[key] for _, score, key in scored if score >= 85 and score == scored[0][1]]
+    best = list(dict.fromkeys(best))
+    return best[0] if len(best) == 1 else None
 
 
 def _choose_all(piece: str, choices: Sequence[Choice]) -> list[Choice] | None:
     """One option for the piece, or one per word (`insta snap`); None if something is unknown."""
-    whole = _exact(piece, choices)
+    whole = _choose(piece, choices)
     if whole is not None:
         return [whole]
     words = piece.split()
@@ -165,8 +196,7 @@ def _choose_all(piece: str, choices: Sequence[Choice]) -> list[Choice] | None:
         each = [_choose(word, choices) for word in words]
         if None not in each:
             return each  # type: ignore[return-value]
-    fuzzy = _choose(piece, choices)
-    return [fuzzy] if fuzzy else None
+    return None
 
 
 def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> list[str]:
@@ -188,21 +218,72 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
     return [c.label for c in choices if c in chosen]
 
 
-_NUMBER_TOKEN = re.compile(r"\d+(?:\s*[x×*]\s*\d+)?")
-_NUMBERED = re.compile(r"\d+(?:\s*[x×*]\s*\d+)?(?:\s+\d+(?:\s*[x×*]\s*\d+)?)*")
-_COUNTED = re.compile(r"^(?P<name>.*?)\s*(?:[:=x×*]\s*)?(?P<count>\d+)$")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_JOINERS = {"x", "fois"}  # `échanges x 5`, `5 fois conseil`
+
+
+def _in_digits(text: str) -> str:
+    """Numbers written in words as digits (`huit échanges et une prévention` gives `8 échanges
+    et 1 prévention`), by text2num, which reads French numbers right up to the millions."""
+    from text_to_num import alpha2digit  # here: only declarations read numbers in words
+
+    return str(alpha2digit(text, "fr", threshold=0))
+
+
+def _counted_piece(piece: str, choices: Sequence[Choice]) -> list[tuple[Choice, int]]:
+    """`échanges`, `échanges 8`, `8 échanges`, `échanges : 8`, `8 échanges 3 conseils`: each
+    option named with its number (1 when there is none). A number that could go with either of
+    two names is asked back."""
+    whole = _exact(piece, choices)
+    if whole is not None and not piece.strip().isdigit():
+        return [(whole, 1)]
+    names = _names(choices)
+    items: list[int | str] = []
+    for token in _TOKEN.findall(piece):
+        if token.isdecimal() and fold(token) not in names:
+            items.append(int(token))
+        elif fold(token) in _JOINERS and items:
+            continue
+        elif items and isinstance(items[-1], str):
+            items[-1] = f"{items[-1]} {token}"
+        else:
+            items.append(token)
+    counts = items[0::2] if items and isinstance(items[0], int) else items[1::2]
+    labels = items[1::2] if items and isinstance(items[0], int) else items[0::2]
+    if len(items) == 1 and isinstance(items[0], str):
+        counts = [1]
+    elif not (
+        len(items) % 2 == 0
+        and all(isinstance(c, int) for c in counts)
+        and all(isinstance(label, str) for label in labels)
+    ):
+        raise UserError("declarations.counted_unclear", got=shown(piece), **_example(choices))
+    pairs = []
+    for label, count in zip(labels, counts, strict=True):
+        choice = _choose(str(label), choices)
+        if choice is None:
+            raise UserError(
+                "declarations.unknown_counted", got=shown(str(label)), **_example(choices)
+            )
+        pairs.append((choice, int(count)))
+    return pairs
+
+
+def _example(choices: Sequence[Choice]) -> dict[str, str]:
+    return {"first": choices[0].label, "second": choices[1 % len(choices)].label}
 
 
 def parse_counted(
     text: str, choices: Sequence[Choice], allow_none: bool, positional: bool = True
 ) -> dict[str, int]:
-    """Options with a count each: `échanges 5, conseils 2`, or `5 2 1 0` in the list's order
+    """Options with a count each, the count before or after the name (`échanges 5, conseils 2`,
+    `8 échanges et 3 conseils`, numbers in words too), or `5 2 1 0` in the list's order
     (`positional`), or else numbers of the list (`3 5`, once each)."""
     if fold(text) in _NONE_WORDS:
         if allow_none:
             return {}
         raise UserError("declarations.no_answer")
-    stripped = text.strip()
+    stripped = _in_digits(text.strip())
     if positional and re.fullmatch(r"[\d\s]+", stripped):
         numbers = [int(n) for n in stripped.split()]
         if len(numbers) > len(choices):
@@ -212,28 +293,18 @@ def parse_counted(
         counts = {c.label: n for c, n in zip(choices, numbers, strict=False)}
     else:
         counts = {}
-        pieces = [
-            word
-            for piece in _pieces(stripped)
-            for word in (
-                _NUMBER_TOKEN.findall(piece) if _NUMBERED.fullmatch(piece.strip()) else [piece]
-            )
-        ]
-        for piece in pieces:
-            choice, count = None, 1
-            match = _COUNTED.match(piece.strip())
-            if match and match["name"]:
-                choice, count = _choose(match["name"], choices), int(match["count"])
-            if choice is None:
-                choice, count = _choose(piece, choices), 1
-            if choice is None:
-                raise UserError(
-                    "declarations.unknown_counted",
-                    got=shown(piece),
-                    first=choices[0].label,
-                    second=choices[1 % len(choices)].label,
-                )
-            counts[choice.label] = counts.get(choice.label, 0) + count
+        for piece in _pieces(stripped):
+            if re.fullmatch(r"[\d\s]+", piece.strip()):  # numbers of the list, once each
+                found = [_exact(number, choices) for number in piece.split()]
+                pairs = [(choice, 1) for choice in found if choice is not None]
+                if len(pairs) < len(found):
+                    raise UserError(
+                        "declarations.unknown_counted", got=shown(piece), **_example(choices)
+                    )
+            else:
+                pairs = _counted_piece(piece, choices)
+            for choice, count in pairs:
+                counts[choice.label] = counts.get(choice.label, 0) + count
     for label, count in counts.items():
         if count > MAX_COUNT:
             raise UserError("declarations.counted_range", label=label, count=count, most=MAX_COUNT)

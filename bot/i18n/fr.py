@@ -356,4 +356,11 @@ MESSAGES: dict[str, str] = {
         "C'est fait : vos données sont effacées. Votre rôle de coordination vient de la "
         "configuration du bot : il reste."
     ),
+    "declarations.ambiguous_choice": (
+        "« {got} » peut vouloir dire {options}. Écrivez le nom en entier (ou son numéro)."
+    ),
+    "declarations.counted_unclear": (
+        "Dans « {got} », je ne sais pas quel nombre va avec quoi. Écrivez par exemple "
+        "« {first} 3, {second} 1 »."
+    ),
 }
