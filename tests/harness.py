@@ -23,10 +23,14 @@ from nio import (
     Event,
     JoinResponse,
     MatrixRoom,
+    MemoryDownloadResponse,
     ProfileSetDisplayNameResponse,
     RoomCreateResponse,
+    RoomGetEventError,
+    RoomGetEventResponse,
     RoomInviteResponse,
     RoomKickResponse,
+    RoomMemberEvent,
     RoomSendResponse,
     UploadResponse,
 )
@@ -71,8 +75,9 @@ class Sent:
 
 class RecordingClient(AsyncClient):
     """Stands for the homeserver: rooms live in `rooms` as nio keeps them, what the bot sends is
-    appended to `sent`, invitations are accepted at once, and `files` holds the files people
-    sent (event id -> name, bytes)."""
+    appended to `sent`, invitations are accepted at once (unless `accept_invites` is False),
+    files keep their bytes (`stored`, by content URI) and the events people sent can be fetched
+    again (`events`), as the bot does for a file it must read."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -80,8 +85,10 @@ class RecordingClient(AsyncClient):
         )
         self.user_id = BOT_ID  # as after a login
         self.sent: list[Sent] = []
-        self.files: dict[str, tuple[str, bytes]] = {}
+        self.stored: dict[str, bytes] = {}  # content URI -> bytes
+        self.events: dict[str, dict[str, Any]] = {}  # event id -> the event as people sent it
         self.kicked: list[tuple[str, str]] = []
+        self.accept_invites = True
         self._numbers = itertools.count(1)
 
     def add_room(self, room_id: str, members: set[str], encrypted: bool = False) -> MatrixRoom:
@@ -103,20 +110,40 @@ class RecordingClient(AsyncClient):
         self.sent.append(Sent(RoomId(room_id), content, event_id, message_type))
         return RoomSendResponse(event_id, room_id)
 
-    async def upload(
-        self, *args: Any, **kwargs: Any
-    ) -> tuple[UploadResponse, dict[str, Any] | None]:  # type: ignore[override]
+    async def upload(  # type: ignore[override]
+        self, data_provider: Any, *args: Any, **kwargs: Any
+    ) -> tuple[UploadResponse, dict[str, Any] | None]:
+        """Kept in clear whether or not it is "encrypted": tests read what people would."""
         keys = {"key": {"k": "x"}, "iv": "x", "hashes": {"sha256": "x"}, "v": "v2"}
         uri = f"mxc://x/{next(self._numbers)}"
+        self.stored[uri] = data_provider(0, 0).read()
         return UploadResponse(uri), keys if kwargs.get("encrypt") else None
+
+    async def room_get_event(  # type: ignore[override]
+        self, room_id: str, event_id: str
+    ) -> RoomGetEventResponse | RoomGetEventError:
+        source = self.events.get(event_id)
+        if source is None or source["room_id"] != room_id:
+            return RoomGetEventError("not found", "M_NOT_FOUND")
+        return RoomGetEventResponse.from_dict(source)
+
+    async def download(self, mxc: str, *args: Any, **kwargs: Any) -> MemoryDownloadResponse:  # type: ignore[override]
+        return MemoryDownloadResponse(self.stored[mxc], "application/octet-stream", None)
+
+    def stored_file(self, sent: Sent) -> bytes:
+        """The bytes of a file the bot posted."""
+        content = sent.content
+        return self.stored[content.get("url") or content["file"]["url"]]
 
     async def room_create(self, *args: Any, **kwargs: Any) -> RoomCreateResponse:  # type: ignore[override]
         room_id = f"!dm{next(self._numbers)}:x"
-        self.add_room(room_id, set(kwargs.get("invite", ())), encrypted=True)
+        room = self.add_room(room_id, set(), encrypted=True)
+        for user in kwargs.get("invite", ()):
+            room.add_member(user, None, None, invited=not self.accept_invites)
         return RoomCreateResponse(room_id)
 
     async def room_invite(self, room_id: str, user_id: str) -> RoomInviteResponse:  # type: ignore[override]
-        self.rooms[room_id].add_member(user_id, None, None)
+        self.rooms[room_id].add_member(user_id, None, None, invited=not self.accept_invites)
         return RoomInviteResponse()
 
     async def room_kick(
@@ -225,16 +252,16 @@ class Harness:
         content: dict[str, Any],
         event_id: str | None = None,
     ) -> list[Sent]:
-        event = Event.parse_event(
-            {
-                "event_id": event_id or f"$in{next(self._numbers)}",
-                "sender": sender,
-                "origin_server_ts": int(self.clock().timestamp() * 1000),
-                "type": event_type,
-                "room_id": room_id,
-                "content": content,
-            }
-        )
+        source = {
+            "event_id": event_id or f"$in{next(self._numbers)}",
+            "sender": sender,
+            "origin_server_ts": int(self.clock().timestamp() * 1000),
+            "type": event_type,
+            "room_id": room_id,
+            "content": content,
+        }
+        self.client.events[source["event_id"]] = source
+        event = Event.parse_event(source)
         before = len(self.client.sent)
         await self.sync.handle_event(self.client.rooms[room_id], event)
         await self.sent_all()
@@ -255,6 +282,23 @@ class Harness:
 
     def move_clock(self, moment: dt.datetime) -> None:
         self.clock.stop_at(moment)
+
+    def membership(self, room_id: str, user_id: str, state: str, sender: str) -> None:
+        """A membership change of `room_id` (invite, join, leave…) as the bot's sync hands it
+        to matrix-nio."""
+        event = Event.parse_event(
+            {
+                "event_id": f"$membre{next(self._numbers)}",
+                "sender": sender,
+                "origin_server_ts": int(self.clock().timestamp() * 1000),
+                "type": "m.room.member",
+                "state_key": user_id,
+                "room_id": room_id,
+                "content": {"membership": state},
+            }
+        )
+        assert isinstance(event, RoomMemberEvent), event
+        self.client.rooms[room_id].handle_membership(event)
 
 
 class Speaker:
@@ -286,6 +330,22 @@ class Speaker:
                 "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
             }
         event_id = f"${self.user_id[1:].partition(':')[0]}{next(self._numbers)}"
+        await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
+        return event_id
+
+    async def send_file(self, room_id: str, name: str, data: bytes, mimetype: str) -> str:
+        """Post a file (its bytes kept by the recording client); its event id."""
+        client = self.harness.client
+        uri = f"mxc://x/envoi{next(self._numbers)}"
+        client.stored[uri] = data
+        content = {
+            "msgtype": "m.file",
+            "body": name,
+            "filename": name,
+            "url": uri,
+            "info": {"mimetype": mimetype, "size": len(data)},
+        }
+        event_id = f"${self.user_id[1:].partition(':')[0]}-fichier{next(self._numbers)}"
         await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
         return event_id
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nio import Event, RoomMemberEvent
-
 from bot.commands.roles import Role
 from tests.databases import rows, tables
 from tests.harness import COORDINATOR, NOW, STRANGER, LocalNetwork
@@ -59,23 +57,6 @@ def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
-def membership(local: LocalNetwork, room_id: str, user_id: str, state: str, sender: str) -> None:
-    """A membership event of `room_id` as the bot's sync hands it to matrix-nio."""
-    event = Event.parse_event(
-        {
-            "event_id": f"$membre-{user_id[1:]}-{state}",
-            "sender": sender,
-            "origin_server_ts": int(local.harness.clock().timestamp() * 1000),
-            "type": "m.room.member",
-            "state_key": user_id,
-            "room_id": room_id,
-            "content": {"membership": state},
-        }
-    )
-    assert isinstance(event, RoomMemberEvent), event
-    local.harness.client.rooms[room_id].handle_membership(event)
-
-
 async def test_coordination_commands_are_refused_to_others_and_change_nothing(
     local: LocalNetwork,
 ) -> None:
@@ -108,13 +89,14 @@ async def test_an_invitation_to_the_network_room_is_not_membership(local: LocalN
     coordinator, camille, stranger = local.coordinator, local.promeneur, local.outsider
     aside = "!a-cote:x"
     local.harness.client.add_room(aside, {coordinator.user_id, stranger.user_id})
-    membership(local, local.room, stranger.user_id, "invite", camille.user_id)
+    local.harness.membership(local.room, stranger.user_id, "invite", camille.user_id)
     try:
         refused = await stranger.ask(aside, "!annuaire camille")
         assert "est réservée aux promeneurs du réseau. Rien n'a été fait." in refused
 
-        membership(local, local.room, stranger.user_id, "join", stranger.user_id)
+        local.harness.membership(local.room, stranger.user_id, "join", stranger.user_id)
         assert "est réservée" not in await stranger.ask(aside, "!annuaire camille")
     finally:
-        membership(local, local.room, stranger.user_id, "leave", coordinator.user_id)  # kicked
+        kicked_by = coordinator.user_id
+        local.harness.membership(local.room, stranger.user_id, "leave", kicked_by)
     assert "est réservée" in await stranger.ask(aside, "!annuaire camille")

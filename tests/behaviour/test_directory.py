@@ -6,26 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from nio import (
-    MemoryDownloadResponse,
-    RoomGetEventError,
-    RoomGetEventResponse,
-    UploadResponse,
-)
 
 from tests.databases import Databases, rows
 from tests.harness import (
     COORDINATOR,
     LocalNetwork,
     Sent,
-    Speaker,
     local_network,
     settings_for_tests,
 )
@@ -50,78 +41,13 @@ async def own(databases: Databases, tmp_path: Path) -> AsyncIterator[LocalNetwor
     await network.harness.stop()
 
 
-class Files:
-    """Files through the recording client, which keeps no bytes: a file a person sends is
-    served back to the bot (`room_get_event`, `download`), and what the bot uploads is kept
-    by content URI, to be read as the person would."""
-
-    def __init__(self, local: LocalNetwork, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.local = local
-        self.events: dict[str, dict[str, Any]] = {}  # event id -> the event people sent
-        self.stored: dict[str, bytes] = {}  # content URI -> bytes
-        self._numbers = itertools.count(1)
-        client = local.harness.client
-        upload = client.upload
-
-        async def keeping_upload(
-            data_provider: Any, *args: Any, **kwargs: Any
-        ) -> tuple[UploadResponse, dict[str, Any] | None]:
-            response, keys = await upload(data_provider, *args, **kwargs)
-            self.stored[response.content_uri] = data_provider(0, 0).read()
-            return response, keys
-
-        monkeypatch.setattr(client, "upload", keeping_upload)
-        monkeypatch.setattr(client, "room_get_event", self._room_get_event)
-        monkeypatch.setattr(client, "download", self._download)
-
-    async def _room_get_event(
-        self, room_id: str, event_id: str
-    ) -> RoomGetEventResponse | RoomGetEventError:
-        source = self.events.get(event_id)
-        if source is None or source["room_id"] != room_id:
-            return RoomGetEventError("not found", "M_NOT_FOUND")
-        return RoomGetEventResponse.from_dict(source)
-
-    async def _download(self, mxc: str, *args: Any, **kwargs: Any) -> MemoryDownloadResponse:
-        return MemoryDownloadResponse(self.stored[mxc], "application/octet-stream", None)
-
-    async def send(
-        self, person: Speaker, room_id: str, name: str, data: bytes, mimetype: str
-    ) -> str:
-        """`person` posts a file (not encrypted) in `room_id`; its event id."""
-        uri = f"mxc://x/envoi{next(self._numbers)}"
-        self.stored[uri] = data
-        event_id = f"$fichier{next(self._numbers)}"
-        content = {
-            "msgtype": "m.file",
-            "body": name,
-            "filename": name,
-            "url": uri,
-            "info": {"mimetype": mimetype, "size": len(data)},
-        }
-        harness = self.local.harness
-        self.events[event_id] = {
-            "event_id": event_id,
-            "sender": person.user_id,
-            "origin_server_ts": int(harness.clock().timestamp() * 1000),
-            "type": "m.room.message",
-            "room_id": room_id,
-            "content": content,
-        }
-        await harness.send_event(room_id, person.user_id, "m.room.message", content, event_id)
-        return event_id
-
-    def posted(self, room_id: str, name: str) -> list[Sent]:
-        """The files named `name` the bot posted in `room_id`, in order."""
-        return [
-            sent
-            for sent in self.local.bot_messages(room_id)
-            if sent.content.get("msgtype") == "m.file" and sent.body == name
-        ]
-
-    def read(self, sent: Sent) -> bytes:
-        uri = (sent.content.get("file") or {}).get("url") or sent.content["url"]
-        return self.stored[uri]
+def files_posted(local: LocalNetwork, room_id: str, name: str) -> list[Sent]:
+    """The files named `name` the bot posted in `room_id`, in order."""
+    return [
+        sent
+        for sent in local.bot_messages(room_id)
+        if sent.content.get("msgtype") == "m.file" and sent.body == name
+    ]
 
 
 def _member_of(local: LocalNetwork, room_id: str, user_id: str) -> bool:
@@ -182,17 +108,16 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
 
 
 async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and_exported(
-    own: LocalNetwork, monkeypatch: pytest.MonkeyPatch
+    own: LocalNetwork,
 ) -> None:
     coordinator, room, private = own.coordinator, own.room, own.coordinator_dm
-    files = Files(own, monkeypatch)
     broken = (
         HEADER
         + "@alix:localhost;Alix;Martin;MJC;Lille;alix@mjc.fr;0320000000;;jeunesse;;;actif\n"
         + "alix-sans-arobase;Bob;Durand;;;;;;;;;\n"
         + "@chloe:localhost;Chloé;Petit;;;pas-un-mail;;;;;;\n"
     )
-    sent = await files.send(coordinator, room, "annuaire.csv", broken.encode(), "text/csv")
+    sent = await coordinator.send_file(room, "annuaire.csv", broken.encode(), "text/csv")
     report = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
     assert "2 erreur(s) : rien n'a changé" in report, report
     assert "ligne 3, matrix" in report and "ligne 4, email" in report
@@ -203,7 +128,7 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
         + "@alix:localhost;Alix;Martin;MJC;Lille;alix@mjc.fr;0320000000;;jeunesse;;;actif\n"
         + "@chloe:localhost;Chloé;Petit;Centre social;Roubaix;;;;parentalité;;;actif\n"
     )
-    sent = await files.send(coordinator, room, "annuaire.csv", good.encode(), "text/csv")
+    sent = await coordinator.send_file(room, "annuaire.csv", good.encode(), "text/csv")
     preview = await coordinator.ask(room, "!annuaire importer", reply_to=sent)
     assert "2 ajout(s)" in preview and "Rien n'a encore changé" in preview, preview
     assert "Aucun promeneur" in await coordinator.ask(private, "!promeneurs")
@@ -212,8 +137,10 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
     assert "2 promeneur(s)" in await coordinator.ask(private, "!promeneurs")
 
     await coordinator.send(private, "!annuaire exporter")
-    (exported,) = files.posted(private, "annuaire.csv")
-    table = csv.DictReader(io.StringIO(files.read(exported).decode("utf-8-sig")), delimiter=";")
+    (exported,) = files_posted(own, private, "annuaire.csv")
+    table = csv.DictReader(
+        io.StringIO(own.harness.client.stored_file(exported).decode("utf-8-sig")), delimiter=";"
+    )
     assert [(r["matrix"], r["structure"], r["type"]) for r in table] == [
         ("@alix:localhost", "MJC", "jeunesse"),
         ("@chloe:localhost", "Centre social", "parentalité"),
@@ -224,21 +151,20 @@ async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and
 
 
 async def test_my_data_and_erasure_keep_the_network_totals(
-    own: LocalNetwork, monkeypatch: pytest.MonkeyPatch
+    own: LocalNetwork,
 ) -> None:
     camille, dm = own.promeneur, own.dm
-    files = Files(own, monkeypatch)
     declared = await camille.ask(dm, '!declarer 3h jeunes=4 remarque="atelier slam"')
     assert "Enregistrée" in declared
     assert "Voici tout ce que le bot garde" in await camille.ask(dm, "!mes-donnees")
-    (sent,) = files.posted(dm, "mes-donnees.json")
-    mine = json.loads(files.read(sent))
+    (sent,) = files_posted(own, dm, "mes-donnees.json")
+    mine = json.loads(own.harness.client.stored_file(sent))
     assert mine["identifiant"] == camille.user_id
     assert [d["hours"] for d in mine["declarations"]] == [3.0]
     elsewhere = await camille.ask(own.room, "!mes-donnees")
     assert "je vous l'envoie dans notre message direct chiffré" in elsewhere
-    assert len(files.posted(dm, "mes-donnees.json")) == 2
-    assert not files.posted(own.room, "mes-donnees.json")
+    assert len(files_posted(own, dm, "mes-donnees.json")) == 2
+    assert not files_posted(own, own.room, "mes-donnees.json")
 
     asked = await camille.ask(dm, "!supprimer-mes-donnees")
     assert "!supprimer-mes-donnees confirmer" in asked
@@ -258,9 +184,9 @@ async def test_my_data_and_erasure_keep_the_network_totals(
     assert len([room for room, content in kept if room == dm and content not in ("{}", {})]) <= 1
 
     await camille.send(dm, "!mes-donnees")
-    posted = files.posted(dm, "mes-donnees.json")
+    posted = files_posted(own, dm, "mes-donnees.json")
     assert len(posted) == 3
-    assert json.loads(files.read(posted[-1]))["declarations"] == []
+    assert json.loads(own.harness.client.stored_file(posted[-1]))["declarations"] == []
 
 
 async def test_announcement_dashboard_and_a_coordinator_added_in_chat(
