@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from bot.settings import ConfigError, KnowledgeSettings, Settings, load_settings
+from bot.settings import (
+    PASSWORD_ENV,
+    ConfigError,
+    DeclarationSettings,
+    KnowledgeSettings,
+    LocaleSettings,
+    Settings,
+    load_settings,
+)
 from bot.storage.private import keep_private
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +57,24 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="sortie JSON")
     _knowledge_options(ask)
 
+    declare = commands.add_parser(
+        "declare",
+        help="ce que le dialogue de déclaration enregistrerait (hors ligne)",
+        description=(
+            "Lit sur l'entrée standard les réponses du dialogue !declarer, une par ligne (ou une "
+            "déclaration en un message), et affiche ce qui serait enregistré. Sans Matrix ni "
+            "base de données."
+        ),
+    )
+    declare.add_argument(
+        "--dry-run", action="store_true", help="simuler seulement (obligatoire : rien n'est envoyé)"
+    )
+    declare.add_argument("--json", action="store_true", help="sortie JSON")
+    declare.add_argument(
+        "--week", help="semaine déclarée, par exemple 2026-W46 ou 46 (défaut : comme !declarer)"
+    )
+    _knowledge_options(declare)
+
     kb = commands.add_parser("kb", help="base de connaissances")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True)
     kb_check = kb_commands.add_parser("check", help="vérifier toute la base")
@@ -84,8 +110,11 @@ def _knowledge_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--departement", help="dossier des relais locaux (knowledge/local/…)")
 
 
-def _knowledge_settings(args: argparse.Namespace) -> KnowledgeSettings:
-    knowledge = _settings(args.config).knowledge if args.config else KnowledgeSettings()
+def _knowledge_settings(
+    args: argparse.Namespace, knowledge: KnowledgeSettings | None = None
+) -> KnowledgeSettings:
+    if knowledge is None:
+        knowledge = _settings(args.config).knowledge if args.config else KnowledgeSettings()
     updates = {}
     if args.dossier:
         updates["directory"] = args.dossier
@@ -117,6 +146,32 @@ def _settings(path: Path) -> Settings:
         raise SystemExit(2) from None
 
 
+def _declare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """`declare --dry-run`: the lists of the configuration, if any, and no secret needed."""
+    from bot.declarations.dry_run import declare
+
+    if not args.dry_run:
+        parser.error(
+            "pdn-bot declare ne fait que simuler : ajoutez --dry-run (déclarer : !declarer)"
+        )
+    declarations, knowledge, timezone = (
+        DeclarationSettings(),
+        KnowledgeSettings(),
+        LocaleSettings().timezone,
+    )
+    if args.config:
+        try:  # offline: the bot's password is not needed, a placeholder stands for it
+            settings = load_settings(args.config, {PASSWORD_ENV: "hors-ligne"})
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        declarations, knowledge = settings.declarations, settings.knowledge
+        timezone = settings.locale.timezone
+    knowledge = _knowledge_settings(args, knowledge)
+    lines = sys.stdin.read().splitlines()
+    return declare(lines, declarations, knowledge, args.week, timezone, as_json=args.json)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, pytest_args = parser.parse_known_args(argv)
@@ -137,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.knowledge.ask import ask
 
         return ask(args.question, _knowledge_settings(args), as_json=args.json)
+    if args.command == "declare":
+        return _declare(parser, args)
     if args.command == "kb":
         from bot.knowledge.ask import check
 

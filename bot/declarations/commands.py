@@ -15,7 +15,7 @@ from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_pa
 from bot.declarations.parsing import format_hours
 from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import save_declaration
-from bot.declarations.weeks import Quarter, Week, parse_week
+from bot.declarations.weeks import Quarter, Week
 from bot.dialogs.store import end_dialog
 from bot.text.errors import UserError
 from bot.text.fold import fold
@@ -37,9 +37,10 @@ def default_week(today: dt.date) -> Week:
     help="Déclarer votre semaine d'activité, en message direct avec le bot.",
     details=(
         "• !declarer : la semaine en cours (le lundi, la précédente), question par question.\n"
-        "• !declarer semaine 46 (ou 2026-W46) : une semaine passée du trimestre en cours ou du "
-        "précédent ; une semaine déjà déclarée est proposée telle quelle et remplacée après "
-        "confirmation.\n"
+        "• !declarer semaine 46 : une semaine de cette année, en cours ou passée ; jusqu'à "
+        "l'échéance du bilan annuel (fin janvier par défaut), aussi toute semaine de l'année "
+        "écoulée (semaine 52 en janvier, ou avec l'année : semaine 50 2025, 2025-W50). Une "
+        "semaine déjà déclarée est proposée telle quelle et remplacée après confirmation.\n"
         "• Pendant le dialogue : « retour », « passer » (question facultative), « annuler », "
         "« rien cette semaine » ou « congés ».\n"
         "• !declarer rappel jeudi 17h : votre jour et votre heure de rappel ; !declarer rappel "
@@ -70,7 +71,7 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
         if looks_like_fast_path(text):
             await _fast_path(ctx, text)
             return
-        week = parse_week(text, today) if text else default_week(today)
+        week = desk.week(text) if text else default_week(today)
     except UserError as exc:
         ctx.reply(ctx.t("declarations.not_saved", reason=exc.text(ctx.t)))
         return
@@ -81,14 +82,14 @@ async def declare(ctx: CommandContext, details: Text | None = None) -> None:
 async def _fast_path(ctx: CommandContext, text: str) -> None:
     desk, today = ctx.declarations, ctx.declarations.today()
     values, week_text = parse_fast_path(text, desk.catalog())
-    week = parse_week(week_text, today) if week_text else default_week(today)
+    week = desk.week(week_text) if week_text else default_week(today)
     _save_now(ctx, Draft(str(week), values))
 
 
 def _save_now(ctx: CommandContext, draft: Draft) -> None:
     ctx.writes.append(save_declaration(ctx.sender, draft))
     ctx.writes.append(end_dialog(ctx.sender, ctx.message.room_id))
-    number = Week.parse(draft.week).number
+    number = ctx.declarations.week_argument(Week.parse(draft.week))
     ctx.reply(ctx.t("declarations.saved_at_once", summary=summary(draft), number=number))
 
 

@@ -28,10 +28,11 @@ from bot.declarations.records import (
 )
 from bot.declarations.report import Period
 from bot.declarations.reporting import period_rows
-from bot.declarations.weeks import Week
+from bot.declarations.weeks import Week, parse_week, week_argument
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
+from bot.settings import DeadlineSettings
 from bot.storage.database import Database, Write
 from bot.storage.models import Declaration
 from bot.text.fold import fold
@@ -56,8 +57,10 @@ class DeclarationDesk:
         idle_expiry: timedelta,
         clock: Callable[[], dt.datetime],
         referrals: ReferralDesk | None = None,
+        deadlines: DeadlineSettings | None = None,
     ) -> None:
         self._db = db
+        self.deadlines = deadlines or DeadlineSettings()  # the annual one closes a year's weeks
         self._networks = networks
         self.idle_expiry = idle_expiry
         self.now = clock  # aware, in the network's time zone
@@ -66,6 +69,14 @@ class DeclarationDesk:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    def week(self, text: str) -> Week:
+        """The week `text` names, if it can be declared today (else a UserError saying why)."""
+        return parse_week(text, self.today(), self.deadlines)
+
+    def week_argument(self, week: Week) -> str:
+        """What to write after `!declarer semaine` for `week` today (`52`, `1 2026`)."""
+        return week_argument(week, self.today(), self.deadlines)
 
     async def declarations_of(self, user_id: str, weeks: Iterable[Week]) -> list[Declaration]:
         """What `user_id` declared for `weeks`."""

@@ -14,6 +14,7 @@ from bot.declarations.parsing import (
     parse_hours,
     parse_remark,
 )
+from bot.declarations.weeks import split_week
 from bot.text.errors import UserError
 
 KEYS = {
@@ -38,6 +39,7 @@ USAGE = (
     "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17,parents "
     "echanges=5,2,1,0 sujets=cyberharcèlement,mal-être orientations=3018x2 "
     'remarque="atelier au collège" semaine=46\n'
+    "ou, la semaine en tête : !declarer semaine 46 4h reseaux=insta …\n"
     "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou aucun. "
     "Sans semaine=, c'est la semaine en cours (le lundi, la semaine précédente). La déclaration "
     "est enregistrée tout de suite ; !declarer semaine N la corrige par le dialogue."
@@ -45,14 +47,18 @@ USAGE = (
 
 
 def looks_like_fast_path(text: str) -> bool:
+    text = split_week(text)[1]  # `semaine 46 3h …`
     return "=" in text or bool(re.match(r"\s*\d+(?:[.,]\d+)?\s*h", text, re.IGNORECASE))
 
 
 def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
     """The values and the week text (if given); raises UserError naming the field."""
     values: dict[str, Any] = dict(DEFAULTS)
+    leading, text = split_week(text)  # `semaine 46 3h …`
     week: str | None = None
     fields = split_fields(text, "heures")
+    if leading is not None and "semaine" in fields:
+        raise UserError("declarations.week_twice", first=leading, second=fields["semaine"])
     unknown = [key for key in fields if key not in KEYS]
     if unknown:
         raise UserError("error.unknown_fields", unknown=", ".join(unknown), known=", ".join(KEYS))
@@ -85,4 +91,4 @@ def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | 
                 week = raw
         except UserError as exc:
             raise UserError("error.field", field=key, problem=exc) from None
-    return values, week
+    return values, leading or week

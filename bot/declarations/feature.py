@@ -26,7 +26,9 @@ async def build(
 ) -> DeclarationFeature:
     settings = core.settings.declarations
     expiry = timedelta(hours=settings.idle_expiry_hours)
-    desk = DeclarationDesk(core.db, settings.networks, expiry, core.clock, referrals)
+    desk = DeclarationDesk(
+        core.db, settings.networks, expiry, core.clock, referrals, core.settings.deadlines
+    )
     reminders = DeclarationReminders(
         core.db, core.outbox, core.t, desk, settings, core.direct_rooms, promeneurs
     )

@@ -75,7 +75,8 @@ class DeclarationReminders:
         label = due.week.label()
         text = self._t(f"declarations.{due.kind}", week=label)
         start = save_dialog(due.user_id, room_id, KIND, Step.HOURS, draft.to_json())
-        busy = self._t("declarations.busy", week=label, number=due.week.number)
+        number = self._desk.week_argument(due.week)  # with its year if needed
+        busy = self._t("declarations.busy", week=label, number=number)
 
         def compose(session: Session) -> str:
             if has_dialog(session, due.user_id, room_id):  # never break a dialogue in progress

@@ -242,13 +242,10 @@ MESSAGES: dict[str, str] = {
         "reformulez sans cela, ou écrivez « passer »."
     ),
     "declarations.bad_week": (
-        "« {got} » : semaine attendue, par exemple « semaine 46 » ou « {current} »."
+        "« {got} » : semaine attendue, par exemple « semaine 46 », « semaine 46 2026 » ou "
+        "« {current} »."
     ),
     "declarations.no_such_week": "La semaine {number} n'existe pas en {year}.",
-    "declarations.week_out_of_range": (
-        "On peut déclarer la semaine en cours ou une semaine passée du trimestre en cours ou du "
-        "précédent ({previous}, {current}) ; pas la {week}."
-    ),
     "declarations.no_hours": "Il manque les heures (par exemple « 4h » en premier).",
     "declarations.direct_only": (
         "Les déclarations se font en message direct avec moi (pour que personne d'autre ne voie "
@@ -362,5 +359,43 @@ MESSAGES: dict[str, str] = {
     "declarations.counted_unclear": (
         "Dans « {got} », je ne sais pas quel nombre va avec quoi. Écrivez par exemple "
         "« {first} 3, {second} 1 »."
+    ),
+    "declarations.week_future": (
+        "La {week} n'est pas encore arrivée : on déclare la semaine en cours (semaine {current}) "
+        "ou une semaine passée."
+    ),
+    "declarations.week_closed": (
+        "La {week} n'est plus déclarable : le bilan {year} était à rendre le {closed}. {window}"
+    ),
+    "declarations.week_window": (
+        "On peut déclarer les semaines de {year} jusqu'à la semaine en cours."
+    ),
+    "declarations.week_window_previous": (
+        "On peut déclarer les semaines de {year} jusqu'à la semaine en cours, et toutes celles "
+        "de {previous} jusqu'au {closes} (par exemple « semaine 50 {previous} »)."
+    ),
+    "declarations.week_twice": (
+        "Deux semaines indiquées ({first} et {second}) : gardez-en une seule."
+    ),
+    "declarations.dry_run_title": (
+        "Simulation hors ligne de la déclaration de la {week} : rien n'est envoyé ni enregistré."
+    ),
+    "declarations.dry_run_bot": "Bot",
+    "declarations.dry_run_you": "Vous",
+    "declarations.dry_run_saved": "Résultat : le bot enregistrerait cette déclaration.",
+    "declarations.dry_run_unconfirmed": (
+        "Résultat : déclaration complète ; le bot l'enregistrerait après « oui »."
+    ),
+    "declarations.dry_run_incomplete": (
+        "Résultat : les réponses s'arrêtent avant la fin du dialogue ; rien ne serait enregistré."
+    ),
+    "declarations.dry_run_refused": (
+        "Résultat : la dernière réponse est refusée (le bot repose la question) ; rien ne serait "
+        "enregistré."
+    ),
+    "declarations.dry_run_cancelled": "Résultat : déclaration annulée ; rien ne serait enregistré.",
+    "declarations.dry_run_extra_lines": (
+        "{count} ligne(s) après la fin de la déclaration (« oui », « annuler » ou une déclaration "
+        "en un message) : le dialogue ne les lirait pas. Retirez-les."
     ),
 }

@@ -17,7 +17,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.clock import Clock
 from bot.declarations.records import missing_weeks
 from bot.declarations.report import Period
-from bot.declarations.weeks import Quarter
+from bot.declarations.weeks import Quarter, week_argument
 from bot.matrix.direct import DirectRooms
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.reminders import (
@@ -138,10 +138,11 @@ class DeadlineReminders:
         missing = await self._db.run(lambda s: missing_weeks(s, promeneurs, weeks, now.date()))
         for user, absent in missing.items():
             numbers = ", ".join(str(w.number) for w in absent)
+            first = week_argument(absent[0], now.date(), self._settings)
             text = (
                 f"📋 Échéance du {deadline.label} pour le bilan {deadline.period.label} : il "
-                f"vous manque les semaines {numbers}. Écrivez !declarer semaine "
-                f"{absent[0].number} pour commencer."
+                f"vous manque les semaines {numbers}. Écrivez !declarer semaine {first} pour "
+                "commencer."
             )
             await self._dm(planned, user, text)
         listed = (

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import pytest
 
 from bot.declarations.weeks import Week
 from tests.databases import rows
-from tests.harness import NOW, LocalNetwork, Speaker
+from tests.harness import NOW, ZONE, LocalNetwork, Speaker
 
 
 def _weeks_ago(count: int) -> Week:
@@ -186,3 +189,49 @@ async def test_a_remark_that_identifies_a_young_person_is_refused_and_not_kept(
     assert "léa" not in refused.lower() and "Moulin" not in refused  # not repeated either
     kept = rows(local.database_url, "SELECT remark FROM declaration")
     assert not [r for (r,) in kept if "martin" in str(r).lower() or "moulin" in str(r).lower()]
+
+
+async def test_weeks_resolve_to_the_year_being_completed(local: LocalNetwork) -> None:
+    """In November a week still ahead is refused (never taken from last year); in January a
+    December week is last year's, with the dialogue, the fast path and the written year alike,
+    until the annual deadline (31 January by default)."""
+    camille, dm = local.promeneur, local.dm
+
+    def weeks() -> set[str]:
+        query = "SELECT week FROM declaration WHERE user_id = :u"
+        return {week for (week,) in rows(local.database_url, query, u=camille.user_id)}
+
+    before = weeks()  # the module's other tests declared some weeks already
+
+    def stored() -> set[str]:
+        return weeks() - before
+
+    ahead = await camille.ask(dm, "!declarer semaine 50 3h reseaux=insta")  # NOW: 2026-W47
+    assert "La semaine 50 (07/12 au 13/12/2026) n'est pas encore arrivée" in ahead
+    assert "Rien n'a été enregistré" in ahead
+    assert "(1/9)" not in await camille.ask(dm, "!declarer semaine 50")
+    assert stored() == set()
+
+    try:
+        await _declare_in_the_new_year(local, stored)
+    finally:
+        local.harness.move_clock(NOW)  # the module's network is shared
+
+
+async def _declare_in_the_new_year(local: LocalNetwork, stored: Callable[[], set[str]]) -> None:
+    camille, dm = local.promeneur, local.dm
+    local.harness.move_clock(dt.datetime(2027, 1, 12, 10, 0, tzinfo=ZONE))  # 2027-W02
+    saved = await camille.ask(dm, "!declarer semaine 51 3h reseaux=insta")
+    assert "Enregistrée. Pour corriger : !declarer semaine 51." in saved
+    assert "Enregistrée. Pour corriger : !declarer semaine 2 2026." in await camille.ask(
+        dm, "!declarer 1h semaine=2 2026"
+    )
+    assert "(1/9)" in await camille.ask(dm, "!declarer semaine 52")
+    assert "Déclaration de la semaine 52 (21/12 au 27/12/2026)" in await camille.ask(dm, "congés")
+    assert "enregistrée" in await camille.ask(dm, "oui")
+    assert stored() == {"2026-W02", "2026-W51", "2026-W52"}
+
+    local.harness.move_clock(dt.datetime(2027, 2, 2, 10, 0, tzinfo=ZONE))  # deadline passed
+    closed = await camille.ask(dm, "!declarer semaine 50 2026 2h")
+    assert "le bilan 2026 était à rendre le 31/01/2027" in closed
+    assert stored() == {"2026-W02", "2026-W51", "2026-W52"}

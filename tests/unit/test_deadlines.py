@@ -85,6 +85,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     by_room = {r.room_id: r.content["body"] for r in rows}
     assert sorted(by_room) == ["!dm-b", "!dm-c"]
     assert "il vous manque les semaines 41, 42" in by_room["!dm-b"]
+    assert "Écrivez !declarer semaine 41 pour commencer" in by_room["!dm-b"]  # 2026's in 2027
     assert "• @b:x : semaines 41" in by_room["!dm-c"]
     assert "@a:x" not in by_room["!dm-c"]
     assert "Bilan T4 2026" in by_room["!dm-c"]
