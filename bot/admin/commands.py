@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import Counter
 
@@ -11,7 +12,8 @@ from bot.commands.audit import differences, latest_entries
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.declarations.weeks import Quarter, Week
+from bot.declarations.report import Period
+from bot.declarations.weeks import Quarter
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
 from bot.matrix.content import notice
@@ -100,16 +102,16 @@ async def dashboard(ctx: CommandContext) -> None:
     now = ctx.services.clock()
     today = now.date()
     quarter = Quarter.of(today)
-    weeks = [w for w in quarter.weeks() if w < Week.of(today)]
     promeneurs = ctx.services.network.promeneurs()
 
     unanswered, _ = await ctx.referrals.unanswered(limit=0)
-    missing = await ctx.declarations.missing(promeneurs, weeks)
+    data = await ctx.declarations.period(Period(quarter.year, quarter.number), promeneurs)
+    report = await asyncio.to_thread(data.report)  # the figures !rapport gives, the same way
     open_meetings = await meetings(ctx).open_meetings()
     statuses = Counter(m.status for m in directory(ctx).snapshot.members.values())
-    expected = len(weeks) * len(promeneurs)
-    done = expected - sum(len(absent) for absent in missing.values())
-    late = len(missing)
+    expected = report.network.weeks_expected
+    done = expected - report.network.weeks_missing
+    late = sum(1 for person in report.promeneurs if person.weeks_missing)
     upcoming = sorted(
         (start, m.title) for m in open_meetings if (start := next_start(m, now)) is not None
     )[:3]

@@ -7,7 +7,6 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Any
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.dialog import (
@@ -27,7 +26,7 @@ from bot.declarations.records import (
     save_declaration,
 )
 from bot.declarations.report import Period
-from bot.declarations.reporting import period_rows
+from bot.declarations.reporting import PeriodData
 from bot.declarations.weeks import Week, parse_week, week_argument
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
@@ -90,9 +89,11 @@ class DeclarationDesk:
         today, wanted = self.today(), list(weeks)
         return await self._db.run(lambda s: missing_weeks(s, promeneurs, wanted, today))
 
-    async def period_rows(self, period: Period) -> list[dict[str, Any]]:
-        """The declarations of a period, as the reports read them."""
-        return await self._db.run(lambda s: period_rows(s, period))
+    async def period(self, period: Period, people: Iterable[str]) -> PeriodData:
+        """A period's declarations and who should have declared which weeks, as of today: what
+        every figure (report, dashboard, missing weeks, deadline messages) is computed from."""
+        today, wanted = self.today(), set(people)
+        return await self._db.run(lambda s: PeriodData.read(s, period, wanted, today))
 
     def catalog(self) -> Catalog:
         """The lists to offer, rebuilt when the knowledge base was reloaded."""

@@ -1,43 +1,141 @@
-"""A report as people read it: a French summary, a CSV, an XLSX workbook and a PNG chart."""
+"""A report as people read it: a French summary, a CSV, an XLSX workbook and a PNG chart.
+
+The words are the Caf's (« réseaux sociaux utilisés », « type d'interactions », « thématiques
+abordées », …), the groups of columns in the order its evaluation lists them. Given `people`
+(the directory), promeneurs are shown by name, structure and type of PdN instead of Matrix IDs;
+given `columns`, each group has the same columns from one period to the next, zeros included."""
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bot.declarations.parsing import format_hours
-from bot.declarations.report import Report
+from bot.declarations.report import NETWORK, Report, Totals
+from bot.declarations.weeks import Week
 from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes, sort_key, write_sheet
 
-# (column prefix, Totals attribute, what the number counts)
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A promeneur as the directory knows them: `name` is the first name and the name;
+    `pdn_type` is « jeunesse » or « parentalité »."""
+
+    name: str
+    structure: str
+    pdn_type: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """One kind of category: its column prefix, the Totals attribute, what a number counts, and
+    its sheet of the workbook (also its column in the detail of the declarations)."""
+
+    prefix: str
+    attribute: str
+    unit: str
+    sheet: str
+
+
+# The Caf's order: réseaux sociaux utilisés, profil des jeunes contactés (âge), type
+# d'interactions, thématiques abordées; then where young people were referred.
 GROUPS = (
-    ("Âge", "age_groups", "semaines"),
-    ("Échanges", "interactions", "nombre"),
-    ("Sujet", "topics", "semaines"),
-    ("Orientation", "referrals", "nombre"),
-    ("Réseau", "networks", "semaines"),
+    Group("Réseau social", "networks", "semaines", "Réseaux sociaux"),
+    Group("Tranche d'âge", "age_groups", "semaines", "Tranches d'âge"),
+    Group("Type d'interactions", "interactions", "nombre", "Types d'interactions"),
+    Group("Thématique", "topics", "semaines", "Thématiques"),
+    Group("Orientation", "referrals", "nombre", "Orientations"),
 )
-FIXED = (
-    "Promeneur", "Semaines déclarées", "Semaines attendues", "Semaines sans activité", "Heures",
-    "Jeunes en contact (somme des semaines)", "Contacts courts",
+ATTRIBUTES = frozenset(group.attribute for group in GROUPS)
+
+PROMENEUR = "Promeneur"
+STRUCTURE = "Structure"
+PDN_TYPE = "Type de PdN"
+HOURS = "Heures"
+YOUNG_PEOPLE = "Jeunes en contact (somme des semaines)"
+FIGURES = (
+    "Semaines déclarées", "Semaines attendues", "Semaines sans activité", HOURS, YOUNG_PEOPLE,
+    "Contacts courts",
 )  # fmt: skip
 
+# The annual report: one column per quarter, then the year.
+QUARTERS = (1, 2, 3, 4)
+BY_QUARTER_SHEET = "Par trimestre"
+QUARTER_FIGURES = (("hours", "Heures"), ("young_people", "Jeunes en contact"))
+TOTAL = "Total"
 
-def _keys(report: Report, attribute: str) -> list[str]:
-    return sorted(getattr(report.network, attribute), key=sort_key)
+# « aucun » agrees with the noun it stands for.
+NONE_MASCULINE = "aucun"
+NONE_FEMININE = "aucune"
 
 
-def table(report: Report) -> list[list[Any]]:
+def _name(user_id: str, people: Mapping[str, PersonInfo] | None) -> str:
+    person = people.get(user_id) if people is not None else None
+    return (person.name.strip() or user_id) if person else user_id
+
+
+def _who(user_id: str, people: Mapping[str, PersonInfo] | None) -> list[Any]:
+    """The first cells of a promeneur's row: their name, structure and type when `people` is
+    given (the Matrix ID when the directory does not know them), else the Matrix ID."""
+    if people is None:
+        return [user_id]
+    if user_id == NETWORK:
+        return [NETWORK, "", ""]
+    person = people.get(user_id)
+    if person is None:
+        return [user_id, "", ""]
+    return [_name(user_id, people), person.structure, person.pdn_type]
+
+
+def _who_header(people: Mapping[str, PersonInfo] | None) -> list[str]:
+    return [PROMENEUR] if people is None else [PROMENEUR, STRUCTURE, PDN_TYPE]
+
+
+def _ordered(report: Report, people: Mapping[str, PersonInfo] | None) -> list[Totals]:
+    """The promeneurs in the report's order; given `people`, by name, those the directory does
+    not know last."""
+    if people is None:
+        return list(report.promeneurs)
+    return sorted(
+        report.promeneurs,
+        key=lambda t: (t.name not in people, sort_key(_name(t.name, people)), t.name),
+    )
+
+
+def _check(columns: Mapping[str, Sequence[str]] | None) -> None:
+    unknown = sorted(set(columns or ()) - ATTRIBUTES)
+    if unknown:
+        raise ValueError(f"unknown groups of columns {unknown}: known {sorted(ATTRIBUTES)}")
+
+
+def _keys(
+    report: Report, attribute: str, columns: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """A group's categories: the fixed ones (`columns`) in their order, then any other found in
+    the report, sorted as people expect."""
+    fixed = list(dict.fromkeys((columns or {}).get(attribute, ())))
+    found = set(getattr(report.network, attribute)) - set(fixed)
+    return fixed + sorted(found, key=sort_key)
+
+
+def table(
+    report: Report,
+    people: Mapping[str, PersonInfo] | None = None,
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> list[list[Any]]:
     """One row per promeneur, then the network's total row; the header first."""
-    groups = [(prefix, attr, _keys(report, attr), unit) for prefix, attr, unit in GROUPS]
-    header = list(FIXED) + [
-        f"{prefix} : {key} ({unit})" for prefix, _, keys, unit in groups for key in keys
+    _check(columns)
+    groups = [(group, _keys(report, group.attribute, columns)) for group in GROUPS]
+    header = [*_who_header(people), *FIGURES] + [
+        f"{group.prefix} : {key} ({group.unit})" for group, keys in groups for key in keys
     ]
     rows: list[list[Any]] = [header]
-    for totals in [*report.promeneurs, report.network]:
+    for totals in [*_ordered(report, people), report.network]:
         row: list[Any] = [
-            totals.name,
+            *_who(totals.name, people),
             totals.weeks_declared,
             totals.weeks_expected,
             totals.weeks_inactive,
@@ -45,48 +143,98 @@ def table(report: Report) -> list[list[Any]]:
             totals.young_people,
             totals.short_contacts,
         ]
-        for _, attr, keys, _ in groups:
-            counter: Counter[str] = getattr(totals, attr)
+        for group, keys in groups:
+            counter: Counter[str] = getattr(totals, group.attribute)
             row += [counter.get(key, 0) for key in keys]
         rows.append(row)
     return rows
 
 
-def to_csv(report: Report) -> bytes:
-    return csv_bytes(table(report))
+def to_csv(
+    report: Report,
+    people: Mapping[str, PersonInfo] | None = None,
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> bytes:
+    return csv_bytes(table(report, people, columns))
 
 
-def _top(counter: Counter[str], limit: int = 5) -> str:
-    return ", ".join(f"{key} ({count})" for key, count in counter.most_common(limit)) or "aucun"
+def by_quarter(report: Report, people: Mapping[str, PersonInfo] | None = None) -> list[list[Any]]:
+    """The annual report's « Par trimestre » sheet: per promeneur, then for the network, the
+    hours and the young people of T1 to T4 and of the year (from the declarations, like the
+    other sheets: weeks without activity count for nothing). The header first."""
+    sums: dict[str, dict[str, Counter[int]]] = {
+        name: {attribute: Counter() for attribute, _ in QUARTER_FIGURES}
+        for name in [t.name for t in report.promeneurs] + [NETWORK]
+    }
+    for declaration in report.rows:
+        if declaration["inactive"]:
+            continue
+        quarter = Week.parse(declaration["week"]).quarter.number
+        for name in (declaration["user_id"], NETWORK):
+            person = sums.setdefault(name, {a: Counter() for a, _ in QUARTER_FIGURES})
+            for attribute, _ in QUARTER_FIGURES:
+                person[attribute][quarter] += declaration[attribute] or 0
+    header = _who_header(people) + [
+        f"{label} : {part}"
+        for _, label in QUARTER_FIGURES
+        for part in [*(f"T{q}" for q in QUARTERS), TOTAL]
+    ]
+    rows: list[list[Any]] = [header]
+    for name in [t.name for t in _ordered(report, people)] + [NETWORK]:
+        row: list[Any] = _who(name, people)
+        for attribute, _ in QUARTER_FIGURES:
+            counts = sums[name][attribute]
+            values: list[Any] = [counts.get(q, 0) for q in QUARTERS]
+            total: Any = sum(counts.values())
+            if attribute == "hours":
+                values, total = [round(v, 2) for v in values], round(total, 2)
+            row += [*values, total]
+        rows.append(row)
+    return rows
 
 
-def summary_text(report: Report) -> str:
+def _top(counter: Counter[str], none: str, limit: int = 5) -> str:
+    """The most frequent categories, or `none` (« aucun » or « aucune », agreeing with the
+    noun of the line)."""
+    return ", ".join(f"{key} ({count})" for key, count in counter.most_common(limit)) or none
+
+
+def summary_text(report: Report, people: Mapping[str, PersonInfo] | None = None) -> str:
     net = report.network
-    expected = len(report.expected) * len(report.promeneurs)
+    expected = net.weeks_expected  # the sum of each person's expected weeks
+    done = expected - net.weeks_missing  # as !tableau-de-bord and !declarations manquantes count
     lines = [
         f"Bilan {report.period.label} : {len(report.promeneurs)} promeneur(s), "
-        f"{net.weeks_declared} semaine(s) déclarée(s) sur {expected} attendue(s).",
+        f"{done} semaine(s) déclarée(s) sur {expected} attendue(s).",
         f"• Heures de présence en ligne : {format_hours(net.hours)}",
-        f"• Jeunes en contact (somme des semaines) : {net.young_people}",
+        f"• {YOUNG_PEOPLE} : {net.young_people}",
         f"• Contacts courts : {net.short_contacts}",
-        f"• Tranches d'âge (semaines) : {_top(net.age_groups)}",
-        f"• Types d'échanges : {_top(net.interactions)}",
-        f"• Sujets les plus abordés (semaines) : {_top(net.topics)}",
-        f"• Orientations : {_top(net.referrals, 8)}",
-        f"• Réseaux (semaines) : {_top(net.networks)}",
+        f"• Réseaux sociaux utilisés (semaines) : {_top(net.networks, NONE_MASCULINE)}",
+        f"• Tranches d'âge (semaines) : {_top(net.age_groups, NONE_FEMININE)}",
+        f"• Types d'interactions : {_top(net.interactions, NONE_MASCULINE)}",
+        f"• Thématiques les plus abordées (semaines) : {_top(net.topics, NONE_FEMININE)}",
+        f"• Orientations : {_top(net.referrals, NONE_FEMININE, 8)}",
     ]
-    late = [t for t in report.promeneurs if t.weeks_declared < t.weeks_expected]
+    late = [t for t in _ordered(report, people) if t.weeks_missing]
     if late:
         lines.append(
             "• Déclarations incomplètes : "
-            + ", ".join(f"{t.name} ({t.weeks_declared}/{t.weeks_expected})" for t in late[:10])
+            + ", ".join(
+                f"{_name(t.name, people)} ({t.weeks_expected - t.weeks_missing}/{t.weeks_expected})"
+                for t in late[:10]
+            )
             + (" …" if len(late) > 10 else "")
         )
     lines.append("Détail par promeneur : fichiers CSV et XLSX ; graphique en PNG.")
     return "\n".join(lines)
 
 
-def to_xlsx(report: Report) -> bytes:
+def to_xlsx(
+    report: Report,
+    people: Mapping[str, PersonInfo] | None = None,
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> bytes:
+    _check(columns)
     out = io.BytesIO()
     import xlsxwriter  # here: only reports need it (memory of the running bot)
 
@@ -102,35 +250,35 @@ def to_xlsx(report: Report) -> bytes:
             ["Bilan", report.period.label],
             ["Promeneurs", len(report.promeneurs)],
             ["Semaines déclarées", net.weeks_declared],
-            ["Semaines attendues", len(report.expected) * len(report.promeneurs)],
+            ["Semaines attendues", net.weeks_expected],
             ["Semaines sans activité", net.weeks_inactive],
-            ["Heures", round(net.hours, 2)],
-            ["Jeunes en contact (somme des semaines)", net.young_people],
+            [HOURS, round(net.hours, 2)],
+            [YOUNG_PEOPLE, net.young_people],
             ["Contacts courts", net.short_contacts],
         ],
     )
-    sheet("Par promeneur", table(report))
+    sheet("Par promeneur", table(report, people, columns))
+    if report.period.quarter is None:
+        sheet(BY_QUARTER_SHEET, by_quarter(report, people))
     sheet(
         "Par semaine",
-        [["Semaine", "Déclarations", "Heures", "Jeunes en contact", "Contacts courts"]]
+        [["Semaine", "Déclarations", HOURS, "Jeunes en contact", "Contacts courts"]]
         + [
             [week, t.weeks_declared, round(t.hours, 2), t.young_people, t.short_contacts]
             for week, t in report.by_week.items()
         ],
     )
-    for title, attr, unit in (
-        ("Sujets", "topics", "semaines"),
-        ("Orientations", "referrals", "nombre"),
-        ("Échanges", "interactions", "nombre"),
-        ("Âges", "age_groups", "semaines"),
-        ("Réseaux", "networks", "semaines"),
-    ):
-        counter: Counter[str] = getattr(net, attr)
-        sheet(title, [[title, unit], *[[k, v] for k, v in counter.most_common()]])
+    for group in GROUPS:
+        counter: Counter[str] = getattr(net, group.attribute)
+        if columns is None:
+            counts = counter.most_common()
+        else:
+            counts = [(k, counter.get(k, 0)) for k in _keys(report, group.attribute, columns)]
+        sheet(group.sheet, [[group.sheet, group.unit], *[[k, v] for k, v in counts]])
     sheet(
         "Déclarations",
-        [["Promeneur", "Semaine", "Sans activité", "Heures", "Jeunes", "Contacts courts",
-          "Réseaux", "Âges", "Échanges", "Sujets", "Orientations", "Remarque"]]
+        [[PROMENEUR, "Semaine", "Sans activité", HOURS, "Jeunes", "Contacts courts",
+          *(group.sheet for group in GROUPS), "Remarque"]]
         + [
             [r["user_id"], r["week"], "oui" if r["inactive"] else "", r["hours"],
              r["young_people"], r["short_contacts"], ", ".join(r["networks"]),

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, delete, select
 from bot.declarations.dialog import Draft
 from bot.declarations.weeks import Week
 from bot.storage.database import Write
-from bot.storage.models import Declaration, utcnow
+from bot.storage.models import ANONYMOUS, AddedCoordinator, Declaration, Member, as_utc, utcnow
 
 FIELDS = (
     "hours", "networks", "young_people", "short_contacts", "age_groups", "interactions",
@@ -64,15 +64,56 @@ def declarations_in(
     return list(session.exec(query.order_by(col(Declaration.week))))
 
 
-def missing_weeks(
-    session: Session, promeneurs: Iterable[str], weeks: Iterable[Week], today: dt.date
+def expected_weeks(
+    session: Session, people: Iterable[str], weeks: Iterable[Week], today: dt.date
 ) -> dict[str, list[Week]]:
-    """For each promeneur with some missing, the weeks among `weeks` up to last week that they
-    have not declared (the one definition of "missing", for reminders, lists and dashboard)."""
-    due = [week for week in weeks if week < Week.of(today)]
-    declared = {(d.user_id, d.week) for d in declarations_in(session, [str(w) for w in due])}
+    """Who should have declared which of `weeks` (those ended by `today`): `people` (the
+    network's promeneurs as the bot sees them), the directory's promeneurs (those who left too,
+    until they left) and whoever declared one of the weeks; each from their arrival (label
+    date, else their entry in the directory), not during their leave, not after they left.
+    Declarations kept anonymously after an erasure count in the totals and are expected of
+    nobody. The one definition, for the reports, the dashboard, the lists of missing weeks and
+    the deadline messages."""
+    wanted = list(weeks)
+    due = [week for week in wanted if week < Week.of(today)]
+    members = {m.user_id: m for m in session.exec(select(Member))}
+    added = set(session.exec(select(AddedCoordinator.user_id)))
+    declared = {d.user_id for d in declarations_in(session, [str(w) for w in wanted])}
+    expected = {
+        person: []
+        if person.startswith(ANONYMOUS)
+        else [week for week in due if _expected_of(members.get(person), week)]
+        for person in sorted(set(people) | (set(members) - added) | declared)
+    }
+    # Who left before the period (or arrives after it) and declared nothing is not part of it.
+    return {person: weeks for person, weeks in expected.items() if weeks or person in declared}
+
+
+def _expected_of(member: Member | None, week: Week) -> bool:
+    if member is None:  # in the network rooms only: nothing known of their arrival
+        return True
+    arrival = member.label_date or as_utc(member.created_at).date()
+    changed = as_utc(member.updated_at).date()  # when they left or went on leave
+    if week.monday + dt.timedelta(days=6) < arrival:
+        return False
+    if member.status == "parti":
+        return week.monday <= changed
+    if member.status == "conges":
+        back = member.away_until
+        return not (week.monday > changed and (back is None or week.monday <= back))
+    return True
+
+
+def missing_weeks(
+    session: Session, people: Iterable[str], weeks: Iterable[Week], today: dt.date
+) -> dict[str, list[Week]]:
+    """For each person with some missing, the expected weeks (`expected_weeks`) they have not
+    declared."""
+    wanted = list(weeks)
+    expected = expected_weeks(session, people, wanted, today)
+    declared = {(d.user_id, d.week) for d in declarations_in(session, [str(w) for w in wanted])}
     missing = {
         user: [week for week in due if (user, str(week)) not in declared]
-        for user in sorted(promeneurs)
+        for user, due in expected.items()
     }
     return {user: absent for user, absent in missing.items() if absent}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +65,7 @@ class Totals:
     name: str
     weeks_declared: int = 0
     weeks_expected: int = 0
+    weeks_missing: int = 0  # expected and not declared
     weeks_inactive: int = 0
     hours: float = 0.0
     young_people: int = 0
@@ -92,6 +93,7 @@ class Totals:
     def merge(self, other: Totals) -> None:
         self.weeks_declared += other.weeks_declared
         self.weeks_expected += other.weeks_expected
+        self.weeks_missing += other.weeks_missing
         self.weeks_inactive += other.weeks_inactive
         self.hours += other.hours
         self.young_people += other.young_people
@@ -125,20 +127,30 @@ def load_rows(session: Session, weeks: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def build_report(
-    period: Period, rows: list[dict[str, Any]], today: dt.date, promeneurs: Iterable[str] = ()
+    period: Period,
+    rows: list[dict[str, Any]],
+    today: dt.date,
+    expected: Mapping[str, list[Week]] | None = None,
 ) -> Report:
-    """Totals per promeneur (everyone in `promeneurs` and everyone who declared) and in all."""
+    """Totals per person (everyone `expected` names, see records.expected_weeks, and everyone
+    who declared) and in all; without `expected`, every ended week is expected of those who
+    declared (a report of rows alone, as benches build them)."""
     weeks = period.weeks()
     current = Week.of(today)
-    expected = [w for w in weeks if w < current]
-    names = sorted(set(promeneurs) | {row["user_id"] for row in rows})
-    totals = {name: Totals(name, weeks_expected=len(expected)) for name in names}
+    ended = [w for w in weeks if w < current]
+    names = sorted(set(expected or ()) | {row["user_id"] for row in rows})
+    due = {name: (expected or {}).get(name, ended if expected is None else []) for name in names}
+    totals = {name: Totals(name, weeks_expected=len(due[name])) for name in names}
     by_week = {str(w): Totals(str(w)) for w in weeks}
+    declared: set[tuple[str, str]] = set()
     for row in sorted(rows, key=lambda r: (r["user_id"], r["week"])):
         totals[row["user_id"]].add(row)
+        declared.add((row["user_id"], row["week"]))
         if row["week"] in by_week:
             by_week[row["week"]].add(row)
+    for name, one in totals.items():
+        one.weeks_missing = sum(1 for week in due[name] if (name, str(week)) not in declared)
     network = Totals(NETWORK)
     for one in totals.values():
         network.merge(one)
-    return Report(period, weeks, expected, list(totals.values()), network, by_week, rows)
+    return Report(period, weeks, ended, list(totals.values()), network, by_week, rows)

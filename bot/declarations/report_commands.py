@@ -34,10 +34,8 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     room = await ctx.private_room()  # each promeneur's figures
     if room is None:
         return
-    rows = await ctx.declarations.period_rows(period)
-    files = await asyncio.to_thread(
-        report_files, rows, period, today, ctx.services.network.promeneurs()
-    )
+    figures = await ctx.declarations.period(period, ctx.services.network.promeneurs())
+    files = await asyncio.to_thread(report_files, figures)
     ctx.say_in(room, files.summary)
     for name, data, mimetype in files.files:
         await ctx.send_file(room, data, name, mimetype)

@@ -11,13 +11,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from bot.declarations.catalog import AGE_GROUPS, INTERACTIONS
 from bot.declarations.chart import chart_png
-from bot.declarations.export import summary_text, to_csv, to_xlsx
-from bot.declarations.report import Period, build_report, load_rows, parse_period
+from bot.declarations.export import PersonInfo, summary_text, to_csv, to_xlsx
+from bot.declarations.records import expected_weeks
+from bot.declarations.report import Period, Report, build_report, load_rows, parse_period
+from bot.declarations.weeks import Week
 from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
+from bot.storage.models import PDN_TYPES, Member
 from bot.text.errors import UserError
 
 CSV = "text/csv"
@@ -35,27 +39,60 @@ def period_rows(session: Session, period: Period) -> list[dict[str, Any]]:
     return load_rows(session, [str(w) for w in period.weeks()])
 
 
-def report_files(
-    rows: list[dict[str, Any]], period: Period, today: dt.date, promeneurs: Iterable[str] = ()
-) -> ReportFiles:
+# Columns every report has, in the seed's order, even at zero (the others vary by network).
+FIXED_COLUMNS = {
+    "age_groups": [choice.label for choice in AGE_GROUPS],
+    "interactions": [choice.label for choice in INTERACTIONS],
+}
+
+
+@dataclass(frozen=True)
+class PeriodData:
+    """What a period's figures are computed from, read in one transaction: its declarations and
+    who should have declared which weeks (records.expected_weeks)."""
+
+    period: Period
+    today: dt.date
+    rows: list[dict[str, Any]]
+    expected: dict[str, list[Week]]
+    people: dict[str, PersonInfo]  # name, structure and type from the directory
+
+    @classmethod
+    def read(
+        cls, session: Session, period: Period, people: Iterable[str], today: dt.date
+    ) -> PeriodData:
+        expected = expected_weeks(session, people, period.weeks(), today)
+        known = {
+            m.user_id: PersonInfo(
+                f"{m.first_name} {m.last_name}".strip() or m.user_id,
+                m.structure,
+                PDN_TYPES.get(m.pdn_type, m.pdn_type),
+            )
+            for m in session.exec(select(Member))
+        }
+        return cls(period, today, period_rows(session, period), expected, known)
+
+    def report(self) -> Report:
+        return build_report(self.period, self.rows, self.today, self.expected)
+
+
+def report_files(data: PeriodData) -> ReportFiles:
     """The summary, CSV, XLSX and PNG of a period (CPU work: run it in a thread)."""
-    report = build_report(period, rows, today, promeneurs)
+    report, period, people = data.report(), data.period, data.people
     stem = f"bilan-pdn-{period.slug}"
     return ReportFiles(
-        summary_text(report),
+        summary_text(report, people),
         [
-            (f"{stem}.csv", to_csv(report), CSV),
-            (f"{stem}.xlsx", to_xlsx(report), XLSX),
+            (f"{stem}.csv", to_csv(report, people, FIXED_COLUMNS), CSV),
+            (f"{stem}.xlsx", to_xlsx(report, people, FIXED_COLUMNS), XLSX),
             (f"{stem}.png", chart_png(report), PNG),
         ],
     )
 
 
-def report_summary(
-    rows: list[dict[str, Any]], period: Period, today: dt.date, promeneurs: Iterable[str] = ()
-) -> str:
+def report_summary(data: PeriodData) -> str:
     """Only the French summary (no files): for the deadline reminders."""
-    return summary_text(build_report(period, rows, today, promeneurs))
+    return summary_text(data.report(), data.people)
 
 
 def write_report(files: ReportFiles, directory: Path) -> list[Path]:
@@ -77,11 +114,11 @@ def print_report(settings: Settings, quarter: str | None, year: int | None, out:
         return 2
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    with Session(engine) as session:
-        rows = period_rows(session, period)
-    engine.dispose()
     today = dt.datetime.now(ZoneInfo(settings.locale.timezone)).date()
-    files = report_files(rows, period, today)
+    with Session(engine) as session:  # the rooms are unknown here: the directory says who
+        data = PeriodData.read(session, period, (), today)
+    engine.dispose()
+    files = report_files(data)
     print(files.summary)
     for path in write_report(files, out):
         print(f"Écrit : {path}")
@@ -99,6 +136,6 @@ class PeriodSummary:
         self._promeneurs = promeneurs
 
     async def __call__(self, period: Period) -> str:
-        rows = await self._db.run(lambda s: period_rows(s, period))
-        today, promeneurs = self._clock().date(), self._promeneurs()
-        return await asyncio.to_thread(report_summary, rows, period, today, promeneurs)
+        today, people = self._clock().date(), self._promeneurs()
+        data = await self._db.run(lambda s: PeriodData.read(s, period, people, today))
+        return await asyncio.to_thread(report_summary, data)

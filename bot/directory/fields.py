@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.storage.models import Member
+from bot.storage.models import PDN_TYPES, Member
 from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
 
 STATUSES = {"actif": "actif", "conges": "congés", "parti": "parti"}
-TYPES = {"jeunesse": "jeunesse", "parentalite": "parentalité"}
+TYPES = PDN_TYPES
 MATRIX_ID = re.compile(r"@[a-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(?::\d+)?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?:\+33|0)[1-9](?:\d{8})")

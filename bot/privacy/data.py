@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel, col, delete, or_, select
 
 from bot.storage.database import Database
 from bot.storage.models import (
+    ANONYMOUS,
     AddedCoordinator,
     AuditEntry,
     Declaration,
@@ -129,7 +130,7 @@ def erase(session: Session, user_id: str) -> int:
     for _, table in OWN_ROWS:
         count += _deleted(session, delete(table).where(table.user_id == user_id))  # type: ignore[attr-defined]
     count += _deleted(session, delete(ReminderSent).where(col(ReminderSent.target) == user_id))
-    alias = "anonyme-" + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
+    alias = ANONYMOUS + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
     for row in session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)):
         row.user_id, row.remark = alias, ""  # figures stay in the totals; their words do not
         session.add(row)

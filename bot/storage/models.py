@@ -143,6 +143,11 @@ class DialogState(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
 
 
+# Declarations kept after an erasure go under this prefix and a random name: in the totals, and
+# expected of nobody.
+ANONYMOUS = "anonyme-"
+
+
 class Declaration(SQLModel, table=True):
     """One promeneur's activity for one ISO week (no data about any young person)."""
 
@@ -238,6 +243,10 @@ class MeetingAnnouncement(SQLModel, table=True):
 
     txn_id: str = Field(primary_key=True)
     meeting_id: int = Field(index=True)
+
+
+# The kinds of Promeneurs du Net, as stored -> as shown.
+PDN_TYPES = {"jeunesse": "jeunesse", "parentalite": "parentalité"}
 
 
 class Member(SQLModel, table=True):

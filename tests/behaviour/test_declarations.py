@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -235,3 +236,22 @@ async def _declare_in_the_new_year(local: LocalNetwork, stored: Callable[[], set
     closed = await camille.ask(dm, "!declarer semaine 50 2026 2h")
     assert "le bilan 2026 était à rendre le 31/01/2027" in closed
     assert stored() == {"2026-W02", "2026-W51", "2026-W52"}
+
+
+async def test_the_report_the_dashboard_and_the_missing_list_count_the_same_weeks(
+    local: LocalNetwork,
+) -> None:
+    coordinator, dm = local.coordinator, local.coordinator_dm
+    quarter = Week.of(NOW.date()).quarter
+    await local.promeneur.ask(local.dm, f"!declarer 2h semaine={_weeks_ago(1).number}")
+    await coordinator.ask(dm, "!promeneur ajouter @arrivee:x prenom=Lou structure=MJC")
+
+    report = await coordinator.ask(dm, f"!rapport T{quarter.number} {quarter.year}")
+    board = await coordinator.ask(dm, "!tableau-de-bord")
+    missing = await coordinator.ask(dm, "!declarations manquantes")
+
+    counted = re.search(r"(\d+) semaine\(s\) déclarée\(s\) sur (\d+) attendue\(s\)", report)
+    shown = re.search(r"(\d+) semaine\(s\) sur (\d+) attendue\(s\)", board)
+    assert counted and shown and counted.groups() == shown.groups(), (report, board)
+    assert "@arrivee:x" not in missing  # entered today: no week of the quarter is missed yet
+    assert "Lou" not in report.partition("Déclarations incomplètes")[2]

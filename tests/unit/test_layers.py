@@ -15,7 +15,9 @@ FRAMEWORK = {"commands"}
 ROOT = {"app", "cli", "features", "__main__", "bootstrap", "demo"}
 # A feature may use another only through these modules (the data it exposes, not its handlers).
 INTERFACES = {
-    ("admin", "declarations"): {"bot.declarations.records", "bot.declarations.weeks"},
+    ("admin", "declarations"): {
+        "bot.declarations.records", "bot.declarations.report", "bot.declarations.weeks",
+    },
     ("admin", "directory"): {"bot.directory.commands", "bot.directory.fields"},
     ("admin", "scheduling"): {
         "bot.scheduling.commands", "bot.scheduling.deadlines", "bot.scheduling.french_dates",

@@ -14,8 +14,16 @@ import pytest
 from sqlmodel import Session
 
 from bot.cli import main
-from bot.declarations.export import summary_text, table, to_csv, to_xlsx
-from bot.declarations.report import Period, build_report, load_rows, parse_period
+from bot.declarations.export import (
+    BY_QUARTER_SHEET,
+    PersonInfo,
+    by_quarter,
+    summary_text,
+    table,
+    to_csv,
+    to_xlsx,
+)
+from bot.declarations.report import Period, Report, build_report, load_rows, parse_period
 from bot.declarations.weeks import Quarter, Week
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import Declaration
@@ -60,7 +68,8 @@ def database(database_url: str) -> str:
 def test_report_figures_are_the_sums_of_the_declarations(database: str) -> None:
     with Session(make_engine(database)) as session:
         rows = load_rows(session, [str(w) for w in Period(2026, 4).weeks()])
-    report = build_report(Period(2026, 4), rows, TODAY, ["@absent:test"])
+    ended = [w for w in Period(2026, 4).weeks() if w < Week.of(TODAY)]
+    report = build_report(Period(2026, 4), rows, TODAY, {"@absent:test": ended})
     active = [r for r in rows if not r["inactive"]]
 
     assert report.network.weeks_declared == len(rows)
@@ -109,8 +118,10 @@ def test_spreadsheets_follow_french_conventions() -> None:
     header, hours = lines[0], lines[0].index("Heures")
     assert [line[hours] for line in lines[1:]] == ["2,25", "2,25", "4,5"]  # not "2.25"
     assert all(isinstance(_as_french_spreadsheet_reads(line[hours]), float) for line in lines[1:])
-    topics = [name for name in header if name.startswith("Sujet")]
-    assert topics.index("Sujet : Écrans (semaines)") < topics.index("Sujet : Sexualité (semaines)")
+    topics = [name for name in header if name.startswith("Thématique")]
+    assert topics.index("Thématique : Écrans (semaines)") < topics.index(
+        "Thématique : Sexualité (semaines)"
+    )
 
     with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
         sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
@@ -173,3 +184,139 @@ def test_text_people_typed_never_becomes_a_formula_in_an_export() -> None:
         shared = book.read("xl/sharedStrings.xml").decode()
     assert sheets and not [s for s in sheets if "<f>" in s]  # no cell holds a formula
     assert "HYPERLINK" in shared  # the text is there, as text
+
+
+PEOPLE = {
+    "@p0:test": PersonInfo("Camille Martin", "MJC de Châteauroux", "jeunesse"),
+    "@p1:test": PersonInfo("Alex Durand", "Centre social Issoudun", "parentalité"),
+}
+
+
+QUARTER = Period(2026, 4)
+
+
+def _small_report(period: Period = QUARTER, today: dt.date = TODAY) -> Report:
+    """Three promeneurs, one week each; @p2 is not in PEOPLE."""
+    first = {d.user_id: d for d in reversed(_declarations(3))}
+    rows = [d.model_dump() for d in first.values()]
+    for row in rows:
+        row["inactive"], row["topics"] = False, ["Alcool"]
+    return build_report(period, rows, today)
+
+
+def test_promeneurs_are_shown_by_name_structure_and_type_of_pdn() -> None:
+    rows = table(_small_report(), people=PEOPLE)
+
+    assert rows[0][:4] == ["Promeneur", "Structure", "Type de PdN", "Semaines déclarées"]
+    assert [row[:3] for row in rows[1:]] == [
+        ["Alex Durand", "Centre social Issoudun", "parentalité"],
+        ["Camille Martin", "MJC de Châteauroux", "jeunesse"],
+        ["@p2:test", "", ""],  # unknown to the directory: the Matrix ID, after those named
+        ["Réseau (total)", "", ""],
+    ]
+    lines = list(csv.reader(io.StringIO(to_csv(_small_report(), PEOPLE).decode("utf-8-sig")),
+                            delimiter=";"))  # fmt: skip
+    assert lines[2][:3] == ["Camille Martin", "MJC de Châteauroux", "jeunesse"]
+    assert "Camille Martin" not in "".join(map(str, table(_small_report())))  # IDs by default
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(_small_report(), PEOPLE))) as book:
+        shared = book.read("xl/sharedStrings.xml").decode()
+    assert "Camille Martin" in shared and "@p0:test" in shared  # the detail keeps the ID
+
+
+def test_listed_categories_keep_their_column_and_order_even_at_zero() -> None:
+    report = _small_report()
+    columns = {"topics": ["Mal-être", "Cyberharcèlement"], "interactions": ["demandes de conseil"]}
+    header, *rows = table(report, columns=columns)
+
+    topics = [name for name in header if name.startswith("Thématique")]
+    assert topics == [
+        "Thématique : Mal-être (semaines)",
+        "Thématique : Cyberharcèlement (semaines)",
+        "Thématique : Alcool (semaines)",  # found in the data, after the listed ones
+    ]
+    zero = header.index("Thématique : Cyberharcèlement (semaines)")
+    assert [row[zero] for row in rows] == [0, 0, 0, 0]
+    interactions = [name for name in header if name.startswith("Type d'interactions")]
+    assert interactions == [
+        "Type d'interactions : demandes de conseil (nombre)",
+        "Type d'interactions : échanges simples (nombre)",
+    ]
+    assert not [name for name in table(report)[0] if "Cyberharcèlement" in name]  # as before
+    with pytest.raises(ValueError, match="sujets"):
+        table(report, columns={"sujets": ["Alcool"]})
+
+
+def test_summary_speaks_the_cafs_words_and_agrees_in_gender() -> None:
+    report = _small_report()
+    report.network.topics.clear()
+    report.network.referrals.clear()
+    report.network.age_groups.clear()
+    report.network.networks.clear()
+    text = summary_text(report)
+
+    assert "• Types d'interactions : échanges simples" in text
+    assert "• Thématiques les plus abordées (semaines) : aucune" in text
+    assert "• Orientations : aucune" in text
+    assert "• Tranches d'âge (semaines) : aucune" in text
+    assert "• Réseaux sociaux utilisés (semaines) : aucun" in text
+    assert "Sujets" not in text and "Types d'échanges" not in text
+
+
+def test_summary_names_late_promeneurs_by_name() -> None:
+    ended = [w for w in Period(2026, 4).weeks() if w < Week.of(TODAY)]
+    report = build_report(Period(2026, 4), [], TODAY, {"@p0:test": ended})
+
+    assert "Camille Martin (0/" in summary_text(report, PEOPLE)
+    assert "@p0:test (0/" in summary_text(report)
+
+
+def test_a_year_report_has_a_sheet_by_quarter_summing_to_the_year() -> None:
+    rows = []
+    for number, declaration in enumerate(_declarations(3)):
+        row = declaration.model_dump()
+        row["week"] = str(Week(2026, 1 + (number * 5) % 52))  # spread over the year
+        rows.append(row)
+    report = build_report(Period(2026), rows, dt.date(2027, 1, 10))
+    sheet = by_quarter(report, PEOPLE)
+
+    header, *people, network = sheet
+    assert header == [
+        "Promeneur", "Structure", "Type de PdN",
+        "Heures : T1", "Heures : T2", "Heures : T3", "Heures : T4", "Heures : Total",
+        "Jeunes en contact : T1", "Jeunes en contact : T2", "Jeunes en contact : T3",
+        "Jeunes en contact : T4", "Jeunes en contact : Total",
+    ]  # fmt: skip
+    assert [row[0] for row in people] == ["Alex Durand", "Camille Martin", "@p2:test"]
+    assert network[0] == "Réseau (total)"
+    assert network[7] == pytest.approx(report.network.hours)
+    assert sum(network[3:7]) == pytest.approx(report.network.hours)
+    assert all(0 < value < report.network.hours for value in network[3:7])  # all four have some
+    assert network[12] == sum(network[8:12]) == report.network.young_people
+    camille = next(t for t in report.promeneurs if t.name == "@p0:test")
+    assert people[1][7] == pytest.approx(camille.hours)
+    assert [sum(column) for column in zip(*[row[3:] for row in people], strict=True)] == (
+        pytest.approx(network[3:])
+    )
+
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
+        assert f'name="{BY_QUARTER_SHEET}"' in book.read("xl/workbook.xml").decode()
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(_small_report()))) as book:
+        assert BY_QUARTER_SHEET not in book.read("xl/workbook.xml").decode()  # a quarter
+
+
+def test_workbook_sheets_are_named_in_the_cafs_words() -> None:
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(_small_report()))) as book:
+        workbook = book.read("xl/workbook.xml").decode()
+    names = re.findall(r'<sheet name="([^"]+)"', workbook)
+    for name in ("Réseaux sociaux", "Tranches d'âge", "Types d'interactions",
+                 "Thématiques", "Orientations"):  # fmt: skip
+        assert name in names, names
+    assert "Sujets" not in names and "Échanges" not in names
+
+
+def test_chart_is_a_png_for_a_quarter_and_for_a_year() -> None:
+    from bot.declarations.chart import chart_png
+
+    assert chart_png(_small_report())[:4] == b"\x89PNG"
+    assert chart_png(_small_report(Period(2026), dt.date(2027, 1, 10)))[:4] == b"\x89PNG"
+    assert chart_png(build_report(Period(2026, 4), [], TODAY))[:4] == b"\x89PNG"  # empty
