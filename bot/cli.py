@@ -83,9 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _knowledge_options(kb_check)
 
-    report = commands.add_parser("report", help="bilan trimestriel ou annuel en fichiers")
+    report = commands.add_parser(
+        "report", help="bilan trimestriel, semestriel ou annuel en fichiers"
+    )
     when = report.add_mutually_exclusive_group(required=True)
     when.add_argument("--quarter", help="trimestre, par exemple 2026-Q4 ou T4-2026")
+    when.add_argument(
+        "--half",
+        "--semestre",
+        help="semestre, par exemple 2026-S1, S2-2026 ou « 1er semestre 2026 »",
+    )
     when.add_argument("--year", type=int, help="année, par exemple 2026")
     report.add_argument("--out", type=Path, default=Path("."), help="dossier des fichiers")
     report.add_argument("-c", "--config", type=Path, default=Path("config.toml"))
@@ -216,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from bot.declarations.reporting import print_report
 
-        return print_report(settings, args.quarter, args.year, args.out)
+        return print_report(settings, args.quarter, args.year, args.out, args.half)
     if args.command == "db":
         from bot.storage.database import upgrade
 

@@ -3,7 +3,9 @@
 The words are the Caf's (« réseaux sociaux utilisés », « type d'interactions », « thématiques
 abordées », …), the groups of columns in the order its evaluation lists them. Given `people`
 (the directory), promeneurs are shown by name, structure and type of PdN instead of Matrix IDs;
-given `columns`, each group has the same columns from one period to the next, zeros included."""
+given `columns`, each group has the same columns from one period to the next, zeros included.
+Given `people`, the workbook also sums the promeneurs per structure and per type of PdN; its
+« Synthèse départementale » gives the network's figures field by field in the Caf's order."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any
 from bot.declarations.parsing import format_hours
 from bot.declarations.report import NETWORK, Report, Totals
 from bot.declarations.weeks import Week
+from bot.storage.models import PDN_TYPES
 from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes, sort_key, write_sheet
 
 
@@ -61,11 +64,22 @@ FIGURES = (
     "Contacts courts",
 )  # fmt: skip
 
-# The annual report: one column per quarter, then the year.
-QUARTERS = (1, 2, 3, 4)
+# The annual and half-year reports: one column per quarter of the period, then the period.
 BY_QUARTER_SHEET = "Par trimestre"
 QUARTER_FIGURES = (("hours", "Heures"), ("young_people", "Jeunes en contact"))
 TOTAL = "Total"
+
+# The promeneurs summed per structure and per type of PdN (given the directory).
+BY_STRUCTURE_SHEET = "Par structure"
+BY_TYPE_SHEET = "Par type de PdN"
+PROMENEURS = "Promeneurs"
+UNKNOWN_STRUCTURE = "(structure inconnue)"
+UNKNOWN_TYPE = "(type inconnu)"
+GROUPINGS = {"structure": (STRUCTURE, UNKNOWN_STRUCTURE), "pdn_type": (PDN_TYPE, UNKNOWN_TYPE)}
+
+# The departmental synthesis: the network's figures, one row per field of the Caf's evaluation.
+SYNTHESIS_SHEET = "Synthèse départementale"
+ITEMS = " ; "  # between the items of a list in one cell
 
 # « aucun » agrees with the noun it stands for.
 NONE_MASCULINE = "aucun"
@@ -129,25 +143,108 @@ def table(
     """One row per promeneur, then the network's total row; the header first."""
     _check(columns)
     groups = [(group, _keys(report, group.attribute, columns)) for group in GROUPS]
-    header = [*_who_header(people), *FIGURES] + [
-        f"{group.prefix} : {key} ({group.unit})" for group, keys in groups for key in keys
-    ]
+    header = [*_who_header(people), *_header(groups)]
     rows: list[list[Any]] = [header]
     for totals in [*_ordered(report, people), report.network]:
-        row: list[Any] = [
-            *_who(totals.name, people),
-            totals.weeks_declared,
-            totals.weeks_expected,
-            totals.weeks_inactive,
-            round(totals.hours, 2),
-            totals.young_people,
-            totals.short_contacts,
-        ]
-        for group, keys in groups:
-            counter: Counter[str] = getattr(totals, group.attribute)
-            row += [counter.get(key, 0) for key in keys]
-        rows.append(row)
+        rows.append([*_who(totals.name, people), *_figures(totals, groups)])
     return rows
+
+
+def _header(groups: list[tuple[Group, list[str]]]) -> list[str]:
+    """The figures' columns of « Par promeneur » (after the person's)."""
+    return [*FIGURES] + [
+        f"{group.prefix} : {key} ({group.unit})" for group, keys in groups for key in keys
+    ]
+
+
+def _figures(totals: Totals, groups: list[tuple[Group, list[str]]]) -> list[Any]:
+    """The cells under `_header` for `totals`."""
+    row: list[Any] = [
+        totals.weeks_declared,
+        totals.weeks_expected,
+        totals.weeks_inactive,
+        round(totals.hours, 2),
+        totals.young_people,
+        totals.short_contacts,
+    ]
+    for group, keys in groups:
+        counter: Counter[str] = getattr(totals, group.attribute)
+        row += [counter.get(key, 0) for key in keys]
+    return row
+
+
+def by_group(
+    report: Report,
+    people: Mapping[str, PersonInfo],
+    key: str,
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> list[list[Any]]:
+    """« Par structure » (`key` "structure") or « Par type de PdN » (`key` "pdn_type"): one row
+    per structure or type, the sums of its promeneurs' rows of « Par promeneur » (same columns,
+    after the number of promeneurs), then the network's. People the directory does not know, or
+    whose structure or type it leaves blank, are summed under « (structure inconnue) » or
+    « (type inconnu) ». The types of PdN are always listed, zeros included. The header first."""
+    if key not in GROUPINGS:
+        raise ValueError(f"unknown grouping {key!r}: known {sorted(GROUPINGS)}")
+    _check(columns)
+    label, unknown = GROUPINGS[key]
+    groups = [(group, _keys(report, group.attribute, columns)) for group in GROUPS]
+    named = list(PDN_TYPES.values()) if key == "pdn_type" else []
+    sums = {name: Totals(name) for name in named}
+    sizes: Counter[str] = Counter()
+    for totals in report.promeneurs:
+        person = people.get(totals.name)
+        name = (getattr(person, key).strip() if person else "") or unknown
+        sums.setdefault(name, Totals(name)).merge(totals)
+        sizes[name] += 1
+    order = sorted(sums, key=lambda name: (name == unknown, sort_key(name), name))
+    rows: list[list[Any]] = [[label, PROMENEURS, *_header(groups)]]
+    for name in order:
+        rows.append([name, sizes[name], *_figures(sums[name], groups)])
+    rows.append([NETWORK, len(report.promeneurs), *_figures(report.network, groups)])
+    return rows
+
+
+def _listed(
+    report: Report,
+    group: Group,
+    none: str,
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """A group's categories with the network's counts, in the columns' order, in one cell:
+    « Instagram : 12 semaines ; Snapchat : 4 semaines », « échanges simples : 30 »."""
+    counter: Counter[str] = getattr(report.network, group.attribute)
+    unit = f" {group.unit}" if group.unit != "nombre" else ""
+    items = [
+        f"{key} : {counter.get(key, 0)}{unit}" for key in _keys(report, group.attribute, columns)
+    ]
+    return ITEMS.join(items) or none
+
+
+def synthesis(
+    report: Report, columns: Mapping[str, Sequence[str]] | None = None
+) -> list[list[Any]]:
+    """The « Synthèse départementale » sheet: the network's figures for the period, one row per
+    field in the order of the Caf's evaluation; lists in one text cell (items separated by
+    « ; », each with its count), numbers as numbers. The header first."""
+    _check(columns)
+    net = report.network
+    group = {g.attribute: g for g in GROUPS}
+    return [
+        ["Champ", f"Bilan {report.period.label}"],
+        ["Nombre de promeneurs", len(report.promeneurs)],
+        ["Heures réalisées sur le net", round(net.hours, 2)],
+        ["Réseaux sociaux utilisés", _listed(report, group["networks"], NONE_MASCULINE, columns)],
+        ["Nombre de jeunes en contact", net.young_people],
+        ["Nombre de contacts courts", net.short_contacts],
+        [
+            "Profil des jeunes contactés (âge)",
+            _listed(report, group["age_groups"], NONE_FEMININE, columns),
+        ],
+        ["Type d'interactions", _listed(report, group["interactions"], NONE_MASCULINE, columns)],
+        ["Thématiques abordées", _listed(report, group["topics"], NONE_FEMININE, columns)],
+        ["Orientations", _listed(report, group["referrals"], NONE_FEMININE, columns)],
+    ]
 
 
 def to_csv(
@@ -159,9 +256,11 @@ def to_csv(
 
 
 def by_quarter(report: Report, people: Mapping[str, PersonInfo] | None = None) -> list[list[Any]]:
-    """The annual report's « Par trimestre » sheet: per promeneur, then for the network, the
-    hours and the young people of T1 to T4 and of the year (from the declarations, like the
-    other sheets: weeks without activity count for nothing). The header first."""
+    """The « Par trimestre » sheet of an annual or half-year report: per promeneur, then for the
+    network, the hours and the young people of each quarter of the period (T1 to T4, or the
+    half-year's two) and of the whole period (from the declarations, like the other sheets:
+    weeks without activity count for nothing). The header first."""
+    quarters = report.period.quarters
     sums: dict[str, dict[str, Counter[int]]] = {
         name: {attribute: Counter() for attribute, _ in QUARTER_FIGURES}
         for name in [t.name for t in report.promeneurs] + [NETWORK]
@@ -177,14 +276,14 @@ def by_quarter(report: Report, people: Mapping[str, PersonInfo] | None = None) -
     header = _who_header(people) + [
         f"{label} : {part}"
         for _, label in QUARTER_FIGURES
-        for part in [*(f"T{q}" for q in QUARTERS), TOTAL]
+        for part in [*(f"T{q}" for q in quarters), TOTAL]
     ]
     rows: list[list[Any]] = [header]
     for name in [t.name for t in _ordered(report, people)] + [NETWORK]:
         row: list[Any] = _who(name, people)
         for attribute, _ in QUARTER_FIGURES:
             counts = sums[name][attribute]
-            values: list[Any] = [counts.get(q, 0) for q in QUARTERS]
+            values: list[Any] = [counts.get(q, 0) for q in quarters]
             total: Any = sum(counts.values())
             if attribute == "hours":
                 values, total = [round(v, 2) for v in values], round(total, 2)
@@ -257,8 +356,12 @@ def to_xlsx(
             ["Contacts courts", net.short_contacts],
         ],
     )
+    sheet(SYNTHESIS_SHEET, synthesis(report, columns))
     sheet("Par promeneur", table(report, people, columns))
-    if report.period.quarter is None:
+    if people is not None:
+        sheet(BY_STRUCTURE_SHEET, by_group(report, people, "structure", columns))
+        sheet(BY_TYPE_SHEET, by_group(report, people, "pdn_type", columns))
+    if len(report.period.quarters) > 1:
         sheet(BY_QUARTER_SHEET, by_quarter(report, people))
     sheet(
         "Par semaine",

@@ -23,38 +23,92 @@ NETWORK = "Réseau (total)"
 
 @dataclass(frozen=True)
 class Period:
-    """A quarter or a whole year."""
+    """A quarter (`quarter`), a half-year (`half`: 1 or 2) or a whole year (neither)."""
 
     year: int
     quarter: int | None = None
+    half: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.quarter is not None and self.half is not None:
+            raise ValueError("a period is a quarter or a half-year, not both")
+        if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
+            raise ValueError(f"no quarter {self.quarter}")
+        if self.half is not None and self.half not in (1, 2):
+            raise ValueError(f"no half-year {self.half}")
 
     @property
     def label(self) -> str:
-        return f"T{self.quarter} {self.year}" if self.quarter else str(self.year)
+        if self.quarter:
+            return f"T{self.quarter} {self.year}"
+        if self.half:
+            return f"{'1er' if self.half == 1 else '2e'} semestre {self.year}"
+        return str(self.year)
 
     @property
     def slug(self) -> str:
-        return f"{self.year}-Q{self.quarter}" if self.quarter else str(self.year)
+        if self.quarter:
+            return f"{self.year}-Q{self.quarter}"
+        if self.half:
+            return f"{self.year}-S{self.half}"
+        return str(self.year)
+
+    @property
+    def quarters(self) -> list[int]:
+        """The numbers of the quarters the period covers: one, two (a half-year) or four."""
+        if self.quarter:
+            return [self.quarter]
+        if self.half:
+            return [2 * self.half - 1, 2 * self.half]
+        return [1, 2, 3, 4]
 
     def weeks(self) -> list[Week]:
-        quarters = [self.quarter] if self.quarter else [1, 2, 3, 4]
-        return [w for q in quarters for w in Quarter(self.year, q).weeks()]
+        return [w for q in self.quarters for w in Quarter(self.year, q).weeks()]
+
+    def start(self) -> dt.date:
+        return dt.date(self.year, 3 * self.quarters[0] - 2, 1)
 
 
-def parse_period(text: str) -> Period:
-    """`T4 2026`, `2026-Q4`, `4e trimestre 2026`, `2026 T4` or `2026`."""
+_YEAR = r"(?: (?P<y>\d{4}))?"
+_ORDINAL = r"(?:e|er|re|ere|eme|nd|nde)?"
+_FIRST_SECOND = {"premier": "1", "premiere": "1", "second": "2", "seconde": "2", "deuxieme": "2"}
+_PERIODS = (
+    # quarters: T4 2026, 2026-Q4, 2026 T4, 4e trimestre 2026, trimestre 4 2026
+    rf"(?:t|q)(?P<q>[1-4]){_YEAR}",
+    r"(?P<y>\d{4}) (?:q|t)(?P<q>[1-4])",
+    rf"(?P<q>[1-4]){_ORDINAL} trimestre{_YEAR}",
+    rf"trimestre (?P<q>[1-4]){_YEAR}",
+    # half-years: S1 2026, 2026-S1, 1er semestre 2026, semestre 2 2026, second semestre 2026
+    rf"s(?P<h>[12]){_YEAR}",
+    r"(?P<y>\d{4}) s(?P<h>[12])",
+    rf"(?P<h>[12]){_ORDINAL} semestre{_YEAR}",
+    rf"semestre (?P<h>[12]){_YEAR}",
+    rf"(?P<hw>premier|premiere|second|seconde|deuxieme) semestre{_YEAR}",
+    # a year
+    r"(?P<y>\d{4})",
+)
+
+
+def parse_period(text: str, today: dt.date | None = None) -> Period:
+    """`T4 2026`, `2026-Q4`, `4e trimestre 2026`, `2026 T4`; `S1 2026`, `2026-S1`,
+    `1er semestre 2026`, `2e semestre 2026`, `second semestre 2026`; or `2026`. Case and
+    accents aside. A quarter or half-year without a year is the latest one begun by `today`
+    (this year's, or last year's if this year's has not begun)."""
     folded = fold(text)
-    patterns = (
-        r"t(?P<q>[1-4]) (?P<y>\d{4})",
-        r"(?P<y>\d{4}) (?:q|t)(?P<q>[1-4])",
-        r"(?P<q>[1-4])(?:e|er|eme)? trimestre (?P<y>\d{4})",
-        r"(?P<y>\d{4})",
-    )
-    for pattern in patterns:
+    for pattern in _PERIODS:
         match = re.fullmatch(pattern, folded)
-        if match:
-            quarter = match.groupdict().get("q")
-            return Period(int(match["y"]), int(quarter) if quarter else None)
+        if match is None:
+            continue
+        found = match.groupdict()
+        quarter = int(found["q"]) if found.get("q") else None
+        half = found.get("h") or _FIRST_SECOND.get(found.get("hw") or "")
+        if found.get("y"):
+            return Period(int(found["y"]), quarter, int(half) if half else None)
+        day = today or dt.date.today()
+        period = Period(day.year, quarter, int(half) if half else None)
+        if period.start() > day:
+            period = Period(day.year - 1, quarter, period.half)
+        return period
     raise UserError("reports.bad_period", got=shown(text))
 
 

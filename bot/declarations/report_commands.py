@@ -1,4 +1,4 @@
-"""!rapport: the quarterly or annual report, in the coordinator's direct message."""
+"""!rapport: the quarterly, half-year or annual report, in the coordinator's direct message."""
 
 from __future__ import annotations
 
@@ -21,13 +21,20 @@ router = Router("reports")
     aliases=("bilan",),
     english="report",
     role=Role.COORDINATOR,
-    help="Bilan trimestriel ou annuel (résumé, CSV, XLSX, graphique), en message direct : "
-    "!rapport T4 2026, !rapport 2026 ; sans précision, le trimestre en cours.",
+    help="Bilan trimestriel, semestriel ou annuel (résumé, CSV, XLSX, graphique), en message "
+    "direct : !rapport T4 2026, !rapport S1 2026, !rapport 2026 ; sans précision, le trimestre "
+    "en cours.",
+    details="Périodes : un trimestre (« T4 2026 », « 2026-Q4 », « 4e trimestre 2026 »), un "
+    "semestre (« S1 2026 », « 2026-S2 », « 1er semestre 2026 », « 2e semestre 2026 ») ou une "
+    "année (« 2026 ») ; sans année, le dernier trimestre ou semestre commencé. Le classeur "
+    "XLSX a une feuille par promeneur, par structure, par type de PdN, la synthèse "
+    "départementale dans l'ordre des champs de la Caf et, pour un semestre ou une année, les "
+    "heures et les jeunes par trimestre.",
 )
 async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     today = ctx.declarations.today()
     try:
-        period = parse_period(periode) if periode else _quarter(Quarter.of(today))
+        period = parse_period(periode, today) if periode else _quarter(Quarter.of(today))
     except UserError as exc:
         ctx.reply(exc.text(ctx.t))
         return

@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
 from bot.storage.models import PDN_TYPES, Member
 from bot.text.errors import UserError
+from bot.text.quote import shown
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -105,16 +106,19 @@ def write_report(files: ReportFiles, directory: Path) -> list[Path]:
     return paths
 
 
-def print_report(settings: Settings, quarter: str | None, year: int | None, out: Path) -> int:
-    """`pdn-bot report`: write the files of a period from the bot's database, print the summary."""
+def print_report(
+    settings: Settings, quarter: str | None, year: int | None, out: Path, half: str | None = None
+) -> int:
+    """`pdn-bot report`: write the files of a period (`--quarter`, `--half` or `--year`) from
+    the bot's database, print the summary."""
+    today = dt.datetime.now(ZoneInfo(settings.locale.timezone)).date()
     try:
-        period = parse_period(quarter.replace("-", " ")) if quarter else Period(year or 0)
+        period = _cli_period(quarter, half, year, today)
     except UserError as exc:
         print(exc.text(), file=sys.stderr)
         return 2
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    today = dt.datetime.now(ZoneInfo(settings.locale.timezone)).date()
     with Session(engine) as session:  # the rooms are unknown here: the directory says who
         data = PeriodData.read(session, period, (), today)
     engine.dispose()
@@ -123,6 +127,18 @@ def print_report(settings: Settings, quarter: str | None, year: int | None, out:
     for path in write_report(files, out):
         print(f"Écrit : {path}")
     return 0
+
+
+def _cli_period(quarter: str | None, half: str | None, year: int | None, today: dt.date) -> Period:
+    """The period `--quarter` (`2026-Q4`, `T4-2026`), `--half` (`2026-S1`, `S1-2026`) or
+    `--year` names; a quarter given for a half-year, or the reverse, is refused."""
+    for text, kind in ((quarter, "quarter"), (half, "half")):
+        if text:
+            period = parse_period(text, today)
+            if getattr(period, kind) is None:
+                raise UserError("reports.bad_period", got=shown(text))
+            return period
+    return Period(year or 0)
 
 
 class PeriodSummary:

@@ -283,7 +283,8 @@ MESSAGES: dict[str, str] = {
     ),
     "declarations.weekly_set": "Rappel hebdomadaire : le {weekday} à {time}.",
     "reports.bad_period": (
-        "« {got} » : période attendue, par exemple « T4 2026 », « 2026-Q4 » ou « 2026 »."
+        "« {got} » : période attendue, par exemple « T4 2026 », « 2026-Q4 », « S1 2026 », "
+        "« 2e semestre 2026 » ou « 2026 »."
     ),
     "meetings.unknown_kind": "Type « {got} » inconnu. Types : {kinds}.",
     "meetings.bad_duration": "Durée attendue entre 15 min et 12 h, par exemple 2h ou 1h30.",

@@ -9,6 +9,7 @@ import random
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import Session
@@ -17,8 +18,10 @@ from bot.cli import main
 from bot.declarations.export import (
     BY_QUARTER_SHEET,
     PersonInfo,
+    by_group,
     by_quarter,
     summary_text,
+    synthesis,
     table,
     to_csv,
     to_xlsx,
@@ -320,3 +323,207 @@ def test_chart_is_a_png_for_a_quarter_and_for_a_year() -> None:
     assert chart_png(_small_report())[:4] == b"\x89PNG"
     assert chart_png(_small_report(Period(2026), dt.date(2027, 1, 10)))[:4] == b"\x89PNG"
     assert chart_png(build_report(Period(2026, 4), [], TODAY))[:4] == b"\x89PNG"  # empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["S1 2026", "s1 2026", "2026-S1", "2026 S1", "S1-2026", "1er semestre 2026",
+     "1ER SEMESTRE 2026", "premier semestre 2026", "semestre 1 2026", "1re semestre 2026"],
+)  # fmt: skip
+def test_first_half_year_is_read_in_french_or_iso(text: str) -> None:
+    assert parse_period(text) == Period(2026, half=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["S2 2026", "2026-S2", "2e semestre 2026", "2ème semestre 2026", "2eme Semestre 2026",
+     "deuxième semestre 2026", "second semestre 2026"],
+)  # fmt: skip
+def test_second_half_year_is_read_in_french_or_iso(text: str) -> None:
+    assert parse_period(text) == Period(2026, half=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [("T4 2026", Period(2026, 4)), ("2026-Q4", Period(2026, 4)), ("2026 T4", Period(2026, 4)),
+     ("4e trimestre 2026", Period(2026, 4)), ("T4-2026", Period(2026, 4)),
+     ("2026", Period(2026))],
+)  # fmt: skip
+def test_quarters_and_years_still_read_as_before(text: str, period: Period) -> None:
+    parsed = parse_period(text)
+    assert parsed == period and parsed.half is None
+    assert (parsed.label, parsed.slug) == (
+        (f"T{period.quarter} 2026", "2026-Q4") if period.quarter else ("2026", "2026")
+    )
+
+
+def test_a_half_year_without_a_year_is_the_latest_one_begun() -> None:
+    assert parse_period("2e semestre", dt.date(2027, 1, 10)) == Period(2026, half=2)
+    assert parse_period("S2", dt.date(2026, 8, 1)) == Period(2026, half=2)
+    assert parse_period("S1", dt.date(2026, 8, 1)) == Period(2026, half=1)
+
+
+@pytest.mark.parametrize("text", ["S3 2026", "3e semestre 2026", "semestre 2026", "T5 2026"])
+def test_periods_that_do_not_exist_are_refused(text: str) -> None:
+    from bot.text.errors import UserError
+
+    with pytest.raises(UserError):
+        parse_period(text)
+
+
+def test_a_half_year_is_its_two_quarters() -> None:
+    first, second = Period(2026, half=1), Period(2026, half=2)
+
+    assert first.weeks() == Quarter(2026, 1).weeks() + Quarter(2026, 2).weeks()
+    assert second.weeks() == Quarter(2026, 3).weeks() + Quarter(2026, 4).weeks()
+    assert first.weeks() + second.weeks() == Period(2026).weeks()
+    assert (first.label, first.slug) == ("1er semestre 2026", "2026-S1")
+    assert (second.label, second.slug) == ("2e semestre 2026", "2026-S2")
+    assert len({Period(2026), Period(2026, 2), first, second}) == 4  # hashable, all distinct
+    with pytest.raises(ValueError):
+        Period(2026, 1, 1)
+
+
+def _half_year_report() -> Report:
+    rows = []
+    for number, declaration in enumerate(_declarations(3)):
+        row = declaration.model_dump()
+        row["inactive"] = False
+        row["week"] = str(Week(2026, 27 + (number * 5) % 26))  # spread over S2
+        rows.append(row)
+    return build_report(Period(2026, half=2), rows, dt.date(2027, 1, 10))
+
+
+def test_a_half_year_report_has_its_two_quarters_by_quarter() -> None:
+    report = _half_year_report()
+    header, *_, network = by_quarter(report, PEOPLE)
+
+    assert header[3:] == [
+        "Heures : T3", "Heures : T4", "Heures : Total",
+        "Jeunes en contact : T3", "Jeunes en contact : T4", "Jeunes en contact : Total",
+    ]  # fmt: skip
+    assert network[5] == pytest.approx(report.network.hours) == pytest.approx(sum(network[3:5]))
+    assert network[8] == sum(network[6:8]) == report.network.young_people
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
+        assert f'name="{BY_QUARTER_SHEET}"' in book.read("xl/workbook.xml").decode()
+
+
+def _sums(rows: list[list[Any]]) -> list[Any]:
+    return [sum(column) for column in zip(*rows, strict=True)]
+
+
+def test_structures_and_types_sum_their_promeneurs_and_the_total_is_the_network() -> None:
+    people = {
+        **PEOPLE,
+        "@p2:test": PersonInfo("Sam Petit", "MJC de Châteauroux", "parentalité"),
+        "@p4:test": PersonInfo("Lou Blanc", "", "jeunesse"),  # no structure in the directory
+    }
+    with_unknown = {k: v for k, v in people.items() if k != "@p3:test"}
+    report = build_report(QUARTER, [d.model_dump() for d in _declarations(6)], TODAY)
+    per_person = {row[0]: row[3:] for row in table(report, with_unknown)[1:]}
+    by_name = {t.name: _name(t.name) for t in report.promeneurs}
+    for key, column, unknown in (
+        ("structure", 1, "(structure inconnue)"),
+        ("pdn_type", 2, "(type inconnu)"),
+    ):
+        header, *groups, network = by_group(report, with_unknown, key)
+        person_header = table(report, with_unknown)[0]
+        assert header == [person_header[column], "Promeneurs", *person_header[3:]]
+        members: dict[str, list[str]] = {}
+        for totals in report.promeneurs:
+            info = with_unknown.get(totals.name)
+            group = (info.structure if key == "structure" else info.pdn_type) if info else ""
+            members.setdefault(group or unknown, []).append(by_name[totals.name])
+        for row in groups:
+            names = members.get(row[0], [])
+            assert row[1] == len(names), row[0]
+            if names:
+                assert row[2:] == pytest.approx(_sums([per_person[n] for n in names]))
+        assert [row[0] for row in groups][-1] == unknown  # unknown last
+        assert network[:2] == ["Réseau (total)", len(report.promeneurs)]
+        assert network[2:] == per_person["Réseau (total)"]
+        assert network[2:] == pytest.approx(_sums([row[2:] for row in groups]))
+    types = [row[0] for row in by_group(report, with_unknown, "pdn_type")[1:-1]]
+    assert types == ["jeunesse", "parentalité", "(type inconnu)"]
+    structures = [row[0] for row in by_group(report, with_unknown, "structure")[1:-1]]
+    assert structures == [
+        "Centre social Issoudun", "MJC de Châteauroux", "(structure inconnue)"
+    ]  # fmt: skip
+
+
+def _name(user_id: str) -> str:
+    names = {
+        "@p0:test": "Camille Martin",
+        "@p1:test": "Alex Durand",
+        "@p2:test": "Sam Petit",
+        "@p4:test": "Lou Blanc",
+    }
+    return names.get(user_id, user_id)
+
+
+def test_departmental_synthesis_gives_the_networks_figures_in_the_cafs_order() -> None:
+    report = build_report(QUARTER, [d.model_dump() for d in _declarations(6)], TODAY)
+    header, *fields = synthesis(report, {"age_groups": ["11-14 ans", "15-17 ans"]})
+    values = dict(fields)
+
+    assert header == ["Champ", "Bilan T4 2026"]
+    assert [name for name, _ in fields] == [
+        "Nombre de promeneurs", "Heures réalisées sur le net", "Réseaux sociaux utilisés",
+        "Nombre de jeunes en contact", "Nombre de contacts courts",
+        "Profil des jeunes contactés (âge)", "Type d'interactions", "Thématiques abordées",
+        "Orientations",
+    ]  # fmt: skip
+    net = report.network
+    assert values["Nombre de promeneurs"] == 6
+    assert values["Heures réalisées sur le net"] == pytest.approx(net.hours)
+    assert values["Nombre de jeunes en contact"] == net.young_people
+    assert values["Nombre de contacts courts"] == net.short_contacts
+    assert values["Réseaux sociaux utilisés"] == " ; ".join(
+        f"{k} : {net.networks[k]} semaines" for k in ("Discord", "Instagram", "Snapchat")
+    )
+    assert values["Profil des jeunes contactés (âge)"] == (
+        f"11-14 ans : 0 semaines ; 15-17 ans : {net.age_groups['15-17 ans']} semaines"
+    )  # listed brackets keep their place, zero included
+    assert (
+        values["Type d'interactions"]
+        == f"échanges simples : {net.interactions['échanges simples']}"
+    )
+    assert values["Orientations"] == f"3018 : {net.referrals['3018']}"
+    assert all(
+        isinstance(value, int | float)
+        for name, value in fields
+        if name.startswith(("Nombre", "Heures"))
+    )
+    empty = dict(synthesis(build_report(QUARTER, [], TODAY))[1:])
+    assert (empty["Thématiques abordées"], empty["Réseaux sociaux utilisés"]) == ("aucune", "aucun")
+
+
+def test_workbook_has_sheets_per_structure_per_type_and_a_departmental_synthesis() -> None:
+    def names(data: bytes) -> list[str]:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            workbook = book.read("xl/workbook.xml").decode()
+        return re.findall(r'<sheet name="([^"]+)"', workbook)
+
+    given = names(to_xlsx(_small_report(), PEOPLE))
+    for name in ("Par structure", "Par type de PdN", "Synthèse départementale"):
+        assert name in given, given
+    assert given.index("Par promeneur") < given.index("Par structure")
+    without = names(to_xlsx(_small_report()))
+    assert "Par structure" not in without and "Par type de PdN" not in without
+    assert "Synthèse départementale" in without
+
+
+def test_report_command_line_writes_a_half_year(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[homeserver]\nurl = "http://127.0.0.1:1"\n[bot]\nuser_id = "@b:x"\npassword = "x"\n'
+        f'[network]\ncoordinators = ["@c:x"]\n[storage]\ndatabase_url = "{database}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["report", "--half", "S2-2026", "--out", str(out), "-c", str(config)]) == 0
+    assert capsys.readouterr().out.startswith("Bilan 2e semestre 2026 : 6 promeneur(s)")
+    assert sorted(p.name for p in out.iterdir())[0] == "bilan-pdn-2026-S2.csv"
+    assert main(["report", "--half", "T4-2026", "--out", str(out), "-c", str(config)]) == 2
