@@ -61,16 +61,19 @@ def chart_png(report: Report) -> bytes:
 
 
 def _over_time(report: Report) -> tuple[str, list[str], list[float], list[int]]:
-    """Per week for a quarter; per quarter for a year (53 bars would be unreadable)."""
+    """Per week for a quarter; per quarter for a half-year or a year (26 or 53 bars would be
+    unreadable)."""
     weeks = [(Week.parse(week), totals) for week, totals in report.by_week.items()]
     if report.period.quarter is not None:
         labels = [f"S{week.number}" for week, _ in weeks]
         return "semaine", labels, [t.hours for _, t in weeks], [t.young_people for _, t in weeks]
-    hours, young = [0.0] * 4, [0] * 4
+    quarters = report.period.quarters
+    hours, young = [0.0] * len(quarters), [0] * len(quarters)
     for week, totals in weeks:
-        hours[week.quarter.number - 1] += totals.hours
-        young[week.quarter.number - 1] += totals.young_people
-    return "trimestre", [f"T{q}" for q in range(1, 5)], hours, young
+        if week.quarter.number in quarters:
+            hours[quarters.index(week.quarter.number)] += totals.hours
+            young[quarters.index(week.quarter.number)] += totals.young_people
+    return "trimestre", [f"T{q}" for q in quarters], hours, young
 
 
 def _values(values: Sequence[float]) -> list[str]:

@@ -527,3 +527,13 @@ def test_report_command_line_writes_a_half_year(
     assert capsys.readouterr().out.startswith("Bilan 2e semestre 2026 : 6 promeneur(s)")
     assert sorted(p.name for p in out.iterdir())[0] == "bilan-pdn-2026-S2.csv"
     assert main(["report", "--half", "T4-2026", "--out", str(out), "-c", str(config)]) == 2
+
+
+def test_a_half_year_chart_shows_its_own_two_quarters() -> None:
+    from bot.declarations.chart import _over_time
+
+    rows = [d.model_dump() for d in _declarations(2)]  # weeks of T4 2026
+    unit, labels, hours, _ = _over_time(build_report(Period(2026, None, 2), rows, TODAY))
+
+    assert (unit, labels) == ("trimestre", ["T3", "T4"])
+    assert hours[1] == pytest.approx(sum(r["hours"] for r in rows if not r["inactive"]))
