@@ -37,6 +37,7 @@ from nio import (
 
 from bot.clock import Clock
 from bot.commands.feature import Core
+from bot.demo.people import message_content
 from bot.features import Bot, assemble
 from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
@@ -319,16 +320,7 @@ class Speaker:
         reply_to: str | None = None,
     ) -> str:
         """Send a message (or the edit of `edits`, or a reply to `reply_to`); its event id."""
-        content: dict[str, Any] = {"msgtype": msgtype, "body": body}
-        if reply_to is not None:
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
-        if edits is not None:
-            content = {
-                "msgtype": msgtype,
-                "body": f"* {body}",
-                "m.new_content": {"msgtype": msgtype, "body": body},
-                "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
-            }
+        content = message_content(body, msgtype, edits, reply_to)
         event_id = f"${self.user_id[1:].partition(':')[0]}{next(self._numbers)}"
         await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
         return event_id

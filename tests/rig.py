@@ -4,8 +4,8 @@ event loop of its own, `say` returns what the bot sent and the texts of it."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
+from bot.demo.people import message_content
 from tests.harness import COORDINATOR, NETWORK_ROOM, PROMENEUR, STRANGER, Harness, Sent
 
 SENDERS = (COORDINATOR, PROMENEUR, STRANGER)
@@ -25,14 +25,7 @@ class Rig:
     ) -> tuple[list[Sent], list[str]]:
         """What the bot sent in answer to `body`, sent in `sender`'s private room or in the
         network room, as a new message or as the edit of `replaces`."""
-        content: dict[str, Any] | None = None
-        if replaces is not None:
-            content = {
-                "msgtype": "m.text",
-                "body": f"* {body}",
-                "m.new_content": {"msgtype": "m.text", "body": body},
-                "m.relates_to": {"rel_type": "m.replace", "event_id": replaces},
-            }
+        content = message_content(body, edits=replaces)
         room = None if direct else NETWORK_ROOM
         sent = self.loop.run_until_complete(self.harness.say(body, sender, room, content))
         return sent, [message.body for message in sent]

@@ -26,6 +26,24 @@ from bot.matrix.media import upload_file
 from bot.matrix.shapes import mapping, reply_of
 
 
+def message_content(
+    body: str, msgtype: str = "m.text", edits: str | None = None, reply_to: str | None = None
+) -> dict[str, Any]:
+    """A message as a person's client writes it: plain, a reply to `reply_to`, or (with
+    `edits`) the Matrix edit of an earlier one."""
+    if edits is not None:
+        return {
+            "msgtype": msgtype,
+            "body": f"* {body}",
+            "m.new_content": {"msgtype": msgtype, "body": body},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
+        }
+    content: dict[str, Any] = {"msgtype": msgtype, "body": body}
+    if reply_to is not None:
+        content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+    return content
+
+
 class PersonError(Exception):
     """The homeserver refused something a demo or test user asked."""
 
@@ -186,16 +204,7 @@ class Person:
         """Send a message, or (with `edits`) a Matrix edit of an earlier one, or (with
         `reply_to`) a reply to one."""
         await self.wait_joined(room_id)
-        content: dict[str, object] = {"msgtype": msgtype, "body": body}
-        if reply_to is not None:
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
-        if edits is not None:
-            content = {
-                "msgtype": msgtype,
-                "body": f"* {body}",
-                "m.new_content": {"msgtype": msgtype, "body": body},
-                "m.relates_to": {"rel_type": "m.replace", "event_id": edits},
-            }
+        content = message_content(body, msgtype, edits, reply_to)
         response = await self.client.room_send(
             room_id, "m.room.message", content, ignore_unverified_devices=True
         )
