@@ -61,6 +61,12 @@ class DirectRooms:
                 return room_id
         return None
 
+    def _synced_with(self, room_id: str, user_id: str) -> bool:
+        """Whether the sync has shown `room_id` with `user_id` in it (joined or invited): until
+        then a room just created is still theirs, and no second one is made."""
+        room = self._client.rooms.get(room_id)
+        return room is not None and (user_id in room.users or user_id in room.invited_users)
+
     def has_joined(self, room_id: str, user_id: str) -> bool:
         """Whether `user_id` is in the room (not only invited): messages can be encrypted for
         their devices only then."""
@@ -78,8 +84,8 @@ class DirectRooms:
         if room_id is not None:
             return room_id
         created = self._created.get(user_id)
-        if created is not None and created not in self._client.rooms:
-            return created  # created a moment ago, not synced yet
+        if created is not None and not self._synced_with(created, user_id):
+            return created  # created a moment ago, its members not synced yet
         response = await self._client.room_create(
             is_direct=True,
             invite=[user_id],
