@@ -147,15 +147,21 @@ def test_year_has_every_week_of_its_quarters() -> None:
     assert len(Period(2025).weeks()) == 52
 
 
-def test_report_command_line_writes_the_three_files(
-    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _config(tmp_path: Path, database: str) -> Path:
+    """A configuration for the offline report command on `database`."""
     config = tmp_path / "config.toml"
     config.write_text(
         f'[homeserver]\nurl = "http://127.0.0.1:1"\n[bot]\nuser_id = "@b:x"\npassword = "x"\n'
         f'[network]\ncoordinators = ["@c:x"]\n[storage]\ndatabase_url = "{database}"\n',
         encoding="utf-8",
     )
+    return config
+
+
+def test_report_command_line_writes_the_three_files(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, database)
     out = tmp_path / "out"
     assert main(["report", "--quarter", "2026-Q4", "--out", str(out), "-c", str(config)]) == 0
     printed = capsys.readouterr().out
@@ -516,12 +522,7 @@ def test_workbook_has_sheets_per_structure_per_type_and_a_departmental_synthesis
 def test_report_command_line_writes_a_half_year(
     database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[homeserver]\nurl = "http://127.0.0.1:1"\n[bot]\nuser_id = "@b:x"\npassword = "x"\n'
-        f'[network]\ncoordinators = ["@c:x"]\n[storage]\ndatabase_url = "{database}"\n',
-        encoding="utf-8",
-    )
+    config = _config(tmp_path, database)
     out = tmp_path / "out"
     assert main(["report", "--half", "S2-2026", "--out", str(out), "-c", str(config)]) == 0
     assert capsys.readouterr().out.startswith("Bilan 2e semestre 2026 : 6 promeneur(s)")
