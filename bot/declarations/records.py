@@ -65,7 +65,11 @@ def declarations_in(
 
 
 def expected_weeks(
-    session: Session, people: Iterable[str], weeks: Iterable[Week], today: dt.date
+    session: Session,
+    people: Iterable[str],
+    weeks: Iterable[Week],
+    today: dt.date,
+    directory: Iterable[Member] | None = None,
 ) -> dict[str, list[Week]]:
     """Who should have declared which of `weeks` (those ended by `today`): `people` (the
     network's promeneurs as the bot sees them), the directory's promeneurs (those who left too,
@@ -76,7 +80,8 @@ def expected_weeks(
     the deadline messages."""
     wanted = list(weeks)
     due = [week for week in wanted if week < Week.of(today)]
-    members = {m.user_id: m for m in session.exec(select(Member))}
+    listed = session.exec(select(Member)) if directory is None else directory  # read once
+    members = {m.user_id: m for m in listed}
     added = set(session.exec(select(AddedCoordinator.user_id)))
     declared = {d.user_id for d in declarations_in(session, [str(w) for w in wanted])}
     expected = {

@@ -62,14 +62,15 @@ class PeriodData:
     def read(
         cls, session: Session, period: Period, people: Iterable[str], today: dt.date
     ) -> PeriodData:
-        expected = expected_weeks(session, people, period.weeks(), today)
+        directory = list(session.exec(select(Member)))
+        expected = expected_weeks(session, people, period.weeks(), today, directory)
         known = {
             m.user_id: PersonInfo(
                 f"{m.first_name} {m.last_name}".strip() or m.user_id,
                 m.structure,
                 PDN_TYPES.get(m.pdn_type, m.pdn_type),
             )
-            for m in session.exec(select(Member))
+            for m in directory
         }
         return cls(period, today, period_rows(session, period), expected, known)
 
