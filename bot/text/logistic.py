@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -43,35 +44,41 @@ def train_logistic(
         rows.append(np.full(len(ids) + 1, row, dtype=np.int64))
         columns.append(np.append(ids, BUCKETS))  # the intercept, as a column of ones
         values.append(np.append(weights, 1.0))
+    # Only the features some example has get a weight (the others stay at zero whatever the
+    # data): the fit works on those columns alone, renumbered, the intercept last.
+    used, renumbered = np.unique(np.concatenate(columns), return_inverse=True)
     matrix = _Sparse(
-        np.concatenate(rows),
-        np.concatenate(columns),
-        np.concatenate(values),
-        len(examples),
-        BUCKETS + 1,
+        np.concatenate(rows), renumbered, np.concatenate(values), len(examples), len(used)
     )
     labels = np.array([1.0 if urgent else 0.0 for _, urgent in examples])
     positives = max(labels.sum(), 1.0)
     negatives = max(len(labels) - positives, 1.0)
     balance = np.where(labels == 1, len(labels) / (2 * positives), len(labels) / (2 * negatives))
-    penalty = np.full(BUCKETS + 1, 1 / strength)
-    penalty[BUCKETS] = 0.0  # the intercept is not held back
-    weights = _fit(matrix, labels, balance, penalty, iterations)
+    penalty = np.full(len(used), 1 / strength)
+    penalty[-1] = 0.0  # the intercept is not held back
+    fitted = _fit(matrix, labels, balance, penalty, iterations)
+    weights = np.zeros(BUCKETS + 1)
+    weights[used] = fitted
     return LinearModel(tfidf, weights[:BUCKETS].astype(np.float32), float(weights[BUCKETS]))
 
 
 @dataclass(frozen=True)
 class _Sparse:
+    """A matrix by its non-zero entries, row after row; every row has one (the intercept)."""
+
     rows: npt.NDArray[np.int64]
     columns: npt.NDArray[np.int64]
     values: npt.NDArray[np.float64]
     height: int
     width: int
 
+    @cached_property
+    def _row_starts(self) -> npt.NDArray[np.int64]:
+        return np.flatnonzero(np.r_[True, self.rows[1:] != self.rows[:-1]])
+
     def times(self, vector: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        return np.bincount(
-            self.rows, weights=self.values * vector[self.columns], minlength=self.height
-        ).astype(np.float64, copy=False)
+        # Sums over runs of one row: twice as fast as a weighted bincount here.
+        return np.add.reduceat(self.values * vector[self.columns], self._row_starts)
 
     def transposed_times(self, vector: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return np.bincount(
