@@ -95,6 +95,12 @@ class KnowledgeSettings(Section):
     directory: Path = DEFAULT_KNOWLEDGE_DIR
     department: str = ""
     contact: str = ""
+    cache_dir: Path | None = None  # None: default_cache_dir()
+
+    @property
+    def cache(self) -> Path:
+        """Where the learnt classifier of the base is kept between runs."""
+        return self.cache_dir or default_cache_dir()
 
     @field_validator("department")
     @classmethod
@@ -102,6 +108,14 @@ class KnowledgeSettings(Section):
         if "/" in value or "\\" in value or value.startswith("."):
             raise ValueError(f"nom d'un dossier de knowledge/local attendu (reçu {value!r})")
         return value
+
+
+def default_cache_dir() -> Path:
+    """The cache folder of the service under systemd (`CacheDirectory=`), else the user's."""
+    if service := os.environ.get("CACHE_DIRECTORY"):
+        return Path(service.split(":")[0])
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "pdn-bot"
 
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -348,11 +362,15 @@ def parse_settings(
             update={"data_dir": (path.parent / settings.data_dir).resolve()}
         )
         settings = settings.model_copy(update={"storage": storage})
-    if not settings.knowledge.directory.is_absolute():
-        knowledge = settings.knowledge.model_copy(
-            update={"directory": (path.parent / settings.knowledge.directory).resolve()}
-        )
-        settings = settings.model_copy(update={"knowledge": knowledge})
+    knowledge = settings.knowledge
+    folders = {"directory": knowledge.directory, "cache_dir": knowledge.cache_dir}
+    relative = {
+        name: (path.parent / folder).resolve()
+        for name, folder in folders.items()
+        if folder is not None and not folder.is_absolute()
+    }
+    if relative:
+        settings = settings.model_copy(update={"knowledge": knowledge.model_copy(update=relative)})
     return settings
 
 

@@ -30,7 +30,7 @@ from bot.declarations.fastpath import looks_like_fast_path, parse_fast_path
 from bot.declarations.records import declaration_of, draft_values, save_declaration
 from bot.declarations.weeks import Week, parse_week
 from bot.i18n import Translator
-from bot.knowledge.desk import load_index
+from bot.knowledge.loader import load_knowledge
 from bot.settings import DeclarationSettings, KnowledgeSettings
 from bot.text.errors import UserError
 
@@ -80,9 +80,9 @@ def offline_catalog(
     declarations: DeclarationSettings, knowledge: KnowledgeSettings
 ) -> tuple[Catalog, list[str]]:
     """The lists the running bot offers (DeclarationDesk.catalog), and the problems of the base."""
-    index, problems = load_index(knowledge.directory, knowledge.department)
-    catalog = Catalog.build(declarations.networks, index.base)
-    return catalog, [str(problem) for problem in problems]
+    loaded = load_knowledge(knowledge.directory, knowledge.department)  # no matching: no index
+    catalog = Catalog.build(declarations.networks, loaded.base)
+    return catalog, [str(problem) for problem in loaded.errors]
 
 
 def stored(draft: Draft) -> dict[str, Any]:

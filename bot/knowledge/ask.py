@@ -17,7 +17,7 @@ NO_CONTACT = "la coordination de votre réseau"
 
 def ask(question: str, knowledge: KnowledgeSettings, as_json: bool) -> int:
     """Print what the bot would answer; problems in the base go to stderr."""
-    index, errors = load_index(knowledge.directory, knowledge.department)
+    index, errors = load_index(knowledge.directory, knowledge.department, knowledge.cache)
     for problem in errors:
         print(f"Attention : {problem}", file=sys.stderr)
     match = index.match(question)
@@ -37,7 +37,9 @@ def ask(question: str, knowledge: KnowledgeSettings, as_json: bool) -> int:
 
 def check(knowledge: KnowledgeSettings, strict: bool) -> int:
     """Print every error and warning; exit 1 on errors (or on warnings with `strict`)."""
-    report = check_knowledge(knowledge.directory, knowledge.department, dt.date.today())
+    report = check_knowledge(
+        knowledge.directory, knowledge.department, dt.date.today(), knowledge.cache
+    )
     for problem in report.errors:
         print(f"ERREUR {problem}")
     for problem in report.warnings:

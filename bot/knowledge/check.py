@@ -27,7 +27,9 @@ class CheckReport:
     to_confirm: list[Problem] = field(default_factory=list)
 
 
-def check_knowledge(directory: Path, department: str, today: dt.date) -> CheckReport:
+def check_knowledge(
+    directory: Path, department: str, today: dt.date, cache: Path | None = None
+) -> CheckReport:
     result = load_knowledge(directory, department)
     base = result.base
     report = CheckReport(len(base.entries), list(result.errors))
@@ -40,7 +42,7 @@ def check_knowledge(directory: Path, department: str, today: dt.date) -> CheckRe
                     Problem(entry.path, f"question en double (aussi dans {seen[key]}) : {question}")
                 )
             seen[key] = entry.path
-    index = KnowledgeIndex(base)
+    index = KnowledgeIndex(base, cache)
     for entry in base.entries.values():
         for question in entry.header.questions:
             ranked = index.match(question).ranked

@@ -46,10 +46,13 @@ class Answer:
     writes: list[Write]
 
 
-def load_index(directory: Path, department: str) -> tuple[KnowledgeIndex, list[Problem]]:
-    """Read and index the base (blocking: run it in a thread)."""
+def load_index(
+    directory: Path, department: str, cache: Path | None = None
+) -> tuple[KnowledgeIndex, list[Problem]]:
+    """Read and index the base (blocking: run it in a thread); `cache` keeps the learnt
+    classifier between runs."""
     result = load_knowledge(directory, department)
-    index = KnowledgeIndex(result.base)
+    index = KnowledgeIndex(result.base, cache)
     give_back()
     return index, result.errors
 
@@ -57,10 +60,18 @@ def load_index(directory: Path, department: str) -> tuple[KnowledgeIndex, list[P
 class ReferralDesk:
     """Answers referral questions from the base in use; a reload that fails keeps that base."""
 
-    def __init__(self, directory: Path, department: str, contact: str, db: Database) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        department: str,
+        contact: str,
+        db: Database,
+        cache: Path | None = None,
+    ) -> None:
         self._db = db
         self.directory = directory
         self.department = department
+        self.cache = cache  # where the learnt classifier is kept between runs
         self.contact = contact
         self._index: KnowledgeIndex | None = None
         self._known_words: frozenset[str] = frozenset()
@@ -75,7 +86,9 @@ class ReferralDesk:
         """(Re)load the base off the event loop. On errors, an existing base stays in use; the
         first load keeps every entry that could be read, so that a broken file never stops the bot.
         """
-        index, errors = await asyncio.to_thread(load_index, self.directory, self.department)
+        index, errors = await asyncio.to_thread(
+            load_index, self.directory, self.department, self.cache
+        )
         for problem in errors:
             log.error("Base de connaissances : %s", problem)
         if errors and self._index is not None:

@@ -18,7 +18,11 @@ class KnowledgeFeature:
 async def build(core: Core) -> KnowledgeFeature:
     knowledge = core.settings.knowledge
     referrals = ReferralDesk(
-        knowledge.directory, knowledge.department, core.settings.coordination_contact, core.db
+        knowledge.directory,
+        knowledge.department,
+        core.settings.coordination_contact,
+        core.db,
+        knowledge.cache,
     )
     await referrals.load()
     feature = Feature(

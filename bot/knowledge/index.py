@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 import numpy as np
 
 from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.model_cache import trained_model
 from bot.safety.danger import detect_danger
 from bot.safety.kinds import Danger
-from bot.text.bayes import ComplementBayes, best
+from bot.text.bayes import best
 from bot.text.ngrams import Bag, ngrams
 from bot.text.sms import plain_words
 from bot.text.stopwords import STOPWORDS
@@ -93,7 +95,9 @@ def is_question(text: str) -> bool:
 class KnowledgeIndex:
     """A base made ready for questions; build it off the event loop, it is immutable afterwards."""
 
-    def __init__(self, base: KnowledgeBase) -> None:
+    def __init__(self, base: KnowledgeBase, cache: Path | None = None) -> None:
+        """`cache`: the folder where the learnt classifier is kept between runs (None: only in
+        this process)."""
         self.base = base
         self.entries: list[Entry] = list(base.entries.values())
         examples = [
@@ -107,7 +111,9 @@ class KnowledgeIndex:
             )
         ]
         examples += [(example.text, example.entry) for example in base.examples]
-        self._model = ComplementBayes(examples, features) if examples else None
+        self._model = (
+            trained_model(examples, features, [Path(__file__)], cache) if examples else None
+        )
         labels = self._model.classes if self._model else []
         # For each kind of danger, the classes of the entries about it.
         self._about = {

@@ -14,7 +14,8 @@ features' slices cost, and a base of 10,000 entries stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -73,6 +74,48 @@ class ComplementBayes:
         np.cumsum(np.bincount(feature, minlength=BUCKETS), out=self._starts[1:])
         self._labels = label.astype(np.int32)
         self._gains = gains.astype(np.float32)
+
+    def state(self) -> dict[str, npt.NDArray[Any]]:
+        """The learnt model as plain arrays, for `restore`."""
+        return {
+            "classes": np.array(self.classes, dtype=str),
+            "idf": self._tfidf.idf,
+            "log_z": self._log_z,
+            "starts": self._starts,
+            "labels": self._labels,
+            "gains": self._gains,
+        }
+
+    @classmethod
+    def restore(cls, state: Mapping[str, npt.NDArray[Any]], features: Features) -> ComplementBayes:
+        """The model `state` describes; ValueError if the arrays do not fit together."""
+        model = cls.__new__(cls)
+        model._features = features
+        model.classes = [str(label) for label in state["classes"]]
+        model._tfidf = TfIdf(state["idf"].astype(np.float32))
+        model._log_z = state["log_z"].astype(np.float64)
+        model._starts = state["starts"].astype(np.int32)
+        model._labels = state["labels"].astype(np.int32)
+        model._gains = state["gains"].astype(np.float32)
+        stored = len(model._labels)
+        if (
+            model._tfidf.idf.shape != (BUCKETS,)
+            or model._starts.shape != (BUCKETS + 1,)
+            or model._log_z.shape != (len(model.classes),)
+            or model._gains.shape != (stored,)
+            or int(model._starts[0]) != 0
+            or int(model._starts[-1]) != stored
+            or bool((np.diff(model._starts) < 0).any())
+            or (
+                stored
+                and not 0
+                <= int(model._labels.min())
+                <= int(model._labels.max())
+                < len(model.classes)
+            )
+        ):
+            raise ValueError("arrays of another model or of another version")
+        return model
 
     def scores(self, text: str) -> npt.NDArray[np.float64]:
         """One score per class (in `classes` order), per unit of the text's weight so that

@@ -22,7 +22,9 @@ INTERFACES = {
     ("admin", "scheduling"): {
         "bot.scheduling.commands", "bot.scheduling.deadlines", "bot.scheduling.french_dates",
     },
-    ("declarations", "knowledge"): {"bot.knowledge.desk", "bot.knowledge.entries"},
+    ("declarations", "knowledge"): {
+        "bot.knowledge.desk", "bot.knowledge.entries", "bot.knowledge.loader",
+    },
     ("scheduling", "declarations"): {
         "bot.declarations.parsing", "bot.declarations.records", "bot.declarations.report",
         "bot.declarations.weeks",

@@ -21,6 +21,20 @@ def test_defaults_are_french_and_paris() -> None:
     assert settings.database_url == "sqlite:////etc/pdn/data/pdn-bot.sqlite3"
 
 
+def test_the_knowledge_cache_is_the_services_or_the_users_unless_configured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/home/c/.cache")
+    settings = parse_settings(GOOD, Path("/etc/pdn/config.toml"), env={})
+    assert settings.knowledge.cache == Path("/home/c/.cache/pdn-bot")
+    monkeypatch.setenv("CACHE_DIRECTORY", "/var/cache/pdn-bot")
+    assert settings.knowledge.cache == Path("/var/cache/pdn-bot")
+    configured = {**GOOD, "knowledge": {"cache_dir": "cache"}}
+    settings = parse_settings(configured, Path("/etc/pdn/config.toml"), env={})
+    assert settings.knowledge.cache == Path("/etc/pdn/cache")  # from the config's folder
+
+
 def test_secret_can_come_from_the_environment() -> None:
     data = {**GOOD, "bot": {"user_id": "@pdn-bot:example.org"}}
 
