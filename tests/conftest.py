@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.demo.suite import TEST_CACHE_ENV
 from tests.databases import Databases
 from tests.postgres import LocalPostgres, need_postgres
 
@@ -25,6 +29,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _cache_of_the_run(config)
     # Installed once, before the workers start (two installs at once would fight for apt's lock).
     if config.getoption("--database") == "postgresql" and not hasattr(config, "workerinput"):
         need_postgres(config)
@@ -33,6 +38,19 @@ def pytest_configure(config: pytest.Config) -> None:
         "one_database: what it checks does not depend on the database engine (the homeserver's "
         "side: encryption, federation, invitations, flood control): it runs on SQLite only",
     )
+
+
+def _cache_of_the_run(config: pytest.Config) -> None:
+    """What the bots and tools under test keep in a cache (the knowledge base's classifier)
+    goes to a folder of this run, never the user's: one folder for the workers and the bot
+    processes they start, and for both databases' runs under `python -m bot test`."""
+    folder = os.environ.get(TEST_CACHE_ENV)
+    if folder is None:
+        folder = tempfile.mkdtemp(prefix="pdn-bot-tests-cache-")
+        os.environ[TEST_CACHE_ENV] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ["XDG_CACHE_HOME"] = folder
+    os.environ.pop("CACHE_DIRECTORY", None)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,28 @@ from tests.databases import Databases
 from tests.postgres import LocalPostgres, need_postgres
 
 pytestmark = pytest.mark.integration
+
+LOG_TAIL = 60  # lines of each bot's log shown under a failed test
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, None]:
+    """Under a failed test, the end of the log of every bot it ran: what the bot saw and did is
+    what explains a failure that happens once in many runs."""
+    report = yield
+    result = report.get_result()  # type: ignore[attr-defined]
+    if result.when != "call" or not result.failed:
+        return
+    funcargs = getattr(item, "funcargs", {})
+    logs = sorted(Path(funcargs["tmp_path"]).rglob("bot.log")) if "tmp_path" in funcargs else []
+    if "network" in funcargs:
+        logs.append(funcargs["network"].bot.log_path)
+    for log in logs:
+        lines = log.read_text("utf-8", errors="replace").splitlines()[-LOG_TAIL:]
+        result.sections.append((f"journal du bot ({log})", "\n".join(lines)))
+
 
 BOT = "pdn-bot"
 # The suite sends many commands in a row on purpose (test_flood.py checks the limit itself).
