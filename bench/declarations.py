@@ -34,7 +34,20 @@ from bot.demo.people import Person
 from bot.storage.database import make_engine, upgrade
 from bot.storage.models import Declaration
 
-ANSWERS = ["3h30", "insta, snap", "12", "4", "2 3", "5 2 1 0", "1 5", "aucune", "passer", "oui"]
+# a first declaration of the quarter: the quarter's question (young friends) comes third
+ANSWERS = [
+    "3h30",
+    "insta, snap",
+    "240",
+    "12",
+    "4",
+    "0 2 3",
+    "5 2 1 0",
+    "1 5",
+    "aucune",
+    "passer",
+    "oui",
+]
 PARALLEL_SETUP = 10
 
 
@@ -167,7 +180,7 @@ def report_timing(promeneurs: int, workdir: Path) -> None:
                 networks=["Instagram", "Snapchat"],
                 young_people=rng.randint(0, 20),
                 short_contacts=rng.randint(0, 9),
-                age_groups=["15-17 ans", "18-21 ans"],
+                age_groups={"15-17 ans": 4, "18-21 ans": 2},
                 interactions={"échanges simples": 3, "demandes de conseil": 1},
                 topics=rng.sample(topics, 2),
                 referrals={"3018": 1},

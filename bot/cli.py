@@ -73,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     declare.add_argument(
         "--week", help="semaine déclarée, par exemple 2026-W46 ou 46 (défaut : comme !declarer)"
     )
+    declare.add_argument(
+        "--parents",
+        action="store_true",
+        help="les questions d'un PdN Parentalité (parents et familles)",
+    )
+    declare.add_argument(
+        "--amis",
+        action="store_true",
+        help="avec la question du trimestre (nombre d'amis jeunes du profil), posée à la "
+        "première semaine déclarée de chaque trimestre",
+    )
     _knowledge_options(declare)
 
     kb = commands.add_parser("kb", help="base de connaissances")
@@ -155,7 +166,8 @@ def _settings(path: Path) -> Settings:
 
 def _declare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """`declare --dry-run`: the lists of the configuration, if any, and no secret needed."""
-    from bot.declarations.dry_run import declare
+    from bot.declarations.dialog import PARENTS, YOUTH
+    from bot.declarations.dry_run import Start, declare
 
     if not args.dry_run:
         parser.error(
@@ -176,7 +188,8 @@ def _declare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         timezone = settings.locale.timezone
     knowledge = _knowledge_settings(args, knowledge)
     lines = sys.stdin.read().splitlines()
-    return declare(lines, declarations, knowledge, args.week, timezone, as_json=args.json)
+    start = Start(PARENTS if args.parents else YOUTH, friends=args.amis)
+    return declare(lines, declarations, knowledge, args.week, timezone, args.json, start)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -148,6 +148,17 @@ class DeclarationSettings(Section):
         ],
         min_length=1,
     )  # fmt: skip
+    # The age profile asked for each week, as the Caf's « profil des jeunes contactés (âge) »;
+    # "parents" for PdN Parentalité. The seeds speak of 11 or 12 to 25.
+    age_groups: list[str] = Field(
+        default=["11-14 ans", "15-17 ans", "18-21 ans", "22-25 ans", "parents"], min_length=1
+    )
+    # Themes offered beside the knowledge base's risk topics: the seeds' fields of intervention.
+    themes: list[str] = [
+        "Scolarité", "Insertion, emploi, formation", "Loisirs et animation",
+        "Projets et initiatives de jeunes", "Participation citoyenne",
+        "Éducation aux médias et au numérique", "Parentalité et questions éducatives",
+    ]  # fmt: skip
     prompt_day: Weekday = "vendredi"
     prompt_time: Clock = "14:00"
     reminder_day: Weekday = "lundi"

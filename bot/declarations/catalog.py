@@ -1,4 +1,7 @@
-"""The lists the weekly dialogue offers: networks, age groups, interactions, topics, relays."""
+"""The lists the weekly dialogue offers: networks, age groups, interactions, themes, relays.
+
+Networks, age groups and the themes beside the knowledge base's topics come from the network's
+configuration; the four types of interactions are the Caf's."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from dataclasses import dataclass
 
 from bot.declarations.parsing import Choice
 from bot.knowledge.entries import KnowledgeBase
+from bot.settings import DeclarationSettings
+from bot.text.fold import fold
 
 NETWORK_ALIASES = {
     "Instagram": ("insta", "ig"),
@@ -18,13 +23,7 @@ NETWORK_ALIASES = {
     "YouTube": ("yt", "youtube"),
     "Jeux vidéo en ligne": ("jeux", "jeux video", "fortnite", "gaming"),
 }
-AGE_GROUPS = (
-    Choice("12-14 ans", ("12-14", "12 14")),
-    Choice("15-17 ans", ("15-17", "15 17")),
-    Choice("18-21 ans", ("18-21", "18 21")),
-    Choice("22-25 ans", ("22-25", "22 25")),
-    Choice("parents", ("parent", "familles", "famille")),
-)
+PARENTS = ("parent", "familles", "famille", "parents et familles")
 INTERACTIONS = (
     Choice("échanges simples", ("echanges", "echange", "simples", "discussions", "discussion")),
     Choice("demandes de conseil", ("conseils", "conseil", "demandes", "demande")),
@@ -44,6 +43,26 @@ def _unique(labels: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(label for label in labels if label))
 
 
+def _unique_folded(labels: Iterable[str]) -> list[str]:
+    """Without the labels that differ from an earlier one only by case or accents."""
+    kept: dict[str, str] = {}
+    for label in labels:
+        if label:
+            kept.setdefault(fold(label), label)
+    return list(kept.values())
+
+
+def age_choice(label: str) -> Choice:
+    """An age group and the ways people write it: `15-17 ans` is also `15-17` and `15 17`."""
+    if fold(label) in {fold(alias) for alias in ("parents", *PARENTS)}:
+        return Choice(label, PARENTS)
+    found = re.fullmatch(r"\s*(\d+)\s*[-–à]\s*(\d+)\s*(?:ans)?\s*", label)
+    if found is None:
+        return Choice(label)
+    low, high = found.groups()
+    return Choice(label, (f"{low}-{high}", f"{low} {high}", f"{low}-{high} ans"))
+
+
 @dataclass(frozen=True)
 class Catalog:
     networks: tuple[Choice, ...]
@@ -53,16 +72,16 @@ class Catalog:
     relays: tuple[Choice, ...]
 
     @classmethod
-    def build(cls, networks: Iterable[str], base: KnowledgeBase) -> Catalog:
+    def build(cls, settings: DeclarationSettings, base: KnowledgeBase) -> Catalog:
         entries = [e for e in base.entries.values() if PRACTICE_THEME not in e.header.themes]
-        topics = _unique(short_label(e.title) for e in entries)
+        topics = _unique_folded([short_label(e.title) for e in entries] + settings.themes)
         relays = _unique(
             [short_label(r.nom) for e in entries for r in e.header.ressources]
             + [short_label(r.resource.nom) for r in base.local]
         )
         return cls(
-            networks=tuple(Choice(n, NETWORK_ALIASES.get(n, ())) for n in networks),
-            ages=AGE_GROUPS,
+            networks=tuple(Choice(n, NETWORK_ALIASES.get(n, ())) for n in settings.networks),
+            ages=tuple(age_choice(label) for label in settings.age_groups),
             interactions=INTERACTIONS,
             topics=(*(Choice(t) for t in topics), Choice(OTHER, ("autres",))),
             relays=(*(Choice(r) for r in relays), Choice(OTHER, ("autres",))),

@@ -44,7 +44,7 @@ def chart_png(report: Report) -> bytes:
         ages_axes,
         ages[::-1],  # read from the top
         "Profil des jeunes contactés (âge)",
-        f"semaines où la tranche d'âge a été touchée ({ACROSS})",
+        f"jeunes de chaque tranche d'âge, somme des semaines ({ACROSS})",
         "Aucune tranche d'âge déclarée",
     )
     _lines(

@@ -15,14 +15,14 @@ from bot.declarations.dialog import (
     Step,
     advance,
     prompt,
+    questions,
     reanswer,
     waiting_notice,
 )
 from bot.declarations.records import (
-    declaration_of,
     declarations_in,
-    draft_values,
     missing_weeks,
+    new_draft,
     save_declaration,
 )
 from bot.declarations.report import Period
@@ -31,7 +31,7 @@ from bot.declarations.weeks import Week, parse_week, week_argument
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
-from bot.settings import DeadlineSettings
+from bot.settings import DeadlineSettings, DeclarationSettings
 from bot.storage.database import Database, Write
 from bot.storage.models import Declaration
 from bot.text.fold import fold
@@ -52,7 +52,7 @@ class DeclarationDesk:
     def __init__(
         self,
         db: Database,
-        networks: list[str],
+        settings: DeclarationSettings,
         idle_expiry: timedelta,
         clock: Callable[[], dt.datetime],
         referrals: ReferralDesk | None = None,
@@ -60,7 +60,7 @@ class DeclarationDesk:
     ) -> None:
         self._db = db
         self.deadlines = deadlines or DeadlineSettings()  # the annual one closes a year's weeks
-        self._networks = networks
+        self.settings = settings  # networks, age groups and themes offered
         self.idle_expiry = idle_expiry
         self.now = clock  # aware, in the network's time zone
         self._referrals = referrals
@@ -93,23 +93,27 @@ class DeclarationDesk:
         """A period's declarations and who should have declared which weeks, as of today: what
         every figure (report, dashboard, missing weeks, deadline messages) is computed from."""
         today, wanted = self.today(), set(people)
-        return await self._db.run(lambda s: PeriodData.read(s, period, wanted, today))
+        ages = self.settings.age_groups
+        return await self._db.run(lambda s: PeriodData.read(s, period, wanted, today, ages))
+
+    async def new_draft(self, user_id: str, week: Week) -> Draft:
+        """The draft a dialogue for `week` starts from (records.new_draft)."""
+        return await self._db.run(lambda s: new_draft(s, user_id, week))
 
     def catalog(self) -> Catalog:
         """The lists to offer, rebuilt when the knowledge base was reloaded."""
         base = self._referrals.index.base if self._referrals else KnowledgeBase()
         if self._catalog is None or self._catalog[0] is not base:
-            self._catalog = (base, Catalog.build(self._networks, base))
+            self._catalog = (base, Catalog.build(self.settings, base))
         return self._catalog[1]
 
     async def start(self, user_id: str, room_id: str, week: Week) -> Turn:
         """Open the dialogue for `week`, with the previous values if it was declared already."""
-        previous = await self._db.run(lambda s: declaration_of(s, user_id, str(week)))
-        if previous is None:
-            draft = Draft(str(week))
-            intro = f"Déclaration de la {week.label()}, en 9 questions courtes."
+        draft = await self.new_draft(user_id, week)
+        if not draft.replacing:
+            count = len(questions(draft))
+            intro = f"Déclaration de la {week.label()}, en {count} questions courtes."
         else:
-            draft = Draft(str(week), draft_values(previous), replacing=True)
             intro = (
                 f"La {week.label()} est déjà déclarée : vos réponses sont proposées ; « garder » "
                 "conserve une réponse. La nouvelle déclaration remplacera l'ancienne une fois "

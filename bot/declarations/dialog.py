@@ -8,12 +8,13 @@ touches nothing else, so every transition is a unit test and the caller saves th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.parsing import (
+    MAX_FRIENDS,
     Choice,
     format_hours,
     parse_choices,
@@ -32,6 +33,7 @@ KIND = "declaration"
 class Step(StrEnum):
     HOURS = "hours"
     NETWORKS = "networks"
+    YOUNG_FRIENDS = "young_friends"  # once a quarter (Draft.friends)
     YOUNG_PEOPLE = "young_people"
     SHORT_CONTACTS = "short_contacts"
     AGE_GROUPS = "age_groups"
@@ -42,7 +44,8 @@ class Step(StrEnum):
     CONFIRM = "confirm"
 
 
-QUESTIONS = list(Step)[:-1]  # every step but the confirmation
+QUESTIONS = list(Step)[:-1]  # every step but the confirmation (see questions())
+YOUTH, PARENTS = "jeunes", "parents"  # whom a promeneur works with (PdN Jeunesse, Parentalité)
 BACK = {"retour", "precedent", "precedente", "revenir"}
 SKIP = {"passer", "suivant", "skip"}
 CANCEL = {"annuler", "stop", "abandonner", "arreter"}
@@ -72,6 +75,7 @@ class Question:
     parse: Callable[[str, Catalog], Any]
     show: Callable[[Any], str] = _listed
     optional: bool = False
+    parents_title: str = ""  # the question for a PdN Parentalité, when it differs
 
 
 SPECS: dict[Step, Question] = {
@@ -89,10 +93,19 @@ SPECS: dict[Step, Question] = {
         ),
         lambda text, c: parse_choices(text, c.networks, allow_none=True),
     ),
+    Step.YOUNG_FRIENDS: Question(
+        "Question du trimestre : combien de jeunes sont amis ou abonnés de votre profil "
+        "professionnel aujourd'hui ?",
+        lambda c: f"Un nombre entre 0 et {MAX_FRIENDS} : 240, aucun. Tous réseaux confondus.",
+        lambda text, c: parse_count(text, MAX_FRIENDS),
+        parents_title="Question du trimestre : combien de parents sont amis ou abonnés de "
+        "votre profil professionnel aujourd'hui ?",
+    ),
     Step.YOUNG_PEOPLE: Question(
         "Avec combien de jeunes avez-vous été en contact ?",
         lambda c: "Un nombre entre 0 et 1000 : 12, douze, aucun.",
         lambda text, c: parse_count(text),
+        parents_title="Avec combien de parents ou de familles avez-vous été en contact ?",
     ),
     Step.SHORT_CONTACTS: Question(
         "Combien de contacts courts (un message, une réaction) ?",
@@ -100,12 +113,13 @@ SPECS: dict[Step, Question] = {
         lambda text, c: parse_count(text),
     ),
     Step.AGE_GROUPS: Question(
-        "Quelles tranches d'âge avez-vous touchées ?",
+        "Combien de jeunes de chaque tranche d'âge ?",
         lambda c: (
-            f"{_numbered(c.ages)}\nPar numéros ou par noms : « 2 3 » ou « 15-17, parents » ; "
-            "« aucune » si personne."
+            f"{_numbered(c.ages)}\nLes nombres dans l'ordre (« 0 5 3 0 1 ») ou par tranche "
+            "(« 15-17 : 5, 18-21 : 3, parents 1 ») ; « aucun » si personne."
         ),
-        lambda text, c: parse_choices(text, c.ages, allow_none=True),
+        lambda text, c: parse_counted(text, c.ages, allow_none=True),
+        parents_title="Combien de parents, et de jeunes de chaque tranche d'âge s'il y en a ?",
     ),
     Step.INTERACTIONS: Question(
         "Quels types d'échanges, et combien de chaque ?",
@@ -116,7 +130,7 @@ SPECS: dict[Step, Question] = {
         lambda text, c: parse_counted(text, c.interactions, allow_none=True),
     ),
     Step.TOPICS: Question(
-        "Quels sujets ont été abordés ?",
+        "Quelles thématiques avez-vous abordées ?",
         lambda c: (
             f"{_numbered(c.topics)}\nPar numéros ou par noms : « 5 17 » ou "
             "« cyberharcèlement, mal-être » ; « aucun » si aucun."
@@ -144,12 +158,13 @@ SPECS: dict[Step, Question] = {
 }
 LABELS = {
     Step.HOURS: "Heures en ligne",
-    Step.NETWORKS: "Réseaux",
+    Step.NETWORKS: "Réseaux sociaux",
+    Step.YOUNG_FRIENDS: "Amis ou abonnés du profil",
     Step.YOUNG_PEOPLE: "Jeunes en contact",
     Step.SHORT_CONTACTS: "Contacts courts",
     Step.AGE_GROUPS: "Tranches d'âge",
-    Step.INTERACTIONS: "Types d'échanges",
-    Step.TOPICS: "Sujets",
+    Step.INTERACTIONS: "Types d'interactions",
+    Step.TOPICS: "Thématiques",
     Step.REFERRALS: "Orientations",
     Step.REMARK: "Remarque",
 }
@@ -168,6 +183,8 @@ class Draft:
     # A fingerprint of the last message held back because it evoked a danger: sent again, it is
     # taken as the answer (the emergency numbers were shown first both times).
     held: str = ""
+    public: str = YOUTH  # PARENTS: the questions speak of parents and families
+    friends: bool = False  # ask the quarter's number of young friends (first week declared)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -177,6 +194,8 @@ class Draft:
             "replacing": self.replacing,
             "answers": self.answers,
             "held": self.held,
+            "public": self.public,
+            "friends": self.friends,
         }
 
     @classmethod
@@ -188,6 +207,8 @@ class Draft:
             data["replacing"],
             dict(data.get("answers", {})),
             data.get("held", ""),
+            data.get("public", YOUTH),
+            data.get("friends", False),
         )
 
 
@@ -203,12 +224,26 @@ class Outcome:
     answered: Step | None = None  # the question this message answered, if it was accepted
 
 
+def questions(draft: Draft) -> list[Step]:
+    """The questions of this draft, in order: the quarter's one only when it is asked."""
+    return [step for step in QUESTIONS if step is not Step.YOUNG_FRIENDS or draft.friends]
+
+
+def title(step: Step, draft: Draft) -> str:
+    spec = SPECS[step]
+    return spec.parents_title if draft.public == PARENTS and spec.parents_title else spec.title
+
+
+def _number(step: Step, draft: Draft) -> str:
+    asked = questions(draft)
+    return f"{asked.index(step) + 1}/{len(asked)}"
+
+
 def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
     if step is Step.CONFIRM:
         return summary(draft) + "\nJe l'enregistre ? Répondez « oui », ou « non » pour corriger."
     spec = SPECS[step]
-    number = QUESTIONS.index(step) + 1
-    lines = [f"({number}/{len(QUESTIONS)}) {spec.title}", spec.help(catalog)]
+    lines = [f"({_number(step, draft)}) {title(step, draft)}", spec.help(catalog)]
     if step.value in draft.values:
         lines.append(
             f"Réponse actuelle : {spec.show(draft.values[step.value])} "
@@ -223,8 +258,7 @@ def waiting_notice(step: Step, draft: Draft) -> str:
     if step is Step.CONFIRM:
         where = "attend votre confirmation (« oui » ou « non »)"
     else:
-        number = f"{QUESTIONS.index(step) + 1}/{len(QUESTIONS)}"
-        where = f"attend votre réponse à la question {number} : {SPECS[step].title}"
+        where = f"attend votre réponse à la question {_number(step, draft)} : {title(step, draft)}"
     return (
         f"Votre déclaration de la {week_label(draft.week)} est en pause et {where} "
         "Rien n'est perdu. Si votre message était bien cette réponse, renvoyez-le tel quel."
@@ -232,11 +266,11 @@ def waiting_notice(step: Step, draft: Draft) -> str:
 
 
 def summary(draft: Draft) -> str:
-    title = f"Déclaration de la {week_label(draft.week)}"
+    heading = f"Déclaration de la {week_label(draft.week)}"
     if draft.inactive:
-        return f"{title} : rien cette semaine (congés ou pas de présence en ligne)."
-    lines = [f"{title} :"]
-    for step in QUESTIONS:
+        return f"{heading} : rien cette semaine (congés ou pas de présence en ligne)."
+    lines = [f"{heading} :"]
+    for step in questions(draft):
         if step.value in draft.values:
             lines.append(f"• {LABELS[step]} : {SPECS[step].show(draft.values[step.value])}")
     return "\n".join(lines)
@@ -246,12 +280,14 @@ def week_label(week: str) -> str:
     return Week.parse(week).label()
 
 
-def _next(step: Step) -> Step:
-    return list(Step)[list(Step).index(step) + 1]
+def _next(step: Step, draft: Draft) -> Step:
+    steps = [*questions(draft), Step.CONFIRM]
+    return steps[steps.index(step) + 1]
 
 
-def _previous(step: Step) -> Step:
-    return list(Step)[max(list(Step).index(step) - 1, 0)]
+def _previous(step: Step, draft: Draft) -> Step:
+    steps = [*questions(draft), Step.CONFIRM]
+    return steps[max(steps.index(step) - 1, 0)]
 
 
 def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
@@ -265,10 +301,10 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
         if step is QUESTIONS[0]:
             first = f"Il n'y a pas de question avant celle-ci.\n{prompt(step, draft, catalog)}"
             return Outcome(step, draft, [first])
-        back = _previous(step)
+        back = _previous(step, draft)
         return Outcome(back, draft, [prompt(back, draft, catalog)])
     if said in NOTHING:
-        emptied = Draft(draft.week, {}, True, draft.replacing, draft.answers)
+        emptied = replace(draft, values={}, inactive=True, held="")
         return Outcome(Step.CONFIRM, emptied, [prompt(Step.CONFIRM, emptied, catalog)])
     if step is Step.CONFIRM:
         return _confirm(draft, said, catalog)
@@ -288,10 +324,8 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
             value = spec.parse(text, catalog)
         except UserError as exc:
             return Outcome(step, draft, [f"{exc.text()}\n{prompt(step, draft, catalog)}"])
-    updated = Draft(
-        draft.week, {**draft.values, step.value: value}, False, draft.replacing, draft.answers
-    )
-    following = _next(step)
+    updated = replace(draft, values={**draft.values, step.value: value}, inactive=False, held="")
+    following = _next(step, updated)
     return Outcome(following, updated, [prompt(following, updated, catalog)], answered=step)
 
 
@@ -302,7 +336,7 @@ def _confirm(draft: Draft, said: str, catalog: Catalog) -> Outcome:
             None, draft, [f"Merci ! Déclaration {verb} : {week_label(draft.week)}."], saved=draft
         )
     if said in NO:
-        restarted = Draft(draft.week, draft.values, False, draft.replacing, draft.answers)
+        restarted = replace(draft, inactive=False, held="")
         return Outcome(Step.HOURS, restarted, [prompt(Step.HOURS, restarted, catalog)])
     return Outcome(
         Step.CONFIRM,
@@ -323,5 +357,5 @@ def reanswer(step: Step, draft: Draft, text: str, catalog: Catalog) -> tuple[Dra
     except UserError as exc:
         return draft, f"Modification ignorée : {exc.text()}"
     values = {**draft.values, step.value: value}
-    updated = Draft(draft.week, values, draft.inactive, draft.replacing, draft.answers)
+    updated = replace(draft, values=values, held="")
     return updated, f"Réponse modifiée — {LABELS[step]} : {SPECS[step].show(value)}."

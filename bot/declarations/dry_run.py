@@ -25,7 +25,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from bot.declarations.catalog import Catalog
 from bot.declarations.commands import default_week
-from bot.declarations.dialog import Draft, Step, advance, prompt, summary
+from bot.declarations.dialog import YOUTH, Draft, Step, advance, prompt, summary
 from bot.declarations.fastpath import looks_like_fast_path, parse_fast_path
 from bot.declarations.records import declaration_of, draft_values, save_declaration
 from bot.declarations.weeks import Week, parse_week
@@ -81,7 +81,7 @@ def offline_catalog(
 ) -> tuple[Catalog, list[str]]:
     """The lists the running bot offers (DeclarationDesk.catalog), and the problems of the base."""
     loaded = load_knowledge(knowledge.directory, knowledge.department)  # no matching: no index
-    catalog = Catalog.build(declarations.networks, loaded.base)
+    catalog = Catalog.build(declarations, loaded.base)
     return catalog, [str(problem) for problem in loaded.errors]
 
 
@@ -96,7 +96,7 @@ def stored(draft: Draft) -> dict[str, Any]:
         with Session(engine) as session:
             row = declaration_of(session, NOBODY, draft.week)
             assert row is not None, "save_declaration wrote no row"
-            return {**draft_values(row), "inactive": row.inactive}
+            return {"young_friends": None, **draft_values(row), "inactive": row.inactive}
     finally:
         engine.dispose()
 
@@ -108,14 +108,27 @@ def _is_fast_path(lines: Sequence[str]) -> bool:
     return looks_like_fast_path(first) and ("=" in first.strip("= ") or len(lines) == 1)
 
 
-def simulate(lines: Sequence[str], catalog: Catalog, week: Week, today: dt.date) -> DryRun:
+@dataclass(frozen=True)
+class Start:
+    """What the bot would know of the person from its database: whom they work with (the
+    directory's type of PdN) and whether the quarter's question is due (records.new_draft)."""
+
+    public: str = YOUTH
+    friends: bool = False
+
+
+def simulate(
+    lines: Sequence[str], catalog: Catalog, week: Week, today: dt.date, start: Start = Start()
+) -> DryRun:
     """Blank lines are skipped (a chat sends no empty message); raises ExtraLinesError."""
     messages = [line for line in lines if line.strip()]
     if messages and _is_fast_path(messages):
         if len(messages) > 1:
             raise ExtraLinesError(len(messages) - 1)
         return _fast_path(messages[0], catalog, week, today)
-    return _dialogue(messages, catalog, week)
+    return _dialogue(
+        messages, catalog, Draft(str(week), public=start.public, friends=start.friends)
+    )
 
 
 def _fast_path(line: str, catalog: Catalog, week: Week, today: dt.date) -> DryRun:
@@ -143,10 +156,10 @@ def _refusal(messages: list[str], asked: str) -> str | None:
     return None
 
 
-def _dialogue(messages: Sequence[str], catalog: Catalog, week: Week) -> DryRun:
-    draft, step = Draft(str(week)), Step.HOURS
+def _dialogue(messages: Sequence[str], catalog: Catalog, draft: Draft) -> DryRun:
+    step = Step.HOURS
     first = prompt(step, draft, catalog)
-    run = DryRun(DIALOGUE, week, questions=[first], transcript=[("bot", first)])
+    run = DryRun(DIALOGUE, Week.parse(draft.week), questions=[first], transcript=[("bot", first)])
     refused = cancelled = False
     saved: Draft | None = None
     for index, text in enumerate(messages):
@@ -201,6 +214,7 @@ def declare(
     week_text: str | None,
     timezone: str,
     as_json: bool,
+    start: Start | None = None,
 ) -> int:
     """Print what the dialogue would make of `lines`: 0 if ready, 1 if not, 2 on bad input."""
     today = dt.datetime.now(ZoneInfo(timezone)).date()
@@ -213,7 +227,7 @@ def declare(
     for problem in problems:
         print(f"Attention : {problem}", file=sys.stderr)
     try:
-        run = simulate(lines, catalog, week, today)
+        run = simulate(lines, catalog, week, today, start or Start())
     except ExtraLinesError as exc:
         print(t("declarations.dry_run_extra_lines", count=exc.count), file=sys.stderr)
         return 2

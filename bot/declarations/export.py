@@ -18,7 +18,7 @@ from typing import Any
 from bot.declarations.parsing import format_hours
 from bot.declarations.report import NETWORK, Report, Totals
 from bot.declarations.weeks import Week
-from bot.storage.models import PDN_TYPES
+from bot.storage.models import PDN_TYPES, age_counts
 from bot.text.spreadsheet import XLSX_OPTIONS, csv_bytes, sort_key, write_sheet
 
 
@@ -47,7 +47,7 @@ class Group:
 # d'interactions, thématiques abordées; then where young people were referred.
 GROUPS = (
     Group("Réseau social", "networks", "semaines", "Réseaux sociaux"),
-    Group("Tranche d'âge", "age_groups", "semaines", "Tranches d'âge"),
+    Group("Tranche d'âge", "age_groups", "jeunes", "Tranches d'âge"),
     Group("Type d'interactions", "interactions", "nombre", "Types d'interactions"),
     Group("Thématique", "topics", "semaines", "Thématiques"),
     Group("Orientation", "referrals", "nombre", "Orientations"),
@@ -59,14 +59,19 @@ STRUCTURE = "Structure"
 PDN_TYPE = "Type de PdN"
 HOURS = "Heures"
 YOUNG_PEOPLE = "Jeunes en contact (somme des semaines)"
+# The seed's « nombre d'amis jeunes »: asked once a quarter, a person's latest answer counts.
+YOUNG_FRIENDS = "Amis jeunes du profil (dernier chiffre)"
 FIGURES = (
-    "Semaines déclarées", "Semaines attendues", "Semaines sans activité", HOURS, YOUNG_PEOPLE,
-    "Contacts courts",
+    "Semaines déclarées", "Semaines attendues", "Semaines sans activité", YOUNG_FRIENDS, HOURS,
+    YOUNG_PEOPLE, "Contacts courts",
 )  # fmt: skip
 
 # The annual and half-year reports: one column per quarter of the period, then the period.
 BY_QUARTER_SHEET = "Par trimestre"
-QUARTER_FIGURES = (("hours", "Heures"), ("young_people", "Jeunes en contact"))
+QUARTER_FIGURES = (
+    ("young_friends", "Amis jeunes du profil"), ("hours", "Heures"),
+    ("young_people", "Jeunes en contact"),
+)  # fmt: skip
 TOTAL = "Total"
 
 # The promeneurs summed per structure and per type of PdN (given the directory).
@@ -163,6 +168,7 @@ def _figures(totals: Totals, groups: list[tuple[Group, list[str]]]) -> list[Any]
         totals.weeks_declared,
         totals.weeks_expected,
         totals.weeks_inactive,
+        _friends(totals),
         round(totals.hours, 2),
         totals.young_people,
         totals.short_contacts,
@@ -171,6 +177,11 @@ def _figures(totals: Totals, groups: list[tuple[Group, list[str]]]) -> list[Any]
         counter: Counter[str] = getattr(totals, group.attribute)
         row += [counter.get(key, 0) for key in keys]
     return row
+
+
+def _friends(totals: Totals) -> int | str:
+    """The number of young friends, or an empty cell when nobody gave it."""
+    return "" if totals.young_friends is None else totals.young_friends
 
 
 def by_group(
@@ -235,7 +246,8 @@ def synthesis(
         ["Nombre de promeneurs", len(report.promeneurs)],
         ["Heures réalisées sur le net", round(net.hours, 2)],
         ["Réseaux sociaux utilisés", _listed(report, group["networks"], NONE_MASCULINE, columns)],
-        ["Nombre de jeunes en contact", net.young_people],
+        ["Nombre d'amis jeunes (profils des promeneurs, dernier chiffre)", _friends(net)],
+        ["Nombre de jeunes en contact (somme des semaines)", net.young_people],
         ["Nombre de contacts courts", net.short_contacts],
         [
             "Profil des jeunes contactés (âge)",
@@ -257,39 +269,61 @@ def to_csv(
 
 def by_quarter(report: Report, people: Mapping[str, PersonInfo] | None = None) -> list[list[Any]]:
     """The « Par trimestre » sheet of an annual or half-year report: per promeneur, then for the
-    network, the hours and the young people of each quarter of the period (T1 to T4, or the
-    half-year's two) and of the whole period (from the declarations, like the other sheets:
-    weeks without activity count for nothing). The header first."""
+    network, the young friends, the hours and the young people of each quarter of the period
+    (T1 to T4, or the half-year's two) and of the whole period, from the declarations like the
+    other sheets (weeks without activity count for nothing). Young friends are a count of the
+    day, not a sum: a promeneur's latest answer in the quarter (in the period, for the total),
+    the network's the sum of its promeneurs'. The header first."""
     quarters = report.period.quarters
+    names = [t.name for t in _ordered(report, people)]
     sums: dict[str, dict[str, Counter[int]]] = {
-        name: {attribute: Counter() for attribute, _ in QUARTER_FIGURES}
-        for name in [t.name for t in report.promeneurs] + [NETWORK]
+        name: {attribute: Counter() for attribute, _ in QUARTER_FIGURES} for name in names
     }
-    for declaration in report.rows:
+    latest: dict[str, dict[int, int]] = {name: {} for name in names}  # young friends
+    for declaration in sorted(report.rows, key=lambda r: r["week"]):
+        quarter = Week.parse(declaration["week"]).quarter.number
+        person = sums.setdefault(declaration["user_id"], {a: Counter() for a, _ in QUARTER_FIGURES})
+        if declaration.get("young_friends") is not None:
+            latest.setdefault(declaration["user_id"], {})[quarter] = declaration["young_friends"]
         if declaration["inactive"]:
             continue
-        quarter = Week.parse(declaration["week"]).quarter.number
-        for name in (declaration["user_id"], NETWORK):
-            person = sums.setdefault(name, {a: Counter() for a, _ in QUARTER_FIGURES})
-            for attribute, _ in QUARTER_FIGURES:
-                person[attribute][quarter] += declaration[attribute] or 0
+        for attribute in ("hours", "young_people"):
+            person[attribute][quarter] += declaration[attribute] or 0
     header = _who_header(people) + [
         f"{label} : {part}"
         for _, label in QUARTER_FIGURES
         for part in [*(f"T{q}" for q in quarters), TOTAL]
     ]
     rows: list[list[Any]] = [header]
-    for name in [t.name for t in _ordered(report, people)] + [NETWORK]:
+    network: list[list[Any]] = [[0] * (len(quarters) + 1) for _ in QUARTER_FIGURES]
+    answered = [[False] * (len(quarters) + 1) for _ in QUARTER_FIGURES]
+    for name in names:
         row: list[Any] = _who(name, people)
-        for attribute, _ in QUARTER_FIGURES:
-            counts = sums[name][attribute]
-            values: list[Any] = [counts.get(q, 0) for q in quarters]
-            total: Any = sum(counts.values())
-            if attribute == "hours":
-                values, total = [round(v, 2) for v in values], round(total, 2)
-            row += [*values, total]
+        for index, (attribute, _) in enumerate(QUARTER_FIGURES):
+            if attribute == "young_friends":
+                known = latest.get(name, {})
+                values: list[Any] = [known.get(q, "") for q in quarters]
+                total: Any = known[max(known)] if known else ""
+            else:
+                counts = sums[name][attribute]
+                values, total = [counts.get(q, 0) for q in quarters], sum(counts.values())
+            for column, value in enumerate([*values, total]):
+                if value != "":
+                    network[index][column] += value
+                    answered[index][column] = True
+            row += _rounded(attribute, [*values, total])
         rows.append(row)
+    total_row: list[Any] = _who(NETWORK, people)
+    for index, (attribute, _) in enumerate(QUARTER_FIGURES):
+        cells = [v if answered[index][c] or attribute != "young_friends" else "" for c, v in
+                 enumerate(network[index])]  # fmt: skip
+        total_row += _rounded(attribute, cells)
+    rows.append(total_row)
     return rows
+
+
+def _rounded(attribute: str, cells: list[Any]) -> list[Any]:
+    return [round(v, 2) for v in cells] if attribute == "hours" else cells
 
 
 def _top(counter: Counter[str], none: str, limit: int = 5) -> str:
@@ -302,14 +336,16 @@ def summary_text(report: Report, people: Mapping[str, PersonInfo] | None = None)
     net = report.network
     expected = net.weeks_expected  # the sum of each person's expected weeks
     done = expected - net.weeks_missing  # as !tableau-de-bord and !declarations manquantes count
+    friends = "non renseigné" if net.young_friends is None else net.young_friends
     lines = [
         f"Bilan {report.period.label} : {len(report.promeneurs)} promeneur(s), "
         f"{done} semaine(s) déclarée(s) sur {expected} attendue(s).",
         f"• Heures de présence en ligne : {format_hours(net.hours)}",
+        f"• {YOUNG_FRIENDS} : {friends}",
         f"• {YOUNG_PEOPLE} : {net.young_people}",
         f"• Contacts courts : {net.short_contacts}",
         f"• Réseaux sociaux utilisés (semaines) : {_top(net.networks, NONE_MASCULINE)}",
-        f"• Tranches d'âge (semaines) : {_top(net.age_groups, NONE_FEMININE)}",
+        f"• Tranches d'âge (jeunes) : {_top(net.age_groups, NONE_FEMININE)}",
         f"• Types d'interactions : {_top(net.interactions, NONE_MASCULINE)}",
         f"• Thématiques les plus abordées (semaines) : {_top(net.topics, NONE_FEMININE)}",
         f"• Orientations : {_top(net.referrals, NONE_FEMININE, 8)}",
@@ -351,6 +387,7 @@ def to_xlsx(
             ["Semaines déclarées", net.weeks_declared],
             ["Semaines attendues", net.weeks_expected],
             ["Semaines sans activité", net.weeks_inactive],
+            [YOUNG_FRIENDS, _friends(net)],
             [HOURS, round(net.hours, 2)],
             [YOUNG_PEOPLE, net.young_people],
             ["Contacts courts", net.short_contacts],
@@ -380,13 +417,14 @@ def to_xlsx(
         sheet(group.sheet, [[group.sheet, group.unit], *[[k, v] for k, v in counts]])
     sheet(
         "Déclarations",
-        [[PROMENEUR, "Semaine", "Sans activité", HOURS, "Jeunes", "Contacts courts",
-          *(group.sheet for group in GROUPS), "Remarque"]]
+        [[PROMENEUR, "Semaine", "Sans activité", HOURS, "Amis jeunes", "Jeunes",
+          "Contacts courts", *(group.sheet for group in GROUPS), "Remarque"]]
         + [
             [r["user_id"], r["week"], "oui" if r["inactive"] else "", r["hours"],
+             "" if r.get("young_friends") is None else r["young_friends"],
              r["young_people"], r["short_contacts"], ", ".join(r["networks"]),
-             ", ".join(r["age_groups"]), _pairs(r["interactions"]), ", ".join(r["topics"]),
-             _pairs(r["referrals"]), r["remark"]]
+             _pairs(age_counts(r["age_groups"])), _pairs(r["interactions"]),
+             ", ".join(r["topics"]), _pairs(r["referrals"]), r["remark"]]
             for r in sorted(report.rows, key=lambda r: (r["user_id"], r["week"]))
         ],
     )  # fmt: skip
@@ -394,5 +432,9 @@ def to_xlsx(
     return out.getvalue()
 
 
-def _pairs(counts: dict[str, int]) -> str:
-    return ", ".join(f"{k} : {v}" for k, v in counts.items())
+def _pairs(counts: Mapping[str, int | None]) -> str:
+    """« échanges simples : 5, demandes de conseil : 2 »; a count not given (an age group
+    declared before the counts) is said so."""
+    return ", ".join(
+        f"{k} : {v}" if v is not None else f"{k} (nombre non précisé)" for k, v in counts.items()
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from bot.commands.fields import split_fields
 from bot.declarations.catalog import Catalog
 from bot.declarations.parsing import (
+    MAX_FRIENDS,
     parse_choices,
     parse_count,
     parse_counted,
@@ -20,6 +21,7 @@ from bot.text.errors import UserError
 KEYS = {
     "heures": "hours", "h": "hours",
     "reseaux": "networks",
+    "amis": "young_friends",
     "jeunes": "young_people",
     "contacts": "short_contacts",
     "ages": "age_groups",
@@ -30,17 +32,18 @@ KEYS = {
     "semaine": "week",
 }  # fmt: skip
 DEFAULTS: dict[str, Any] = {
-    "networks": [], "young_people": 0, "short_contacts": 0, "age_groups": [], "interactions": {},
+    "networks": [], "young_people": 0, "short_contacts": 0, "age_groups": {}, "interactions": {},
     "topics": [], "referrals": {}, "remark": "",
 }  # fmt: skip
 
 USAGE = (
     "Déclaration en un message (en message direct) :\n"
-    "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17,parents "
+    "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17:8,18-21:4 "
     "echanges=5,2,1,0 sujets=cyberharcèlement,mal-être orientations=3018x2 "
     'remarque="atelier au collège" semaine=46\n'
     "ou, la semaine en tête : !declarer semaine 46 4h reseaux=insta …\n"
-    "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou aucun. "
+    "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou aucun ; "
+    "amis=240 donne le nombre d'amis jeunes du profil (une fois par trimestre). "
     "Sans semaine=, c'est la semaine en cours (le lundi, la semaine précédente). La déclaration "
     "est enregistrée tout de suite ; !declarer semaine N la corrige par le dialogue."
 )
@@ -72,10 +75,13 @@ def parse_fast_path(text: str, catalog: Catalog) -> tuple[dict[str, Any], str | 
                 values[name] = parse_hours(raw)
             elif name in ("young_people", "short_contacts"):
                 values[name] = parse_count(raw)
+            elif name == "young_friends":
+                values[name] = parse_count(raw, MAX_FRIENDS)
             elif name == "networks":
                 values[name] = parse_choices(value, catalog.networks, allow_none=True)
             elif name == "age_groups":
-                values[name] = parse_choices(value, catalog.ages, allow_none=True)
+                numbers = raw.replace(",", " ") if re.fullmatch(r"[\d,\s]+", raw) else value
+                values[name] = parse_counted(numbers, catalog.ages, allow_none=True)
             elif name == "topics":
                 values[name] = parse_choices(value, catalog.topics, allow_none=True)
             elif name == "interactions":

@@ -27,7 +27,7 @@ async def build(
     settings = core.settings.declarations
     expiry = timedelta(hours=settings.idle_expiry_hours)
     desk = DeclarationDesk(
-        core.db, settings.networks, expiry, core.clock, referrals, core.settings.deadlines
+        core.db, settings, expiry, core.clock, referrals, core.settings.deadlines
     )
     reminders = DeclarationReminders(
         core.db, core.outbox, core.t, desk, settings, core.direct_rooms, promeneurs
@@ -39,4 +39,6 @@ async def build(
         danger_hooks=(commands.pause_dialog,),
         jobs=(Job("declaration-prompts", reminders.check, settings.check_interval_seconds),),
     )
-    return DeclarationFeature(feature, desk, PeriodSummary(core.db, core.clock, promeneurs))
+    return DeclarationFeature(
+        feature, desk, PeriodSummary(core.db, core.clock, promeneurs, settings.age_groups)
+    )

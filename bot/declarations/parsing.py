@@ -20,6 +20,7 @@ from bot.text.quote import shown
 
 MAX_HOURS = 60
 MAX_COUNT = 1000
+MAX_FRIENDS = 20_000  # young friends or followers of a professional profile
 MAX_REMARK = 500
 
 
@@ -102,13 +103,13 @@ def _hours_in_words(folded: str) -> float | None:
     return whole + minutes / 60
 
 
-def parse_count(text: str) -> int:
+def parse_count(text: str, most: int = MAX_COUNT) -> int:
     """A number of young people or contacts: `12`, `douze`, `aucun`, `0`."""
     value = french_number(text)
     if value is None or value != int(value):
         raise UserError("declarations.not_count", got=shown(text))
-    if not 0 <= value <= MAX_COUNT:
-        raise UserError("declarations.count_range", count=int(value), most=MAX_COUNT)
+    if not 0 <= value <= most:
+        raise UserError("declarations.count_range", count=int(value), most=most)
     return int(value)
 
 
@@ -218,7 +219,8 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
     return [c.label for c in choices if c in chosen]
 
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# An age range (`15-17`) is one name, not two numbers.
+_TOKEN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}|\d+|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _JOINERS = {"x", "fois"}  # `échanges x 5`, `5 fois conseil`
 
 

@@ -8,25 +8,62 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from bot.declarations.dialog import Draft
+from bot.declarations.dialog import PARENTS, YOUTH, Draft
 from bot.declarations.weeks import Week
 from bot.storage.database import Write
-from bot.storage.models import ANONYMOUS, AddedCoordinator, Declaration, Member, as_utc, utcnow
+from bot.storage.models import (
+    ANONYMOUS,
+    AddedCoordinator,
+    Declaration,
+    Member,
+    age_counts,
+    as_utc,
+    utcnow,
+)
 
 FIELDS = (
-    "hours", "networks", "young_people", "short_contacts", "age_groups", "interactions",
-    "topics", "referrals", "remark",
+    "hours", "networks", "young_friends", "young_people", "short_contacts", "age_groups",
+    "interactions", "topics", "referrals", "remark",
 )  # fmt: skip
 
 
 def draft_values(declaration: Declaration) -> dict[str, Any]:
-    """A saved declaration as dialogue values, to offer as defaults when it is declared again."""
-    return {name: getattr(declaration, name) for name in FIELDS}
+    """A saved declaration as dialogue values, to offer as defaults when it is declared again
+    (the quarter's number of friends only if it was given)."""
+    values = {name: getattr(declaration, name) for name in FIELDS}
+    if values["young_friends"] is None:
+        del values["young_friends"]
+    return values
+
+
+def new_draft(session: Session, user_id: str, week: Week) -> Draft:
+    """The draft a dialogue for `week` starts from: the previous declaration of that week if
+    any, the questions for parents if the directory says PdN Parentalité, and the quarter's
+    question if no other week of the quarter answered it."""
+    previous = declaration_of(session, user_id, str(week))
+    member = session.get(Member, user_id)
+    others = [str(w) for w in week.quarter.weeks() if w != week]
+    answered = session.exec(
+        select(Declaration.id).where(
+            col(Declaration.user_id) == user_id,
+            col(Declaration.week).in_(others),
+            col(Declaration.young_friends).is_not(None),
+        )
+    ).first()
+    return Draft(
+        str(week),
+        draft_values(previous) if previous is not None else {},
+        replacing=previous is not None,
+        public=PARENTS if member is not None and member.pdn_type == "parentalite" else YOUTH,
+        friends=answered is None,
+    )
 
 
 def save_declaration(user_id: str, draft: Draft) -> Write:
     """Replace `user_id`'s declaration of `draft.week` by the confirmed draft."""
     values = {name: draft.values[name] for name in FIELDS if name in draft.values}
+    if "age_groups" in values:
+        values["age_groups"] = age_counts(values["age_groups"])
 
     def write(session: Session) -> None:
         session.execute(

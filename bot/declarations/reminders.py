@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from bot.declarations.desk import DeclarationDesk, expiry_notice
-from bot.declarations.dialog import KIND, Draft, Step, prompt
+from bot.declarations.dialog import KIND, Step, prompt
 from bot.declarations.prompts import Due, due_messages, has_dialog
 from bot.dialogs.store import end_dialog, idle_dialogs, save_dialog
 from bot.i18n import Translator
@@ -70,7 +70,7 @@ class DeclarationReminders:
         room_id = await self._rooms.joined(due.user_id)
         if room_id is None:
             return 0  # a DM just created, not joined yet: next check (nothing marked sent)
-        draft = Draft(str(due.week))
+        draft = await self._desk.new_draft(due.user_id, due.week)
         first = prompt(Step.HOURS, draft, self._desk.catalog())
         label = due.week.label()
         text = self._t(f"declarations.{due.kind}", week=label)

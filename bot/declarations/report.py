@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from bot.declarations.weeks import Quarter, Week
-from bot.storage.models import Declaration
+from bot.storage.models import Declaration, age_counts
 from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
@@ -124,14 +124,20 @@ class Totals:
     hours: float = 0.0
     young_people: int = 0
     short_contacts: int = 0
+    # Young friends or followers of the profile: a person's latest answer in the period; the
+    # network's, the sum of its promeneurs'; None when nobody answered.
+    young_friends: int | None = None
     networks: Counter[str] = field(default_factory=Counter)  # weeks used
-    age_groups: Counter[str] = field(default_factory=Counter)  # weeks reached
+    age_groups: Counter[str] = field(default_factory=Counter)  # young people (sum of weeks)
     interactions: Counter[str] = field(default_factory=Counter)  # number of each
     topics: Counter[str] = field(default_factory=Counter)  # weeks addressed
     referrals: Counter[str] = field(default_factory=Counter)  # number to each relay
 
     def add(self, row: dict[str, Any]) -> None:
+        """One declaration; a person's rows in the order of their weeks."""
         self.weeks_declared += 1
+        if row.get("young_friends") is not None:
+            self.young_friends = row["young_friends"]
         if row["inactive"]:
             self.weeks_inactive += 1
             return
@@ -139,7 +145,8 @@ class Totals:
         self.young_people += row["young_people"]
         self.short_contacts += row["short_contacts"]
         self.networks.update(row["networks"])
-        self.age_groups.update(row["age_groups"])
+        # a group named without a number (declared before the counts) counts none
+        self.age_groups.update({k: n or 0 for k, n in age_counts(row["age_groups"]).items()})
         self.interactions.update(row["interactions"])
         self.topics.update(row["topics"])
         self.referrals.update(row["referrals"])
@@ -152,6 +159,8 @@ class Totals:
         self.hours += other.hours
         self.young_people += other.young_people
         self.short_contacts += other.short_contacts
+        if other.young_friends is not None:
+            self.young_friends = (self.young_friends or 0) + other.young_friends
         for name in ("networks", "age_groups", "interactions", "topics", "referrals"):
             getattr(self, name).update(getattr(other, name))
 
@@ -168,8 +177,8 @@ class Report:
 
 
 COLUMNS = (
-    "user_id", "week", "inactive", "hours", "networks", "young_people", "short_contacts",
-    "age_groups", "interactions", "topics", "referrals", "remark",
+    "user_id", "week", "inactive", "hours", "networks", "young_friends", "young_people",
+    "short_contacts", "age_groups", "interactions", "topics", "referrals", "remark",
 )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from bot.declarations.catalog import AGE_GROUPS, INTERACTIONS
+from bot.declarations.catalog import INTERACTIONS
 from bot.declarations.chart import chart_png
 from bot.declarations.export import PersonInfo, summary_text, to_csv, to_xlsx
 from bot.declarations.records import expected_weeks
@@ -40,11 +40,13 @@ def period_rows(session: Session, period: Period) -> list[dict[str, Any]]:
     return load_rows(session, [str(w) for w in period.weeks()])
 
 
-# Columns every report has, in the seed's order, even at zero (the others vary by network).
-FIXED_COLUMNS = {
-    "age_groups": [choice.label for choice in AGE_GROUPS],
-    "interactions": [choice.label for choice in INTERACTIONS],
-}
+def fixed_columns(age_groups: Sequence[str]) -> dict[str, list[str]]:
+    """Columns every report has, even at zero: the network's age groups and the Caf's types of
+    interactions, in their order (the other lists vary with what was declared)."""
+    return {
+        "age_groups": list(age_groups),
+        "interactions": [choice.label for choice in INTERACTIONS],
+    }
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,16 @@ class PeriodData:
     rows: list[dict[str, Any]]
     expected: dict[str, list[Week]]
     people: dict[str, PersonInfo]  # name, structure and type from the directory
+    columns: dict[str, list[str]]  # fixed_columns
 
     @classmethod
     def read(
-        cls, session: Session, period: Period, people: Iterable[str], today: dt.date
+        cls,
+        session: Session,
+        period: Period,
+        people: Iterable[str],
+        today: dt.date,
+        age_groups: Sequence[str],
     ) -> PeriodData:
         directory = list(session.exec(select(Member)))
         expected = expected_weeks(session, people, period.weeks(), today, directory)
@@ -72,7 +80,8 @@ class PeriodData:
             )
             for m in directory
         }
-        return cls(period, today, period_rows(session, period), expected, known)
+        rows = period_rows(session, period)
+        return cls(period, today, rows, expected, known, fixed_columns(age_groups))
 
     def report(self) -> Report:
         return build_report(self.period, self.rows, self.today, self.expected)
@@ -85,8 +94,8 @@ def report_files(data: PeriodData) -> ReportFiles:
     return ReportFiles(
         summary_text(report, people),
         [
-            (f"{stem}.csv", to_csv(report, people, FIXED_COLUMNS), CSV),
-            (f"{stem}.xlsx", to_xlsx(report, people, FIXED_COLUMNS), XLSX),
+            (f"{stem}.csv", to_csv(report, people, data.columns), CSV),
+            (f"{stem}.xlsx", to_xlsx(report, people, data.columns), XLSX),
             (f"{stem}.png", chart_png(report), PNG),
         ],
     )
@@ -121,7 +130,7 @@ def print_report(
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with Session(engine) as session:  # the rooms are unknown here: the directory says who
-        data = PeriodData.read(session, period, (), today)
+        data = PeriodData.read(session, period, (), today, settings.declarations.age_groups)
     engine.dispose()
     files = report_files(data)
     print(files.summary)
@@ -146,13 +155,18 @@ class PeriodSummary:
     """The French summary of a period's declarations as of today (for the deadline messages)."""
 
     def __init__(
-        self, db: Database, clock: Callable[[], dt.datetime], promeneurs: Callable[[], set[str]]
+        self,
+        db: Database,
+        clock: Callable[[], dt.datetime],
+        promeneurs: Callable[[], set[str]],
+        age_groups: Sequence[str],
     ) -> None:
         self._db = db
         self._clock = clock
         self._promeneurs = promeneurs
+        self._age_groups = age_groups
 
     async def __call__(self, period: Period) -> str:
-        today, people = self._clock().date(), self._promeneurs()
-        data = await self._db.run(lambda s: PeriodData.read(s, period, people, today))
+        today, people, ages = self._clock().date(), self._promeneurs(), self._age_groups
+        data = await self._db.run(lambda s: PeriodData.read(s, period, people, today, ages))
         return await asyncio.to_thread(report_summary, data)

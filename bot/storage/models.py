@@ -161,13 +161,23 @@ class Declaration(SQLModel, table=True):
     networks: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     young_people: int = 0
     short_contacts: int = 0
-    age_groups: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Young people per age group. Declarations made before the counts (revision 0013) name
+    # their groups with no number: {"15-17 ans": None}.
+    age_groups: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     interactions: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     referrals: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     remark: str = ""
+    # Friends or followers of the professional profile, asked once a quarter (None: not asked).
+    young_friends: int | None = None
     inactive: bool = False  # "rien cette semaine", congés
     declared_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+def age_counts(value: Any) -> dict[str, int | None]:
+    """Young people per age group, from a declaration's `age_groups` or a draft's: a list (a
+    draft begun before the counts) names groups without numbers."""
+    return dict.fromkeys(value) if isinstance(value, list) else dict(value or {})
 
 
 class DeclarationPreference(SQLModel, table=True):

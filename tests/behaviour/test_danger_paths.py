@@ -51,8 +51,9 @@ async def test_a_message_like_a_command_is_a_danger_first(
 
 async def test_an_open_dialogue_waits_while_the_danger_is_answered(local: LocalNetwork) -> None:
     camille, dm = local.promeneur, local.dm
-    assert "(1/9)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(5).number}")
-    assert "(2/9)" in await camille.ask(dm, "2h")
+    # (the quarter's question makes ten: nothing was declared in this quarter yet)
+    assert "(1/10)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(5).number}")
+    assert "(2/10)" in await camille.ask(dm, "2h")
 
     urgent, waiting = await camille.ask_all(
         dm, "attends, un jeune me dit qu'il veut se suicider ce soir", 2
@@ -60,9 +61,9 @@ async def test_an_open_dialogue_waits_while_the_danger_is_answered(local: LocalN
 
     assert urgent.startswith(TITLE)
     assert "📌 Idées suicidaires" in urgent
-    assert "(2/9)" not in urgent  # not taken as the answer to "Sur quels réseaux sociaux ?"
-    assert "en pause" in waiting and "question 2/9" in waiting
-    assert "(3/9)" in await camille.ask(dm, "insta")  # nothing lost: it goes on from there
+    assert "(2/10)" not in urgent  # not taken as the answer to "Sur quels réseaux sociaux ?"
+    assert "en pause" in waiting and "question 2/10" in waiting
+    assert "(3/10)" in await camille.ask(dm, "insta")  # nothing lost: it goes on from there
     assert "annulée" in await camille.ask(dm, "annuler")
 
 
@@ -70,8 +71,8 @@ async def test_a_dialogue_answer_that_evokes_a_danger_can_be_sent_again(
     local: LocalNetwork,
 ) -> None:
     camille, dm = local.promeneur, local.dm
-    assert "(1/9)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(6).number}")
-    for answer in ("1h", "insta", "2", "0", "1", "0 1 0 0", "mal-être", "aucune"):
+    assert "(1/10)" in await camille.ask(dm, f"!declarer semaine {_weeks_ago(6).number}")
+    for answer in ("1h", "insta", "150", "2", "0", "0 1 0 0", "0 1 0 0", "mal-être", "aucune"):
         await camille.ask(dm, answer)
     remark = "un jeune a parlé de suicide, orienté vers le 3114"
 

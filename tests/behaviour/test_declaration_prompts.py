@@ -75,11 +75,11 @@ async def test_prompt_and_reminder_come_once_in_a_new_direct_message(harness: Ha
     (prompt,) = _from_bot(harness, PROMPT, camille.user_id)
     dm = prompt.room_id
     assert _from_bot(harness, "Pensez aussi à votre semaine", camille.user_id)
-    assert "(1/9)" in prompt.body
-    assert "(2/9)" in await camille.ask(dm, "2h")
+    assert "(1/10)" in prompt.body  # the first of the quarter: with the quarter's question
+    assert "(2/10)" in await camille.ask(dm, "2h")
 
     assert await harness.run_job(JOB) == []  # the next check: nothing is due any more
-    assert "(3/9)" in await camille.ask(dm, "insta")
+    assert "(3/10)" in await camille.ask(dm, "insta")
 
     prompts = [sent for sent in harness.client.sent if sent.room_id == dm and PROMPT in sent.body]
     assert len(prompts) == 1

@@ -25,39 +25,52 @@ async def test_full_dialogue_with_typos_and_corrections(local: LocalNetwork) -> 
     async def say(text: str) -> str:
         return await camille.ask(dm, text)
 
-    assert "(1/9)" in await say(f"!declarer semaine {week.number}")
-    assert "(2/9) Sur quels réseaux sociaux ?" in await say("3h30")
-    assert "(3/9)" in await say("insta, snpachat et discord")
+    # The first declaration of the quarter has the quarter's question: ten questions.
+    assert "(1/10)" in await say(f"!declarer semaine {week.number}")
+    assert "(2/10) Sur quels réseaux sociaux ?" in await say("3h30")
+    friends = await say("insta, snpachat et discord")
+    assert "(3/10) Question du trimestre : combien de jeunes sont amis ou abonnés" in friends
+    assert "(4/10)" in await say("240")
     young = await camille.send(dm, "douze")
-    assert "(4/9)" in camille.replies_to(young)[0].body
+    assert "(5/10)" in camille.replies_to(young)[0].body
     fixed = await camille.send(dm, "quinze", edits=young)
     (reply,) = camille.replies_to(fixed)
     assert reply.body == "Réponse modifiée — Jeunes en contact : 15."
     assert (await local.promeneur.ask(local.room, "!ping")).startswith("Pong")
     refused = await say("beaucoup")
     assert refused.startswith("« beaucoup » n'est pas un nombre entier")
-    assert "(4/9)" in refused
-    assert "(5/9)" in await say("5")
-    assert "(4/9)" in await say("retour")
-    assert "(5/9)" in await say("cinq")
-    assert "(6/9)" in await say("2 3")
-    assert "(7/9)" in await say("5 2 1 0")
+    assert "(5/10)" in refused
+    ages = await say("5")
+    assert "(6/10) Combien de jeunes de chaque tranche d'âge ?" in ages
+    assert "1. 11-14 ans" in ages and "5. parents" in ages
+    assert "(5/10)" in await say("retour")
+    assert "(6/10)" in await say("cinq")
+    assert "(7/10)" in await say("15-17 : 3, 18-21 : 2")
+    assert "(8/10)" in await say("5 2 1 0")
     # tests/integration/test_declarations.py restarts the bot here.
-    assert "(8/9)" in await say("cyberharcelement, mal etre")
-    assert "(9/9)" in await say("3018 x2, fil sante jeunes")
+    assert "(9/10)" in await say("cyberharcelement, mal etre")
+    assert "(10/10)" in await say("3018 x2, fil sante jeunes")
     refused = await say("vu kenza (3eB au collège Jean Moulin), son 0\u200b6 12 34 56 78")
-    assert "(9/9)" in refused
+    assert "(10/10)" in refused
     for kind in ("un prénom ou un nom", "un établissement scolaire", "un numéro de téléphone"):
         assert kind in refused
     assert "kenza" not in refused and "Moulin" not in refused  # the reply is kept too
     summary = await say("passer")
     assert f"Déclaration de la semaine {week.number}" in summary
     assert "• Heures en ligne : 3 h 30" in summary
-    assert "• Réseaux : Instagram, Snapchat, Discord" in summary
+    assert "• Réseaux sociaux : Instagram, Snapchat, Discord" in summary
+    assert "• Amis ou abonnés du profil : 240" in summary
     assert "• Jeunes en contact : 15" in summary
     assert "• Contacts courts : 5" in summary
+    assert "• Tranches d'âge : 15-17 ans : 3, 18-21 ans : 2" in summary
     assert "• Orientations : Fil Santé Jeunes : 1, 3018 : 2" in summary
     assert "Merci ! Déclaration enregistrée" in await say("oui")
+
+    # Another week of the same quarter: the quarter's question is not asked again.
+    other = await say(f"!declarer semaine {_weeks_ago(4).number}")
+    assert "en 9 questions courtes" in other and "(1/9)" in other
+    assert "(3/9) Avec combien de jeunes" in await say("2h") + await say("insta")
+    assert "rien n'a été enregistré" in await say("annuler")
 
     mine = await say("!mes-declarations")
     assert f"semaine {week.number} : 3 h 30, 15 jeune(s)" in mine
@@ -163,8 +176,8 @@ async def test_a_dialogue_ends_unsaved_when_its_author_leaves_the_network(
     added = await coordinator.ask(local.room, f"!promeneur ajouter {eden.user_id} prenom=Eden")
     assert "ajouté·e" in added, added
     dm = await local.harness.dm(eden.user_id)
-    assert "(1/9)" in await eden.ask(dm, "!declarer")
-    assert "(2/9)" in await eden.ask(dm, "2h")
+    assert "(1/10)" in await eden.ask(dm, "!declarer")  # with the quarter's question
+    assert "(2/10)" in await eden.ask(dm, "2h")
     removed = await coordinator.ask(local.room, f"!promeneur retirer {eden.user_id}")
     assert "parti·e" in removed, removed
 
@@ -174,7 +187,7 @@ async def test_a_dialogue_ends_unsaved_when_its_author_leaves_the_network(
     # The module's database is shared: only eden's declarations are looked at.
     query = "SELECT user_id FROM declaration WHERE user_id = :user"
     assert rows(local.database_url, query, user=eden.user_id) == []
-    assert "(1/9)" not in await eden.ask(dm, "3")  # nothing goes on
+    assert "(1/10)" not in await eden.ask(dm, "3")  # nothing goes on
 
 
 async def test_a_remark_that_identifies_a_young_person_is_refused_and_not_kept(
@@ -255,3 +268,19 @@ async def test_the_report_the_dashboard_and_the_missing_list_count_the_same_week
     assert counted and shown and counted.groups() == shown.groups(), (report, board)
     assert "@arrivee:x" not in missing  # entered today: no week of the quarter is missed yet
     assert "Lou" not in report.partition("Déclarations incomplètes")[2]
+
+
+async def test_a_pdn_parentalite_is_asked_about_parents(local: LocalNetwork) -> None:
+    coordinator = local.coordinator
+    sam = _joins_the_network(local, "@sam-parents:x")
+    added = await coordinator.ask(
+        local.room, f"!promeneur ajouter {sam.user_id} prenom=Sam type=parentalite"
+    )
+    assert "ajouté·e" in added, added
+    dm = await local.harness.dm(sam.user_id)
+    await sam.ask(dm, f"!declarer semaine {_weeks_ago(2).number}")
+    await sam.ask(dm, "2h")
+    friends = await sam.ask(dm, "facebook")
+    assert "combien de parents sont amis ou abonnés de votre profil" in friends
+    assert "Avec combien de parents ou de familles" in await sam.ask(dm, "80")
+    assert "annulée" in await sam.ask(dm, "annuler")

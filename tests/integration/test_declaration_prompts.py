@@ -50,14 +50,14 @@ async def test_prompt_and_reminder_are_not_sent_again_after_a_restart(
         dm = next(room for room, event in camille.events if event is prompt)
         # Both were sent before the restart.
         await camille.wait_for(_from(bot_id, "Pensez aussi à votre semaine", second.room))
-        assert "(2/9)" in await camille.ask(dm, "2h")
+        assert "(2/10)" in await camille.ask(dm, "2h")  # the quarter's question makes ten
 
         await asyncio.to_thread(second.process.stop)
         await asyncio.to_thread(second.process.start)
         await asyncio.to_thread(
             second.process.wait_for_log, "Rappels de déclaration vérifiés au démarrage : 0"
         )
-        assert "(3/9)" in await camille.ask(dm, "insta")
+        assert "(3/10)" in await camille.ask(dm, "insta")
     finally:
         second.process.stop()
 

@@ -3,6 +3,7 @@ ends exactly as the models describe it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,22 @@ def test_declaration_prompts_join_the_record_of_messages_sent_once(database_url:
     assert rows(
         database_url, 'SELECT reminder, occurrence, "offset", target FROM reminder_sent'
     ) == [("declaration-reminder", "2026-W47", "", "@camille:x")]
+
+
+def test_age_groups_declared_before_the_counts_keep_their_names_without_numbers(
+    database_url: str,
+) -> None:
+    upgrade_with(
+        database_url,
+        "0012",
+        "INSERT INTO declaration (user_id, week, hours, networks, young_people, short_contacts, "
+        "age_groups, interactions, topics, referrals, remark, inactive, declared_at) VALUES "
+        "('@camille:x', '2026-W47', 2, '[]', 5, 0, '[\"15-17 ans\", \"parents\"]', '{}', '[]', "
+        "'{}', '', false, CURRENT_TIMESTAMP)",
+    )
+    ((groups, friends),) = rows(database_url, "SELECT age_groups, young_friends FROM declaration")
+    groups = json.loads(groups) if isinstance(groups, str) else groups  # text on SQLite
+    assert groups == {"15-17 ans": None, "parents": None} and friends is None
+    command.downgrade(alembic_config(database_url), "0012")
+    ((groups,),) = rows(database_url, "SELECT age_groups FROM declaration")
+    assert (json.loads(groups) if isinstance(groups, str) else groups) == ["15-17 ans", "parents"]

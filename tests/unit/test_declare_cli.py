@@ -22,13 +22,15 @@ from tests.harness import NOW, LocalNetwork, local_network
 
 WEEK = "2026-W46"
 # The transcript of tests/behaviour/test_declarations.py, with its two refused answers.
+# A week that is the first declared of its quarter: the quarter's question comes third.
 ANSWERS = [
     "3h30",
     "insta, snpachat et discord",
+    "240",
     "quinze",
     "beaucoup",
     "5",
-    "2 3",
+    "15-17 : 8, 18-21 : 7",
     "5 2 1 0",
     "cyberharcelement, mal etre",
     "3018 x2, fil sante jeunes",
@@ -54,7 +56,7 @@ def _declare(
 def test_a_full_dialogue_gives_the_draft_its_summary_and_the_refusals(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, result = _declare(monkeypatch, capsys, ANSWERS, "--week", WEEK)
+    code, result = _declare(monkeypatch, capsys, ANSWERS, "--week", WEEK, "--amis")
 
     assert code == 0
     assert result["status"] == "ready"
@@ -64,9 +66,10 @@ def test_a_full_dialogue_gives_the_draft_its_summary_and_the_refusals(
     assert result["draft"] == {
         "hours": 3.5,
         "networks": ["Instagram", "Snapchat", "Discord"],
+        "young_friends": 240,
         "young_people": 15,
         "short_contacts": 5,
-        "age_groups": ["15-17 ans", "18-21 ans"],
+        "age_groups": {"15-17 ans": 8, "18-21 ans": 7},
         "interactions": {
             "échanges simples": 5,
             "demandes de conseil": 2,
@@ -82,11 +85,12 @@ def test_a_full_dialogue_gives_the_draft_its_summary_and_the_refusals(
     assert "• Heures en ligne : 3 h 30" in summary
     assert "• Orientations : Fil Santé Jeunes : 1, 3018 : 2" in summary
     questions = result["questions"]
-    assert [q.split(")", 1)[0] for q in questions[:10]] == [
-        "(1/9", "(2/9", "(3/9", "(4/9", "(4/9", "(5/9", "(6/9", "(7/9", "(8/9", "(9/9",
+    assert [q.split(")", 1)[0] for q in questions[:11]] == [
+        "(1/10", "(2/10", "(3/10", "(4/10", "(5/10", "(5/10", "(6/10", "(7/10", "(8/10",
+        "(9/10", "(10/10",
     ]  # fmt: skip
-    assert len(questions) == 12
-    assert questions[9] == questions[10]  # the remark asked again
+    assert len(questions) == 13
+    assert questions[10] == questions[11]  # the remark asked again
     assert questions[-1].startswith(summary)
     assert questions[-1].endswith("Répondez « oui », ou « non » pour corriger.")
     first, second = result["errors"]
@@ -114,7 +118,8 @@ def test_a_fast_path_line_is_stored_at_once_with_the_defaults(
         "networks": ["Instagram", "Snapchat"],
         "young_people": 4,
         "short_contacts": 0,
-        "age_groups": [],
+        "young_friends": None,
+        "age_groups": {},
         "interactions": {"échanges simples": 2, "demandes de conseil": 1},
         "topics": [],
         "referrals": {"3018": 2},
@@ -200,16 +205,36 @@ def test_the_networks_come_from_the_configuration_without_any_secret(
         '[homeserver]\nurl = "https://matrix.example.org"\n'
         '[bot]\nuser_id = "@pdn-bot:example.org"\n'
         '[network]\nrooms = ["!reseau:example.org"]\ncoordinators = ["@coord:example.org"]\n'
-        '[declarations]\nnetworks = ["Instagram", "Mastodon"]\n',
+        '[declarations]\nnetworks = ["Instagram", "Mastodon"]\n'
+        'age_groups = ["12-15 ans", "16-25 ans", "parents"]\nthemes = ["Sport"]\n',
         encoding="utf-8",
     )
     monkeypatch.delenv("PDN_BOT_PASSWORD", raising=False)
 
-    code, result = _declare(monkeypatch, capsys, ["2h", "2"], "-c", str(config))
+    answers = ["2h", "2", "4", "1", "16-25 : 3, parents 1", "aucun", "sport, harcelement"]
+    code, result = _declare(monkeypatch, capsys, answers, "-c", str(config))
 
     assert code == 1
     assert "1. Instagram  2. Mastodon\n" in result["questions"][1]
+    assert "1. 12-15 ans  2. 16-25 ans  3. parents\n" in result["questions"][4]
+    assert "Sport" in result["questions"][6]  # the network's themes beside the base's topics
     assert result["draft"]["networks"] == ["Mastodon"]
+    assert result["draft"]["age_groups"] == {"16-25 ans": 3, "parents": 1}
+    assert result["draft"]["topics"] == ["Harcèlement scolaire", "Sport"]
+
+
+def test_a_pdn_parentalite_is_asked_about_parents_and_the_quarter_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, result = _declare(monkeypatch, capsys, ["2h", "1"], "--parents", "--amis")
+
+    assert code == 1  # unfinished
+    questions = result["questions"]
+    assert questions[0].startswith("(1/10)")
+    assert "(3/10) Question du trimestre : combien de parents sont amis" in questions[2]
+    code, result = _declare(monkeypatch, capsys, ["2h", "1", "3"], "--parents")
+    assert "(3/9) Avec combien de parents ou de familles" in result["questions"][2]
+    assert "(4/9)" in result["questions"][3]
 
 
 def test_declare_without_dry_run_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,11 +268,12 @@ async def test_the_dry_run_stores_what_the_real_dialogue_stores(
 ) -> None:
     week = Week.of(NOW.date()).shifted(-1)
     camille, dm = local.promeneur, local.dm
-    assert "(1/9)" in await camille.ask(dm, f"!declarer semaine {week.number}")
+    # the first week declared in the module's quarter, as --amis says
+    assert "(1/10)" in await camille.ask(dm, f"!declarer semaine {week.number}")
     replies = [await camille.ask(dm, answer) for answer in ANSWERS]
     assert "Merci ! Déclaration enregistrée" in replies[-1]
 
-    code, result = _declare(monkeypatch, capsys, ANSWERS, "--week", str(week))
+    code, result = _declare(monkeypatch, capsys, ANSWERS, "--week", str(week), "--amis")
 
     assert code == 0
     assert result["draft"] == _stored(local, week)

@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.declarations.catalog import Catalog
-from bot.declarations.dialog import QUESTIONS, Draft, Outcome, Step, advance, prompt
+from bot.declarations.dialog import (
+    PARENTS,
+    QUESTIONS,
+    YOUTH,
+    Draft,
+    Outcome,
+    Step,
+    advance,
+    prompt,
+)
 from bot.declarations.parsing import parse_count, parse_hours
 from bot.knowledge.desk import load_index
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, DeclarationSettings
@@ -20,7 +29,8 @@ FULL = {
     "networks": ["Instagram"],
     "young_people": 12,
     "short_contacts": 4,
-    "age_groups": ["15-17 ans"],
+    "young_friends": 240,
+    "age_groups": {"15-17 ans": 3},
     "interactions": {"échanges simples": 5},
     "topics": ["Mal-être"],
     "referrals": {"3018": 1},
@@ -42,7 +52,7 @@ FRENCH_HINTS = (
 @cache
 def catalog() -> Catalog:
     base = load_index(DEFAULT_KNOWLEDGE_DIR, "exemple")[0].base
-    return Catalog.build(DeclarationSettings().networks, base)
+    return Catalog.build(DeclarationSettings(), base)
 
 
 def _check(step: Step, draft: Draft, text: str, outcome: Outcome) -> None:
@@ -56,9 +66,19 @@ def _check(step: Step, draft: Draft, text: str, outcome: Outcome) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(step=st.sampled_from(list(Step)), text=TYPED, filled=st.booleans())
-def test_any_text_at_any_step_is_handled(step: Step, text: str, filled: bool) -> None:
-    draft = Draft("2026-W46", dict(FULL) if filled else {})
+@given(
+    step=st.sampled_from(list(Step)),
+    text=TYPED,
+    filled=st.booleans(),
+    parents=st.booleans(),
+    friends=st.booleans(),
+)
+def test_any_text_at_any_step_is_handled(
+    step: Step, text: str, filled: bool, parents: bool, friends: bool
+) -> None:
+    friends = friends or step is Step.YOUNG_FRIENDS  # only asked in the quarter's first week
+    public = PARENTS if parents else YOUTH
+    draft = Draft("2026-W46", dict(FULL) if filled else {}, public=public, friends=friends)
     outcome = advance(step, draft, text, catalog())
     _check(step, draft, text, outcome)
     if outcome.step is not None and outcome.step != step and not outcome.saved:

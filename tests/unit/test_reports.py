@@ -49,7 +49,8 @@ def _declarations(count: int, seed: int = 3) -> list[Declaration]:
                     networks=rng.sample(["Instagram", "Snapchat", "Discord"], 2),
                     young_people=rng.randint(0, 20),
                     short_contacts=rng.randint(0, 9),
-                    age_groups=["15-17 ans"],
+                    age_groups={"15-17 ans": rng.randint(0, 5)},
+                    young_friends=rng.randint(50, 400) if rng.random() < 0.3 else None,
                     interactions={"échanges simples": rng.randint(1, 5)},
                     topics=rng.sample(["Mal-être", "Alcool", "Fugue"], 1),
                     referrals={"3018": rng.randint(0, 2)} if rng.random() < 0.5 else {},
@@ -266,7 +267,7 @@ def test_summary_speaks_the_cafs_words_and_agrees_in_gender() -> None:
     assert "• Types d'interactions : échanges simples" in text
     assert "• Thématiques les plus abordées (semaines) : aucune" in text
     assert "• Orientations : aucune" in text
-    assert "• Tranches d'âge (semaines) : aucune" in text
+    assert "• Tranches d'âge (jeunes) : aucune" in text
     assert "• Réseaux sociaux utilisés (semaines) : aucun" in text
     assert "Sujets" not in text and "Types d'échanges" not in text
 
@@ -291,21 +292,22 @@ def test_a_year_report_has_a_sheet_by_quarter_summing_to_the_year() -> None:
     header, *people, network = sheet
     assert header == [
         "Promeneur", "Structure", "Type de PdN",
+        "Amis jeunes du profil : T1", "Amis jeunes du profil : T2",
+        "Amis jeunes du profil : T3", "Amis jeunes du profil : T4",
+        "Amis jeunes du profil : Total",
         "Heures : T1", "Heures : T2", "Heures : T3", "Heures : T4", "Heures : Total",
         "Jeunes en contact : T1", "Jeunes en contact : T2", "Jeunes en contact : T3",
         "Jeunes en contact : T4", "Jeunes en contact : Total",
     ]  # fmt: skip
     assert [row[0] for row in people] == ["Alex Durand", "Camille Martin", "@p2:test"]
     assert network[0] == "Réseau (total)"
-    assert network[7] == pytest.approx(report.network.hours)
-    assert sum(network[3:7]) == pytest.approx(report.network.hours)
-    assert all(0 < value < report.network.hours for value in network[3:7])  # all four have some
-    assert network[12] == sum(network[8:12]) == report.network.young_people
+    assert network[12] == pytest.approx(report.network.hours)
+    assert sum(network[8:12]) == pytest.approx(report.network.hours)
+    assert all(0 < value < report.network.hours for value in network[8:12])  # all four have some
+    assert network[17] == sum(network[13:17]) == report.network.young_people
     camille = next(t for t in report.promeneurs if t.name == "@p0:test")
-    assert people[1][7] == pytest.approx(camille.hours)
-    assert [sum(column) for column in zip(*[row[3:] for row in people], strict=True)] == (
-        pytest.approx(network[3:])
-    )
+    assert people[1][12] == pytest.approx(camille.hours)
+    assert _sums([row[3:] for row in people]) == pytest.approx(_zeros(network[3:]))
 
     with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
         assert f'name="{BY_QUARTER_SHEET}"' in book.read("xl/workbook.xml").decode()
@@ -405,17 +407,44 @@ def test_a_half_year_report_has_its_two_quarters_by_quarter() -> None:
     header, *_, network = by_quarter(report, PEOPLE)
 
     assert header[3:] == [
+        "Amis jeunes du profil : T3", "Amis jeunes du profil : T4",
+        "Amis jeunes du profil : Total",
         "Heures : T3", "Heures : T4", "Heures : Total",
         "Jeunes en contact : T3", "Jeunes en contact : T4", "Jeunes en contact : Total",
     ]  # fmt: skip
-    assert network[5] == pytest.approx(report.network.hours) == pytest.approx(sum(network[3:5]))
-    assert network[8] == sum(network[6:8]) == report.network.young_people
+    assert network[8] == pytest.approx(report.network.hours) == pytest.approx(sum(network[6:8]))
+    assert network[11] == sum(network[9:11]) == report.network.young_people
     with zipfile.ZipFile(io.BytesIO(to_xlsx(report))) as book:
         assert f'name="{BY_QUARTER_SHEET}"' in book.read("xl/workbook.xml").decode()
 
 
+def test_young_friends_are_the_latest_answer_of_each_quarter_not_a_sum() -> None:
+    def row(user: str, week: int, friends: int | None) -> dict[str, Any]:
+        declaration = Declaration(user_id=user, week=str(Week(2026, week)), young_friends=friends)
+        return declaration.model_dump()
+
+    rows = [
+        row("@p0:test", 2, 100), row("@p0:test", 5, 120),  # T1: 120, the later answer
+        row("@p0:test", 30, 150), row("@p0:test", 31, None),  # T3: 150
+        row("@p1:test", 3, 40),  # T1 only
+    ]  # fmt: skip
+    report = build_report(Period(2026), rows, dt.date(2027, 1, 10))
+    header, *people, network = by_quarter(report)
+    friends = header.index("Amis jeunes du profil : T1")
+    by_name = {line[0]: line[friends : friends + 5] for line in people}
+    assert by_name["@p0:test"] == [120, "", 150, "", 150]  # total: the latest of the year
+    assert by_name["@p1:test"] == [40, "", "", "", 40]
+    assert network[friends : friends + 5] == [160, "", 150, "", 190]
+    assert report.network.young_friends == 190
+
+
 def _sums(rows: list[list[Any]]) -> list[Any]:
-    return [sum(column) for column in zip(*rows, strict=True)]
+    """Column sums; an empty cell (young friends nobody gave) adds nothing."""
+    return [sum(cell or 0 for cell in column) for column in zip(*rows, strict=True)]
+
+
+def _zeros(row: list[Any]) -> list[Any]:
+    return [cell or 0 for cell in row]
 
 
 def test_structures_and_types_sum_their_promeneurs_and_the_total_is_the_network() -> None:
@@ -444,11 +473,11 @@ def test_structures_and_types_sum_their_promeneurs_and_the_total_is_the_network(
             names = members.get(row[0], [])
             assert row[1] == len(names), row[0]
             if names:
-                assert row[2:] == pytest.approx(_sums([per_person[n] for n in names]))
+                assert _zeros(row[2:]) == pytest.approx(_sums([per_person[n] for n in names]))
         assert [row[0] for row in groups][-1] == unknown  # unknown last
         assert network[:2] == ["Réseau (total)", len(report.promeneurs)]
         assert network[2:] == per_person["Réseau (total)"]
-        assert network[2:] == pytest.approx(_sums([row[2:] for row in groups]))
+        assert _zeros(network[2:]) == pytest.approx(_sums([row[2:] for row in groups]))
     types = [row[0] for row in by_group(report, with_unknown, "pdn_type")[1:-1]]
     assert types == ["jeunesse", "parentalité", "(type inconnu)"]
     structures = [row[0] for row in by_group(report, with_unknown, "structure")[1:-1]]
@@ -475,20 +504,29 @@ def test_departmental_synthesis_gives_the_networks_figures_in_the_cafs_order() -
     assert header == ["Champ", "Bilan T4 2026"]
     assert [name for name, _ in fields] == [
         "Nombre de promeneurs", "Heures réalisées sur le net", "Réseaux sociaux utilisés",
-        "Nombre de jeunes en contact", "Nombre de contacts courts",
+        "Nombre d'amis jeunes (profils des promeneurs, dernier chiffre)",
+        "Nombre de jeunes en contact (somme des semaines)", "Nombre de contacts courts",
         "Profil des jeunes contactés (âge)", "Type d'interactions", "Thématiques abordées",
         "Orientations",
     ]  # fmt: skip
     net = report.network
     assert values["Nombre de promeneurs"] == 6
     assert values["Heures réalisées sur le net"] == pytest.approx(net.hours)
-    assert values["Nombre de jeunes en contact"] == net.young_people
+    assert values["Nombre de jeunes en contact (somme des semaines)"] == net.young_people
+    # each promeneur's latest answer in the quarter, summed
+    latest: dict[str, int] = {}
+    for declaration in sorted(_declarations(6), key=lambda d: d.week):
+        if declaration.young_friends is not None:
+            latest[declaration.user_id] = declaration.young_friends
+    assert values["Nombre d'amis jeunes (profils des promeneurs, dernier chiffre)"] == sum(
+        latest.values()
+    )
     assert values["Nombre de contacts courts"] == net.short_contacts
     assert values["Réseaux sociaux utilisés"] == " ; ".join(
         f"{k} : {net.networks[k]} semaines" for k in ("Discord", "Instagram", "Snapchat")
     )
     assert values["Profil des jeunes contactés (âge)"] == (
-        f"11-14 ans : 0 semaines ; 15-17 ans : {net.age_groups['15-17 ans']} semaines"
+        f"11-14 ans : 0 jeunes ; 15-17 ans : {net.age_groups['15-17 ans']} jeunes"
     )  # listed brackets keep their place, zero included
     assert (
         values["Type d'interactions"]
