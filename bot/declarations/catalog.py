@@ -52,6 +52,15 @@ def _unique_folded(labels: Iterable[str]) -> list[str]:
     return list(kept.values())
 
 
+def _relay(label: str) -> Choice:
+    """A relay, also named by its leading number: `119` for `119 Allô Enfance en Danger`."""
+    found = re.match(r"(\d[\d ]*\d|\d)\s+\D", label)
+    if found is None:
+        return Choice(label)
+    number = found[1]
+    return Choice(label, tuple(dict.fromkeys((number, number.replace(" ", "")))))
+
+
 def age_choice(label: str) -> Choice:
     """An age group and the ways people write it: `15-17 ans` is also `15-17` and `15 17`."""
     if fold(label) in {fold(alias) for alias in ("parents", *PARENTS)}:
@@ -84,5 +93,5 @@ class Catalog:
             ages=tuple(age_choice(label) for label in settings.age_groups),
             interactions=INTERACTIONS,
             topics=(*(Choice(t) for t in topics), Choice(OTHER, ("autres",))),
-            relays=(*(Choice(r) for r in relays), Choice(OTHER, ("autres",))),
+            relays=(*(_relay(r) for r in relays), Choice(OTHER, ("autres",))),
         )

@@ -125,12 +125,37 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|/|\+|&|\bet\b|\n)\s*")
 _NONE_WORDS = {"aucun", "aucune", "rien", "non", "0", "zero", "pas"}
 
 
-def _pieces(text: str) -> list[str]:
-    """`insta, snap et discord` -> three pieces; `1 3 4` -> three numbers."""
-    pieces = [p for p in _SEPARATORS.split(text.strip()) if p.strip()]
+def _pieces(text: str, choices: Sequence[Choice] = ()) -> list[str]:
+    """`insta, snap et discord` -> three pieces; `1 3 4` -> three numbers. A name that holds a
+    separator (`Tabac et vapotage`, `Centre … d'assistance et de prévention …`) stays whole."""
+    pieces = [p for p in _joined_names(text.strip(), choices) if p.strip()]
     if pieces and all(re.fullmatch(r"[\d\s]+", p) for p in pieces):
         return [n for p in pieces for n in p.split()]
     return pieces
+
+
+_COUNT_AROUND = re.compile(r"^\s*\d+\s*(?:x|fois)?\s+|\s*(?:x|:)?\s*\d+\s*$", re.IGNORECASE)
+
+
+def _joined_names(text: str, choices: Sequence[Choice]) -> list[str]:
+    """`text` split at the separators, except inside a name of `choices` written whole (with its
+    count before or after it, if any)."""
+    parts = re.split(f"({_SEPARATORS.pattern})", text)
+    pieces, separators = parts[0::2], parts[1::2]
+    names = {fold(name) for choice in choices for name in (choice.label, *choice.aliases)}
+    joined_names = {name for name in names if _SEPARATORS.search(name)}
+    result: list[str] = []
+    i = 0
+    while i < len(pieces):
+        end, piece = i, pieces[i]
+        candidate = pieces[i]
+        for j in range(i + 1, len(pieces)):
+            candidate += separators[j - 1] + pieces[j]
+            if fold(_COUNT_AROUND.sub("", candidate)) in joined_names:
+                end, piece = j, candidate
+        result.append(piece)
+        i = end + 1
+    return result
 
 
 def _names(choices: Sequence[Choice]) -> dict[str, Choice]:
@@ -208,7 +233,7 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
         raise UserError("declarations.no_choice")
     chosen: list[Choice] = []
     unknown: list[str] = []
-    for piece in _pieces(text):
+    for piece in _pieces(text, choices):
         found = _choose_all(piece, choices)
         if found is None:
             unknown.append(piece.strip())
@@ -219,8 +244,11 @@ def parse_choices(text: str, choices: Sequence[Choice], allow_none: bool) -> lis
     return [c.label for c in choices if c in chosen]
 
 
-# An age range (`15-17`) is one name, not two numbers.
-_TOKEN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}|\d+|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(
+    r"\d{1,2}\s*[-–]\s*\d{1,2}"  # an age range (`15-17`) is one name, not two numbers
+    r"|\d+[^\W_]*[^\W\d_][^\W_]*"  # digits and letters (`17Cyber`): one name if it is one
+    r"|\d+|[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+)
 _JOINERS = {"x", "fois"}  # `échanges x 5`, `5 fois conseil`
 
 
@@ -232,6 +260,50 @@ def _in_digits(text: str) -> str:
     return str(alpha2digit(text, "fr", threshold=0))
 
 
+def _tokens(piece: str, names: dict[str, Choice]) -> list[str]:
+    """Numbers and words; `17Cyber` stays whole when it is a name, else is `17` and `Cyber`."""
+    found: list[str] = []
+    for token in _TOKEN.findall(piece):
+        mixed = token[:1].isdigit() and token.isalnum() and not token.isdigit()
+        if mixed and fold(token) not in names:
+            found += re.findall(r"\d+|\D+", token)
+        else:
+            found.append(token)
+    return found
+
+
+_NUMBER_TIMES = re.compile(r"(\d+)(?:\s*x\s*(\d+))?", re.IGNORECASE)
+_NUMBERS_TIMES = re.compile(r"\s*\d+(?:\s*x\s*\d+)?(?:\s+\d+(?:\s*x\s*\d+)?)*\s*", re.IGNORECASE)
+
+
+def _numbers_with_times(piece: str, choices: Sequence[Choice]) -> list[tuple[Choice, int]]:
+    """`5 7x2`: numbers of the list (or names that are numbers, `3018`), each with its `x` count
+    (1 without): the fifth once, the seventh twice. Empty if `piece` is not written so."""
+    if not _NUMBERS_TIMES.fullmatch(piece) or "x" not in piece.lower():
+        return []
+    pairs = []
+    for number, times in _NUMBER_TIMES.findall(piece):
+        choice = _exact(number, choices)
+        if choice is None:
+            raise UserError("declarations.unknown_counted", got=shown(number), **_example(choices))
+        pairs.append((choice, int(times or 1)))
+    return pairs
+
+
+def _refuse_unclear_numbers(text: str, choices: Sequence[Choice]) -> None:
+    """`3018 2` could be the 3018 twice, or the 3018 and the second of the list: asked back.
+    Numbers that are all names (`3018 119`) or all positions (`5 7`) are clear."""
+    names = _names(choices)
+    for part in _SEPARATORS.split(text.strip()):
+        numbers = part.split()
+        if len(numbers) > 1 and all(number.isdigit() for number in numbers):
+            named = [number for number in numbers if fold(number) in names]
+            if named and len(named) < len(numbers):
+                raise UserError(
+                    "declarations.counted_unclear", got=shown(part), **_example(choices)
+                )
+
+
 def _counted_piece(piece: str, choices: Sequence[Choice]) -> list[tuple[Choice, int]]:
     """`échanges`, `échanges 8`, `8 échanges`, `échanges : 8`, `8 échanges 3 conseils`: each
     option named with its number (1 when there is none). A number that could go with either of
@@ -241,15 +313,25 @@ def _counted_piece(piece: str, choices: Sequence[Choice]) -> list[tuple[Choice, 
         return [(whole, 1)]
     names = _names(choices)
     items: list[int | str] = []
-    for token in _TOKEN.findall(piece):
-        if token.isdecimal() and fold(token) not in names:
+    joined = False  # after `x`, a number is a count even if it names a relay (`3018 x119`)
+    for token in _tokens(piece, names):
+        if token.isdecimal() and (joined or fold(token) not in names):
             items.append(int(token))
         elif fold(token) in _JOINERS and items:
+            joined = fold(token) == "x"  # `2 fois 3018`: the count comes before
             continue
         elif items and isinstance(items[-1], str):
-            items[-1] = f"{items[-1]} {token}"
+            longer = f"{items[-1]} {token}"
+            numbered = token.isdecimal() or items[-1].isdecimal()
+            if numbered and not any(name.startswith(fold(longer)) for name in names):
+                # `Fil Santé Jeunes 119`: 119 times, or the 119 too? Asked back.
+                raise UserError(
+                    "declarations.counted_unclear", got=shown(piece), **_example(choices)
+                )
+            items[-1] = longer
         else:
             items.append(token)
+        joined = False
     counts = items[0::2] if items and isinstance(items[0], int) else items[1::2]
     labels = items[1::2] if items and isinstance(items[0], int) else items[0::2]
     if len(items) == 1 and isinstance(items[0], str):
@@ -294,8 +376,9 @@ def parse_counted(
             )
         counts = {c.label: n for c, n in zip(choices, numbers, strict=False)}
     else:
+        _refuse_unclear_numbers(stripped, choices)
         counts = {}
-        for piece in _pieces(stripped):
+        for piece in _pieces(stripped, choices):
             if re.fullmatch(r"[\d\s]+", piece.strip()):  # numbers of the list, once each
                 found = [_exact(number, choices) for number in piece.split()]
                 pairs = [(choice, 1) for choice in found if choice is not None]
@@ -304,7 +387,7 @@ def parse_counted(
                         "declarations.unknown_counted", got=shown(piece), **_example(choices)
                     )
             else:
-                pairs = _counted_piece(piece, choices)
+                pairs = _numbers_with_times(piece, choices) or _counted_piece(piece, choices)
             for choice, count in pairs:
                 counts[choice.label] = counts.get(choice.label, 0) + count
     for label, count in counts.items():

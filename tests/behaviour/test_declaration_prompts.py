@@ -98,4 +98,4 @@ async def test_idle_dialogue_expires_with_a_notice(harness: Harness) -> None:
     assert any("a expiré faute de réponse" in body for body in notices), notices
     answer = await dominique.ask(dm, "3h")
 
-    assert "(2/9)" not in answer  # the dialogue is over: "3h" is no answer to it any more
+    assert "(2/" not in answer  # the dialogue is over: "3h" is no answer to it any more

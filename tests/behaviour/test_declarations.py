@@ -82,8 +82,8 @@ async def test_cancel_saves_nothing_and_redeclaring_offers_the_old_values(
     camille, dm = local.promeneur, local.dm
     week = _weeks_ago(2)
 
-    assert "(1/9)" in await camille.ask(dm, f"!declarer {week}")
-    assert "(2/9)" in await camille.ask(dm, "2,5")
+    assert "(1/" in await camille.ask(dm, f"!declarer {week}")
+    assert "(2/" in await camille.ask(dm, "2,5")
     assert "rien n'a été enregistré" in await camille.ask(dm, "annuler")
     assert f"semaine {week.number} : à déclarer" in await camille.ask(dm, "!mes-declarations")
 
@@ -92,7 +92,7 @@ async def test_cancel_saves_nothing_and_redeclaring_offers_the_old_values(
     again = await camille.ask(dm, f"!declarer semaine {week.number}")
     assert "déjà déclarée" in again
     assert "Réponse actuelle : 2 h" in again
-    assert "(2/9)" in await camille.ask(dm, "garder")
+    assert "(2/" in await camille.ask(dm, "garder")
     assert "rien n'a été enregistré" in await camille.ask(dm, "annuler")
 
 
@@ -223,7 +223,7 @@ async def test_weeks_resolve_to_the_year_being_completed(local: LocalNetwork) ->
     ahead = await camille.ask(dm, "!declarer semaine 50 3h reseaux=insta")  # NOW: 2026-W47
     assert "La semaine 50 (07/12 au 13/12/2026) n'est pas encore arrivée" in ahead
     assert "Rien n'a été enregistré" in ahead
-    assert "(1/9)" not in await camille.ask(dm, "!declarer semaine 50")
+    assert "(1/" not in await camille.ask(dm, "!declarer semaine 50")
     assert stored() == set()
 
     try:
@@ -240,7 +240,7 @@ async def _declare_in_the_new_year(local: LocalNetwork, stored: Callable[[], set
     assert "Enregistrée. Pour corriger : !declarer semaine 2 2026." in await camille.ask(
         dm, "!declarer 1h semaine=2 2026"
     )
-    assert "(1/9)" in await camille.ask(dm, "!declarer semaine 52")
+    assert "(1/" in await camille.ask(dm, "!declarer semaine 52")  # 9 or 10 questions
     assert "Déclaration de la semaine 52 (21/12 au 27/12/2026)" in await camille.ask(dm, "congés")
     assert "enregistrée" in await camille.ask(dm, "oui")
     assert stored() == {"2026-W02", "2026-W51", "2026-W52"}
