@@ -197,6 +197,26 @@ def _day_month(value: str) -> str:
 DayMonth = Annotated[str, AfterValidator(_day_month)]
 
 
+class CoordinationSettings(Section):
+    # The tasks of the coordinator's quarterly time grid (!grille), after the seeds' « grille de
+    # répartition du temps de travail et tâches associées ».
+    tasks: list[str] = Field(
+        default=[
+            "Organisation de réunions et rencontres du réseau",
+            "Formations (organisation, participation)",
+            "Échanges avec les promeneurs (suivi individuel)",
+            "Thématiques travaillées avec le réseau",
+            "Animation du réseau et des outils (annuaire, espace collaboratif)",
+            "Communication et promotion",
+            "Comités de pilotage et instances techniques",
+            "Recrutement et labellisation",
+            "Évaluation et bilans",
+            "Événements départementaux et régionaux",
+        ],
+        min_length=1,
+    )
+
+
 class DeadlineSettings(Section):
     quarterly: list[DayMonth] = ["15/01", "15/04", "15/07", "15/11"]
     annual: DayMonth | None = "31/01"
@@ -267,6 +287,7 @@ class Settings(Section):
     declarations: DeclarationSettings = DeclarationSettings()
     meetings: MeetingSettings = MeetingSettings()
     deadlines: DeadlineSettings = DeadlineSettings()
+    coordination: CoordinationSettings = CoordinationSettings()
     directory: DirectorySettings = DirectorySettings()
     retention: RetentionSettings = RetentionSettings()
     monitoring: MonitoringSettings = MonitoringSettings()

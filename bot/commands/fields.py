@@ -6,7 +6,7 @@ import re
 
 from bot.text.fold import fold
 
-_PAIR = re.compile(r"(?<!\S)([A-Za-zÀ-ÿ_-]+)\s*=\s*")
+_PAIR = re.compile(r"(?<!\S)([A-Za-zÀ-ÿ0-9_-]+)\s*=\s*")  # `reunions=6`, `2=3h30`
 
 
 def split_fields(text: str, head_key: str) -> dict[str, str]:

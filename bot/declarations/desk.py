@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -19,6 +19,7 @@ from bot.declarations.dialog import (
     reanswer,
     waiting_notice,
 )
+from bot.declarations.grid import Facts, read_facts, read_grid
 from bot.declarations.records import (
     declarations_in,
     missing_weeks,
@@ -27,7 +28,7 @@ from bot.declarations.records import (
 )
 from bot.declarations.report import Period
 from bot.declarations.reporting import PeriodData
-from bot.declarations.weeks import Week, parse_week, week_argument
+from bot.declarations.weeks import Quarter, Week, parse_week, week_argument
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
@@ -57,10 +58,12 @@ class DeclarationDesk:
         clock: Callable[[], dt.datetime],
         referrals: ReferralDesk | None = None,
         deadlines: DeadlineSettings | None = None,
+        tasks: Sequence[str] = (),
     ) -> None:
         self._db = db
         self.deadlines = deadlines or DeadlineSettings()  # the annual one closes a year's weeks
         self.settings = settings  # networks, age groups and themes offered
+        self.tasks = list(tasks)  # of the coordinator's time grid
         self.idle_expiry = idle_expiry
         self.now = clock  # aware, in the network's time zone
         self._referrals = referrals
@@ -93,8 +96,13 @@ class DeclarationDesk:
         """A period's declarations and who should have declared which weeks, as of today: what
         every figure (report, dashboard, missing weeks, deadline messages) is computed from."""
         today, wanted = self.today(), set(people)
-        ages = self.settings.age_groups
-        return await self._db.run(lambda s: PeriodData.read(s, period, wanted, today, ages))
+        ages, tasks = self.settings.age_groups, self.tasks
+        return await self._db.run(lambda s: PeriodData.read(s, period, wanted, today, ages, tasks))
+
+    async def grid(self, quarter: Quarter) -> tuple[dict[str, float], Facts]:
+        """The coordinator's time grid of `quarter` and what the bot saw in it, up to now."""
+        now = self.now()
+        return await self._db.run(lambda s: (read_grid(s, quarter), read_facts(s, quarter, now)))
 
     async def new_draft(self, user_id: str, week: Week) -> Draft:
         """The draft a dialogue for `week` starts from (records.new_draft)."""

@@ -364,11 +364,39 @@ def summary_text(report: Report, people: Mapping[str, PersonInfo] | None = None)
     return "\n".join(lines)
 
 
+GRID_SHEET = "Grille du coordinateur"
+
+
+def grid_sheet(
+    report: Report, grid: Mapping[str, Mapping[str, float]], tasks: Sequence[str] = ()
+) -> list[list[Any]]:
+    """The coordinator's time grid of the period: one row per task (the configured ones in
+    their order, then any other typed), one column per quarter and the total, in hours; an
+    empty cell where nothing was typed. The header first."""
+    quarters = [f"{report.period.year}-Q{q}" for q in report.period.quarters]
+    typed = {task for quarter in quarters for task in grid.get(quarter, {})}
+    order = list(dict.fromkeys([*tasks, *sorted(typed - set(tasks), key=sort_key)]))
+    rows: list[list[Any]] = [
+        ["Tâche", *(f"T{q} {report.period.year}" for q in report.period.quarters), "Total"]
+    ]
+    for task in order:
+        cells = [grid.get(quarter, {}).get(task) for quarter in quarters]
+        known = [cell for cell in cells if cell is not None]
+        total = round(sum(known), 2) if known else ""
+        rows.append([task, *("" if c is None else round(c, 2) for c in cells), total])
+    sums = [sum(grid.get(quarter, {}).values()) for quarter in quarters]
+    rows.append([TOTAL, *(round(s, 2) for s in sums), round(sum(sums), 2)])
+    return rows
+
+
 def to_xlsx(
     report: Report,
     people: Mapping[str, PersonInfo] | None = None,
     columns: Mapping[str, Sequence[str]] | None = None,
+    grid: Mapping[str, Mapping[str, float]] | None = None,
+    tasks: Sequence[str] = (),
 ) -> bytes:
+    """The workbook; with `grid` (quarter -> task -> hours), the coordinator's time grid too."""
     _check(columns)
     out = io.BytesIO()
     import xlsxwriter  # here: only reports need it (memory of the running bot)
@@ -394,6 +422,8 @@ def to_xlsx(
         ],
     )
     sheet(SYNTHESIS_SHEET, synthesis(report, columns))
+    if grid is not None:
+        sheet(GRID_SHEET, grid_sheet(report, grid, tasks))
     sheet("Par promeneur", table(report, people, columns))
     if people is not None:
         sheet(BY_STRUCTURE_SHEET, by_group(report, people, "structure", columns))

@@ -27,7 +27,13 @@ async def build(
     settings = core.settings.declarations
     expiry = timedelta(hours=settings.idle_expiry_hours)
     desk = DeclarationDesk(
-        core.db, settings, expiry, core.clock, referrals, core.settings.deadlines
+        core.db,
+        settings,
+        expiry,
+        core.clock,
+        referrals,
+        core.settings.deadlines,
+        core.settings.coordination.tasks,
     )
     reminders = DeclarationReminders(
         core.db, core.outbox, core.t, desk, settings, core.direct_rooms, promeneurs

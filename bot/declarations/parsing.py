@@ -59,7 +59,7 @@ def french_number(text: str) -> float | None:
     return current
 
 
-def parse_hours(text: str) -> float:
+def parse_hours(text: str, most: float = MAX_HOURS) -> float:
     """Hours of online presence: `3h30`, `3,5`, `2 h`, `trois`, `90 min`, `0`."""
     compact = text.strip().casefold().replace(",", ".").replace(" ", "")
     folded = fold(text)
@@ -74,8 +74,8 @@ def parse_hours(text: str) -> float:
         value = _hours_in_words(folded)
     if value is None:
         raise UserError("declarations.not_hours", got=shown(text))
-    if not 0 <= value <= MAX_HOURS:
-        raise UserError("declarations.hours_range", hours=format_hours(value), most=MAX_HOURS)
+    if not 0 <= value <= most:
+        raise UserError("declarations.hours_range", hours=format_hours(value), most=most)
     return round(value, 2)
 
 

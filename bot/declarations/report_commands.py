@@ -1,13 +1,17 @@
-"""!rapport: the quarterly, half-year or annual report, in the coordinator's direct message."""
+"""!rapport: the quarterly, half-year or annual report, in the coordinator's direct message;
+!grille: the coordinator's quarterly time grid."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 from bot.commands.arguments import Text
 from bot.commands.context import CommandContext
+from bot.commands.fields import split_fields
 from bot.commands.roles import Role
 from bot.commands.router import Router
+from bot.declarations.grid import grid_lines, parse_hours_by_task, save_hours
 from bot.declarations.report import Period, parse_period
 from bot.declarations.reporting import report_files
 from bot.declarations.weeks import Quarter
@@ -46,6 +50,61 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     ctx.say_in(room, files.summary)
     for name, data, mimetype in files.files:
         await ctx.send_file(room, data, name, mimetype)
+
+
+@router.command(
+    "grille",
+    aliases=("grille temps", "temps"),
+    english="time grid",
+    role=Role.COORDINATOR,
+    help="Grille de répartition de votre temps du trimestre, pour la Caf : !grille (la voir), "
+    "!grille reunions=6 formations=3h30 (saisir des heures), !grille T3 2026 …",
+    details="Chaque tâche se nomme par son numéro ou ses mots (« 1=6 », « formations=3h30 », "
+    "« echanges promeneurs=12 ») ; une nouvelle saisie remplace les heures de cette tâche. La "
+    "liste des tâches est celle de [coordination] tasks. Le bot montre à côté ce qu'il a vu "
+    "dans le trimestre (réunions tenues, annonces, questions d'orientation, relances) ; la "
+    "grille est jointe au bilan du trimestre (!rapport).",
+)
+async def grid(ctx: CommandContext, saisie: Text | None = None) -> None:
+    today = ctx.declarations.today()
+    tasks = ctx.core.settings.coordination.tasks
+    text = saisie or ""
+    quarter = Quarter.of(today)
+    try:
+        head, _, rest = text.partition("=")
+        words = head.split()
+        named = _leading_period(words, today)
+        if named is not None:
+            quarter, count = named
+            text = " ".join(words[count:]) + (f"={rest}" if rest else "")
+        fields = split_fields(text, "") if text.strip() else {}
+        if "" in fields:
+            raise UserError("grid.no_task", got=fields[""])
+        hours = parse_hours_by_task(fields, tasks)
+    except UserError as exc:
+        ctx.reply(ctx.t("grid.refused", reason=exc.text(ctx.t)))
+        return
+    saved, facts = await ctx.declarations.grid(quarter)
+    if hours:
+        ctx.writes.append(save_hours(quarter, hours, ctx.sender))
+        saved = {**saved, **hours}
+    key = "grid.saved" if hours else "grid.shown"
+    lines = "\n".join(grid_lines(tasks, saved, facts))
+    ctx.reply(ctx.t(key, quarter=quarter.label(), lines=lines))
+
+
+def _leading_period(words: list[str], today: dt.date) -> tuple[Quarter, int] | None:
+    """A quarter named by the first words (`T3 2026`, `2026-Q3`, `T3`), and how many words."""
+    for count in (2, 1):
+        if len(words) >= count and "=" not in " ".join(words[:count]):
+            try:
+                period = parse_period(" ".join(words[:count]), today)
+            except UserError:
+                continue
+            if period.quarter is None:
+                raise UserError("grid.quarter_only", got=" ".join(words[:count]))
+            return Quarter(period.year, period.quarter), count
+    return None
 
 
 def _quarter(quarter: Quarter) -> Period:

@@ -16,9 +16,10 @@ from sqlmodel import Session, select
 from bot.declarations.catalog import INTERACTIONS
 from bot.declarations.chart import chart_png
 from bot.declarations.export import PersonInfo, summary_text, to_csv, to_xlsx
+from bot.declarations.grid import read_grid
 from bot.declarations.records import expected_weeks
 from bot.declarations.report import Period, Report, build_report, load_rows, parse_period
-from bot.declarations.weeks import Week
+from bot.declarations.weeks import Quarter, Week
 from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
 from bot.storage.models import PDN_TYPES, Member
@@ -60,6 +61,8 @@ class PeriodData:
     expected: dict[str, list[Week]]
     people: dict[str, PersonInfo]  # name, structure and type from the directory
     columns: dict[str, list[str]]  # fixed_columns
+    grid: dict[str, dict[str, float]]  # the coordinator's hours: quarter -> task -> hours
+    tasks: list[str]  # the tasks of the grid, in the configured order
 
     @classmethod
     def read(
@@ -69,6 +72,7 @@ class PeriodData:
         people: Iterable[str],
         today: dt.date,
         age_groups: Sequence[str],
+        tasks: Sequence[str] = (),
     ) -> PeriodData:
         directory = list(session.exec(select(Member)))
         expected = expected_weeks(session, people, period.weeks(), today, directory)
@@ -81,7 +85,12 @@ class PeriodData:
             for m in directory
         }
         rows = period_rows(session, period)
-        return cls(period, today, rows, expected, known, fixed_columns(age_groups))
+        grid = {
+            str(quarter): read_grid(session, quarter)
+            for quarter in (Quarter(period.year, q) for q in period.quarters)
+        }
+        columns = fixed_columns(age_groups)
+        return cls(period, today, rows, expected, known, columns, grid, list(tasks))
 
     def report(self) -> Report:
         return build_report(self.period, self.rows, self.today, self.expected)
@@ -95,7 +104,7 @@ def report_files(data: PeriodData) -> ReportFiles:
         summary_text(report, people),
         [
             (f"{stem}.csv", to_csv(report, people, data.columns), CSV),
-            (f"{stem}.xlsx", to_xlsx(report, people, data.columns), XLSX),
+            (f"{stem}.xlsx", to_xlsx(report, people, data.columns, data.grid, data.tasks), XLSX),
             (f"{stem}.png", chart_png(report), PNG),
         ],
     )
@@ -130,7 +139,14 @@ def print_report(
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with Session(engine) as session:  # the rooms are unknown here: the directory says who
-        data = PeriodData.read(session, period, (), today, settings.declarations.age_groups)
+        data = PeriodData.read(
+            session,
+            period,
+            (),
+            today,
+            settings.declarations.age_groups,
+            settings.coordination.tasks,
+        )
     engine.dispose()
     files = report_files(data)
     print(files.summary)

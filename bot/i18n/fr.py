@@ -399,4 +399,20 @@ MESSAGES: dict[str, str] = {
         "{count} ligne(s) après la fin de la déclaration (« oui », « annuler » ou une déclaration "
         "en un message) : le dialogue ne les lirait pas. Retirez-les."
     ),
+    "grid.shown": (
+        "Grille de répartition du temps, {quarter} :\n{lines}\nSaisir : !grille reunions=6 "
+        "formations=3h30 (une tâche par son numéro ou ses mots)."
+    ),
+    "grid.saved": "Grille de répartition du temps, {quarter}, enregistrée :\n{lines}",
+    "grid.refused": "Grille non modifiée : {reason}",
+    "grid.unknown_task": (
+        "« {task} » ne désigne pas une seule tâche de la grille : écrivez son numéro (1 à "
+        "{count}) ou ses mots, par exemple formations=3h30."
+    ),
+    "grid.no_task": (
+        "« {got} » : à quelle tâche ? Écrivez tache=heures, par exemple reunions=6 ou 2=3h30."
+    ),
+    "grid.quarter_only": (
+        "« {got} » n'est pas un trimestre : la grille est trimestrielle (T3 2026)."
+    ),
 }

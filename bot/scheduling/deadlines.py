@@ -157,6 +157,8 @@ class DeadlineReminders:
             f"📋 Échéance du {deadline.label} (bilan {deadline.period.label}). Déclarations "
             f"manquantes :\n{listed}\n\n{summary}\nFichiers : !rapport {deadline.period.label}"
         )
+        if deadline.period.quarter is not None:  # the Caf wants the coordinator's grid too
+            text += f"\nVotre grille de répartition du temps : !grille {deadline.period.label}"
         for coordinator in sorted(self._coordinators()):
             await self._dm(planned, coordinator, text)
 

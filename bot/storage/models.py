@@ -180,6 +180,18 @@ def age_counts(value: Any) -> dict[str, int | None]:
     return dict.fromkeys(value) if isinstance(value, list) else dict(value or {})
 
 
+class CoordinatorTime(SQLModel, table=True):
+    """Hours the coordinator spent on one task in one quarter: their time grid (!grille)."""
+
+    __tablename__ = "coordinator_time"
+
+    quarter: str = Field(primary_key=True)  # 2026-Q4
+    task: str = Field(primary_key=True)
+    hours: float = 0.0
+    updated_by: str = ""
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class DeclarationPreference(SQLModel, table=True):
     """When a promeneur wants the weekly prompt (or not at all)."""
 

@@ -29,6 +29,7 @@ def samples(local: LocalNetwork) -> dict[str, str]:
         "kb non-resolues": "",
         "declarations manquantes": "",
         "rapport": "",
+        "grille": "reunions=6",
         "reunion ajouter": f'copil titre="Piège" quand="{soon} 14h"',
         "reunion modifier": '1 titre="Piège"',
         "reunion annuler": "1",
