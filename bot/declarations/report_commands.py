@@ -25,7 +25,8 @@ router = Router("reports")
     aliases=("bilan",),
     english="report",
     role=Role.COORDINATOR,
-    help="Bilan trimestriel, semestriel ou annuel (résumé, CSV, XLSX, graphique), en message "
+    help="Bilan trimestriel, semestriel ou annuel (résumé, synthèse PDF, CSV, XLSX, graphique), "
+    "en message "
     "direct : !rapport T4 2026, !rapport S1 2026, !rapport 2026 ; sans précision, le trimestre "
     "en cours.",
     details="Périodes : un trimestre (« T4 2026 », « 2026-Q4 », « 4e trimestre 2026 »), un "

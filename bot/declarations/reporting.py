@@ -19,6 +19,7 @@ from bot.declarations.export import PersonInfo, summary_text, to_csv, to_xlsx
 from bot.declarations.grid import read_grid
 from bot.declarations.records import expected_weeks
 from bot.declarations.report import Period, Report, build_report, load_rows, parse_period
+from bot.declarations.summary_pdf import PDF, summary_pdf
 from bot.declarations.weeks import Quarter, Week
 from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
@@ -100,12 +101,15 @@ def report_files(data: PeriodData) -> ReportFiles:
     """The summary, CSV, XLSX and PNG of a period (CPU work: run it in a thread)."""
     report, period, people = data.report(), data.period, data.people
     stem = f"bilan-pdn-{period.slug}"
+    chart = chart_png(report)
+    ages = data.columns["age_groups"]
     return ReportFiles(
         summary_text(report, people),
         [
+            (f"{stem}.pdf", summary_pdf(report, data.today, ages, data.grid, chart), PDF),
             (f"{stem}.csv", to_csv(report, people, data.columns), CSV),
             (f"{stem}.xlsx", to_xlsx(report, people, data.columns, data.grid, data.tasks), XLSX),
-            (f"{stem}.png", chart_png(report), PNG),
+            (f"{stem}.png", chart, PNG),
         ],
     )
 

@@ -46,6 +46,7 @@ class Membership:
         for room_id in self._rooms():
             room = self._client.rooms.get(room_id)
             if room is not None and user_id not in room.users:
+                log.info("%s n'est pas dans %s : rien à retirer.", user_id, room_id)
                 continue
             try:
                 response = await self._client.room_kick(room_id, user_id, "a quitté le réseau")
@@ -54,6 +55,8 @@ class Membership:
             if isinstance(response, RoomKickError):
                 log.warning("Retrait de %s de %s refusé : %s", user_id, room_id, response)
                 refused.append(self._failure(room_id, response))
+            else:
+                log.info("%s retiré·e de %s.", user_id, room_id)
         return refused
 
     def _failure(self, room_id: str, response: ErrorResponse) -> str:

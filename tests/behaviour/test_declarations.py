@@ -156,7 +156,7 @@ async def test_report_sums_the_declarations_and_comes_with_its_files(local: Loca
     assert _figure(after, young) - _figure(before, young) == 7 - 2
     stem = f"bilan-pdn-{quarter.year}-Q{quarter.number}"
     posted = [sent.body for sent in local.bot_messages(dm)]
-    for name in (f"{stem}.csv", f"{stem}.xlsx", f"{stem}.png"):
+    for name in (f"{stem}.pdf", f"{stem}.csv", f"{stem}.xlsx", f"{stem}.png"):
         assert name in posted, posted
     refused = await camille.ask(local.dm, "!rapport")
     assert "réservée à la coordination" in refused

