@@ -60,8 +60,8 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     role=Role.COORDINATOR,
     help="Grille de répartition de votre temps du trimestre, pour la Caf : !grille (la voir), "
     "!grille reunions=6 formations=3h30 (saisir des heures), !grille T3 2026 …",
-    details="Chaque tâche se nomme par son numéro ou ses mots (« 1=6 », « formations=3h30 », "
-    "« echanges promeneurs=12 ») ; une nouvelle saisie remplace les heures de cette tâche. La "
+    details="Chaque tâche se nomme par son numéro ou un de ses mots (« 1=6 », « formations=3h30 », "
+    "« echanges=12 ») ; une nouvelle saisie remplace les heures de cette tâche. La "
     "liste des tâches est celle de [coordination] tasks. Le bot montre à côté ce qu'il a vu "
     "dans le trimestre (réunions tenues, annonces, questions d'orientation, relances) ; la "
     "grille est jointe au bilan du trimestre (!rapport).",
@@ -69,18 +69,10 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
 async def grid(ctx: CommandContext, saisie: Text | None = None) -> None:
     today = ctx.declarations.today()
     tasks = ctx.core.settings.coordination.tasks
-    text = saisie or ""
-    quarter = Quarter.of(today)
     try:
-        head, _, rest = text.partition("=")
-        words = head.split()
-        named = _leading_period(words, today)
-        if named is not None:
-            quarter, count = named
-            text = " ".join(words[count:]) + (f"={rest}" if rest else "")
-        fields = split_fields(text, "") if text.strip() else {}
-        if "" in fields:
-            raise UserError("grid.no_task", got=fields[""])
+        fields = split_fields(saisie or "", "periode")  # what comes before the first task=
+        head = fields.pop("periode", "")
+        quarter = _named_quarter(head, today) if head else Quarter.of(today)
         hours = parse_hours_by_task(fields, tasks)
     except UserError as exc:
         ctx.reply(ctx.t("grid.refused", reason=exc.text(ctx.t)))
@@ -94,18 +86,16 @@ async def grid(ctx: CommandContext, saisie: Text | None = None) -> None:
     ctx.reply(ctx.t(key, quarter=quarter.label(), lines=lines))
 
 
-def _leading_period(words: list[str], today: dt.date) -> tuple[Quarter, int] | None:
-    """A quarter named by the first words (`T3 2026`, `2026-Q3`, `T3`), and how many words."""
-    for count in (2, 1):
-        if len(words) >= count and "=" not in " ".join(words[:count]):
-            try:
-                period = parse_period(" ".join(words[:count]), today)
-            except UserError:
-                continue
-            if period.quarter is None:
-                raise UserError("grid.quarter_only", got=" ".join(words[:count]))
-            return Quarter(period.year, period.quarter), count
-    return None
+def _named_quarter(text: str, today: dt.date) -> Quarter:
+    """The quarter `text` names (`T3 2026`, `2026-Q3`, `T3`); anything else is no period, so
+    a number of hours with no task (`6`)."""
+    try:
+        period = parse_period(text, today)
+    except UserError:
+        raise UserError("grid.no_task", got=text) from None
+    if period.quarter is None:
+        raise UserError("grid.quarter_only", got=text)
+    return Quarter(period.year, period.quarter)
 
 
 def _quarter(quarter: Quarter) -> Period:
