@@ -53,9 +53,30 @@ def _cache_of_the_run(config: pytest.Config) -> None:
     os.environ.pop("CACHE_DIRECTORY", None)
 
 
+# The longest modules, longest first (seconds per module, from a timeline of a run): collected
+# first, pytest-xdist hands them out at the start (`python -m bot test` keeps this order with
+# --no-loadscope-reorder), so that no worker starts one of them when the others are done.
+LONGEST_FIRST = (
+    "tests/integration/test_faults.py",  # 70
+    "tests/integration/test_lifecycle.py",  # 65
+    "tests/unit/test_danger.py",  # 57
+    "tests/integration/test_rate_limits.py",  # 45
+    "tests/integration/test_reminder_clock.py",  # 27
+    "tests/integration/test_private_rooms.py",  # 26
+    "tests/unit/test_matching.py",  # 25
+    "tests/integration/test_directory.py",  # 20
+    "tests/integration/test_declaration_prompts.py",  # 20 on PostgreSQL
+    "tests/integration/test_federation.py",  # 19
+    "tests/integration/test_postgresql.py",  # 19 on PostgreSQL
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, run again only what touches the database: tests that use no database
-    (pure logic, the matching measures) or are marked `one_database` ran on SQLite."""
+    """The longest modules first (`LONGEST_FIRST`), the others in their order. On PostgreSQL,
+    run again only what touches the database: tests that use no database (pure logic, the
+    matching measures) or are marked `one_database` ran on SQLite."""
+    rank = {module: index for index, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
     if config.getoption("--database") != "postgresql":
         return
     keep, drop = [], []

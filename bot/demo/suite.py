@@ -41,7 +41,8 @@ def run_suite(database: str, pytest_args: list[str]) -> int:
 
 def _parallel() -> list[str]:
     """One worker per processor and one more (at most 4: integration tests spend much of their
-    time waiting for the homeserver), each test module on one worker: a module's tests share
-    its homeserver network."""
+    time waiting for the homeserver), each test module on one worker (a module's tests share
+    its homeserver network), handed out in the order of collection: the longest first
+    (tests/conftest.py)."""
     workers = min(4, (os.cpu_count() or 1) + 1)
-    return ["-n", str(workers), "--dist", "loadfile"]
+    return ["-n", str(workers), "--dist", "loadfile", "--no-loadscope-reorder"]

@@ -214,3 +214,21 @@ async def start_second_bot(
     await asyncio.to_thread(process.start)
     await network.promeneur.wait_member(room, account.user_id)
     return SecondBot(account, process, room, database_url)
+
+
+@pytest.fixture
+async def second_bot(
+    network: Network, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[SecondBot]:
+    """A bot account of its own, in a room of its own, so it can be stopped and killed freely."""
+    localpart = f"pdn-bot-{request.node.name.split('[')[-1].strip(']')[:20]}".lower()
+    localpart = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in localpart)
+    bot = await start_second_bot(network, localpart, tmp_path / "bot")
+    yield bot
+    if bot.process.running:
+        bot.process.stop()
+
+
+def admin_token(synapse: LocalSynapse) -> str:
+    """A token of the homeserver's administrator (registered on first use)."""
+    return synapse.login(synapse.register("admin", "admin-secret", admin=True)).access_token
