@@ -37,7 +37,7 @@ from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response
 from bot.matrix.ids import RoomId
-from bot.matrix.invites import answer_invite, own_join
+from bot.matrix.invites import LateDeclines, answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.matrix.shapes import edit_of, mapping, reply_of
 from bot.settings import Settings
@@ -89,6 +89,7 @@ class SyncLoop:
         self._undecryptable_text = undecryptable_text
         self._direct_rooms = direct_rooms
         self._backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
+        self._declines = LateDeclines(client)
         self._pending: dict[str, _Pending] = {}
         self._flushing = asyncio.Lock()
         self._replaying = True
@@ -187,7 +188,9 @@ class SyncLoop:
 
     async def _handle(self, response: SyncResponse, since: str | None) -> None:
         for room_id, info in response.rooms.invite.items():
-            inviter = await answer_invite(self._client, self._settings, room_id, info.invite_state)
+            inviter = await answer_invite(
+                self._client, self._settings, room_id, info.invite_state, self._declines
+            )
             if inviter is not None and self._direct_rooms is not None:
                 await self._direct_rooms.record(room_id, inviter)
         for room_id in response.rooms.leave:
