@@ -62,6 +62,8 @@ LONGEST_FIRST = (
     "tests/unit/test_danger.py",  # 57
     "tests/integration/test_rate_limits.py",  # 45
     "tests/integration/test_reminder_clock.py",  # 27
+    "tests/integration/test_libreoffice.py",  # 4, and a minute to install LibreOffice
+    "tests/integration/test_evaluation.py",  # 30
     "tests/integration/test_private_rooms.py",  # 26
     "tests/unit/test_matching.py",  # 25
     "tests/integration/test_directory.py",  # 20

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bot.demo.homeserver import free_port
+from tests.system_packages import apt_install, fail_or_skip
 
 DEBIAN_BINARIES = Path("/usr/lib/postgresql")
 
@@ -35,29 +36,10 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command]
 
 
-def install() -> str:
-    """Install Debian's PostgreSQL server when it is missing; returns what went wrong, or ""."""
-    if LocalPostgres.available():
-        return ""
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        return "PostgreSQL absent : installez le paquet Debian « postgresql » (root requis)."
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", "postgresql"]
-    for command in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(command, env=env, capture_output=True, text=True)
-        if done.returncode == 0 and LocalPostgres.available():
-            return ""
-    return f"L'installation de PostgreSQL a échoué :\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
-
-
 def need_postgres(config: pytest.Config) -> None:
     """Install PostgreSQL if needed; without it, fail in CI or on a PostgreSQL run, else skip."""
-    problem = install()
-    if not problem:
-        return
-    if os.environ.get("CI") or config.getoption("--database") == "postgresql":
-        pytest.fail(problem, pytrace=False)
-    pytest.skip(problem)
+    problem = apt_install("postgresql", LocalPostgres.available)
+    fail_or_skip(problem, fail=config.getoption("--database") == "postgresql")
 
 
 class LocalPostgres:

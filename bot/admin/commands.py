@@ -13,7 +13,6 @@ from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.report import Period
-from bot.declarations.weeks import Quarter
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
 from bot.matrix.content import notice
@@ -101,7 +100,7 @@ async def charter_check(ctx: CommandContext) -> None:
 async def dashboard(ctx: CommandContext) -> None:
     now = ctx.services.clock()
     today = now.date()
-    quarter = Quarter.of(today)
+    quarter = ctx.declarations.quarter_being_completed()
     promeneurs = ctx.services.network.promeneurs()
 
     unanswered, _ = await ctx.referrals.unanswered(limit=0)

@@ -15,7 +15,7 @@ from bot.declarations.fastpath import USAGE, looks_like_fast_path, parse_fast_pa
 from bot.declarations.parsing import format_hours
 from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import save_declaration
-from bot.declarations.weeks import Quarter, Week
+from bot.declarations.weeks import Week
 from bot.dialogs.store import end_dialog
 from bot.text.errors import UserError
 from bot.text.fold import fold
@@ -173,7 +173,7 @@ async def my_declarations(ctx: CommandContext) -> None:
     if room is None:
         return
     today = ctx.declarations.today()
-    quarter = Quarter.of(today)
+    quarter = ctx.declarations.quarter_being_completed()
     weeks = [w for w in quarter.weeks() if w <= Week.of(today)]
     saved = await ctx.declarations.declarations_of(ctx.sender, weeks)
     by_week = {d.week: d for d in saved}
@@ -200,11 +200,12 @@ async def my_declarations(ctx: CommandContext) -> None:
     "declarations manquantes",
     english="declarations missing",
     role=Role.COORDINATOR,
-    help="Qui n'a pas déclaré quelles semaines du trimestre (jusqu'à la semaine dernière).",
+    help="Qui n'a pas déclaré quelles semaines du trimestre (jusqu'à la semaine dernière ; "
+    "jusqu'à son échéance, le trimestre qui vient de finir).",
 )
 async def missing_declarations(ctx: CommandContext) -> None:
-    today = ctx.declarations.today()
-    quarter, promeneurs = Quarter.of(today), ctx.services.network.promeneurs()
+    quarter = ctx.declarations.quarter_being_completed()
+    promeneurs = ctx.services.network.promeneurs()
     missing = await ctx.declarations.missing(promeneurs, quarter.weeks())
     lines = [ctx.t("declarations.missing_title", quarter=quarter.label())]
     for user, absent in missing.items():

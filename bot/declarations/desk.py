@@ -28,7 +28,13 @@ from bot.declarations.records import (
 )
 from bot.declarations.report import Period
 from bot.declarations.reporting import PeriodData
-from bot.declarations.weeks import Quarter, Week, parse_week, week_argument
+from bot.declarations.weeks import (
+    Quarter,
+    Week,
+    parse_week,
+    quarter_being_completed,
+    week_argument,
+)
 from bot.dialogs.store import current_dialog, end_dialog, is_idle, save_dialog
 from bot.knowledge.desk import ReferralDesk
 from bot.knowledge.entries import KnowledgeBase
@@ -71,6 +77,10 @@ class DeclarationDesk:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    def quarter_being_completed(self) -> Quarter:
+        """The quarter the dashboard and the list of missing weeks are about (`weeks.py`)."""
+        return quarter_being_completed(self.today(), self.deadlines)
 
     def week(self, text: str) -> Week:
         """The week `text` names, if it can be declared today (else a UserError saying why)."""

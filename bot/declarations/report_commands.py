@@ -28,7 +28,7 @@ router = Router("reports")
     help="Bilan trimestriel, semestriel ou annuel (résumé, synthèse PDF, CSV, XLSX, graphique), "
     "en message "
     "direct : !rapport T4 2026, !rapport S1 2026, !rapport 2026 ; sans précision, le trimestre "
-    "en cours.",
+    "en cours (jusqu'à son échéance, celui qui vient de finir).",
     details="Périodes : un trimestre (« T4 2026 », « 2026-Q4 », « 4e trimestre 2026 »), un "
     "semestre (« S1 2026 », « 2026-S2 », « 1er semestre 2026 », « 2e semestre 2026 ») ou une "
     "année (« 2026 ») ; sans année, le dernier trimestre ou semestre commencé. Le classeur "
@@ -39,7 +39,11 @@ router = Router("reports")
 async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     today = ctx.declarations.today()
     try:
-        period = parse_period(periode, today) if periode else _quarter(Quarter.of(today))
+        period = (
+            parse_period(periode, today)
+            if periode
+            else _quarter(ctx.declarations.quarter_being_completed())
+        )
     except UserError as exc:
         ctx.reply(exc.text(ctx.t))
         return
@@ -72,7 +76,9 @@ async def grid(ctx: CommandContext, saisie: Text | None = None) -> None:
     try:
         fields = split_fields(saisie or "", "periode")  # what comes before the first task=
         head = fields.pop("periode", "")
-        quarter = _named_quarter(head, today) if head else Quarter.of(today)
+        quarter = (
+            _named_quarter(head, today) if head else ctx.declarations.quarter_being_completed()
+        )
         hours = parse_hours_by_task(fields, tasks)
     except UserError as exc:
         ctx.reply(ctx.t("grid.refused", reason=exc.text(ctx.t)))

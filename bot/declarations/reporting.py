@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from bot.clock import Clock
 from bot.declarations.catalog import INTERACTIONS
 from bot.declarations.chart import chart_png
 from bot.declarations.export import PersonInfo, summary_text, to_csv, to_xlsx
@@ -134,7 +134,7 @@ def print_report(
 ) -> int:
     """`pdn-bot report`: write the files of a period (`--quarter`, `--half` or `--year`) from
     the bot's database, print the summary."""
-    today = dt.datetime.now(ZoneInfo(settings.locale.timezone)).date()
+    today = Clock.from_environment(settings.locale.timezone)().date()  # the bot's one clock
     try:
         period = _cli_period(quarter, half, year, today)
     except UserError as exc:

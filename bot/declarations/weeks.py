@@ -107,6 +107,18 @@ def closing_day(year: int, deadlines: DeadlineSettings) -> dt.date:
     return dt.date(year + 1, int(text[3:]), int(text[:2]))
 
 
+def quarter_being_completed(today: dt.date, deadlines: DeadlineSettings) -> Quarter:
+    """The quarter whose declarations are being gathered: the one just ended, until its
+    deadline (a quarterly date falls in the quarter after the one it closes), else the current
+    one. Early January, that is the fourth quarter, not the first with nothing due yet."""
+    current = Quarter.of(today)
+    for text in deadlines.quarterly:
+        day = dt.date(today.year, int(text[3:]), int(text[:2]))
+        if Quarter.of(day) == current and today <= day:
+            return current.previous
+    return current
+
+
 def split_week(text: str) -> tuple[str | None, str]:
     """A week written at the start of `text` (`semaine 46 3h …`), and the rest."""
     match = _WEEK.match(text.strip())

@@ -31,7 +31,7 @@ from bot.directory.registry import Directory, search
 from bot.matrix.content import notice
 from bot.matrix.media import FileUnavailableError, fetch_file
 from bot.matrix.outbox import Outgoing
-from bot.storage.models import AddedCoordinator, Member, utcnow
+from bot.storage.models import AddedCoordinator, Member
 from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.lists import and_list
@@ -66,13 +66,15 @@ def _bad_id(ctx: CommandContext, text: str) -> None:
 
 
 def _save(ctx: CommandContext, user_id: str, values: dict[str, Any], reload: bool = True) -> None:
-    """Upsert the member (with the command's transaction) and reload the directory after."""
+    """Upsert the member (with the command's transaction) and reload the directory after. An
+    arrival, a leave or a departure dates from now on the bot's clock."""
+    now = ctx.services.clock().astimezone(dt.UTC)
 
     def write(session: Session) -> None:
-        member = session.get(Member, user_id) or Member(user_id=user_id)
+        member = session.get(Member, user_id) or Member(user_id=user_id, created_at=now)
         for column, value in values.items():
             setattr(member, column, value)
-        member.updated_at = utcnow()
+        member.updated_at = now
         session.add(member)
 
     ctx.writes.append(write)

@@ -345,9 +345,10 @@ MESSAGES: dict[str, str] = {
         "dialogues en cours, vos réponses de présence, les rappels qui vous ont été adressés, les "
         "messages du bot gardés pour vous, votre nom dans le journal d'administration. Les "
         "chiffres de vos déclarations restent dans les totaux du réseau, sous un nom aléatoire et "
-        "sans vos remarques : plus rien ne les relie à vous. Si vous avez quitté le réseau, seule "
-        "cette mention reste, liée à votre identifiant Matrix.\nPour confirmer, écrivez : "
-        "!supprimer-mes-donnees confirmer"
+        "sans vos remarques : plus rien ne les relie à vous. Seuls restent, liés à votre "
+        "identifiant Matrix, votre statut dans le réseau (actif, en congé ou parti) et la date "
+        "de l'effacement : le bot ne vous demandera pas les semaines d'avant.\nPour confirmer, "
+        "écrivez : !supprimer-mes-donnees confirmer"
     ),
     "privacy.erased": "C'est fait : vos données sont effacées.",
     "privacy.erased_coordinator": (

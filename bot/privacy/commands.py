@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from sqlmodel import Session
@@ -50,9 +51,10 @@ async def erase_my_data(ctx: CommandContext, confirmation: Word | None = None) -
     user = ctx.sender
     directory = ctx.services.directory
     event_id = ctx.message.event_id
+    now = ctx.services.clock().astimezone(dt.UTC)
 
     def write(session: Session) -> None:
-        count = erase(session, user)
+        count = erase(session, user, now)
         session.add(
             AuditEntry(
                 source_event_id=event_id,

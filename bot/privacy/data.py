@@ -118,25 +118,36 @@ def _deleted(session: Session, statement: Delete) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def erase(session: Session, user_id: str) -> int:
+def erase(session: Session, user_id: str, now: dt.datetime) -> int:
     """Delete what is about `user_id`; their declarations stay in the network's totals under a
-    random name. Returns how many rows were deleted or anonymised."""
+    random name. A promeneur's directory card is kept blank, with their status and `now` as
+    their arrival, so that no week before the erasure is expected of them again (the
+    declarations that covered it no longer name them). Returns how many rows were deleted or
+    anonymised."""
     count = 0
     for message in _messages_to(session, user_id):  # before their rooms are forgotten below
         session.delete(message)
         count += 1
     member = session.get(Member, user_id)
-    left = member is not None and member.status == "parti"
+    kept = Member(user_id=user_id, created_at=now, updated_at=now)
+    if member is not None:  # what is not about them as a person: their status and PdN type
+        kept.status, kept.away_until, kept.pdn_type = (
+            member.status,
+            member.away_until,
+            member.pdn_type,
+        )
     for _, table in OWN_ROWS:
         count += _deleted(session, delete(table).where(table.user_id == user_id))  # type: ignore[attr-defined]
     count += _deleted(session, delete(ReminderSent).where(col(ReminderSent.target) == user_id))
     alias = ANONYMOUS + hashlib.sha256(secrets.token_bytes(16)).hexdigest()[:10]
+    declared = False
     for row in session.exec(select(Declaration).where(col(Declaration.user_id) == user_id)):
         row.user_id, row.remark = alias, ""  # figures stay in the totals; their words do not
         session.add(row)
         count += 1
-    if left:  # the directory says they left: erasing must not make them a promeneur again
-        session.add(Member(user_id=user_id, status="parti"))
+        declared = True
+    if member is not None or declared:  # a promeneur: neither back, nor asked for past weeks
+        session.add(kept)
     for entry in session.exec(
         select(AuditEntry).where(
             or_(col(AuditEntry.actor) == user_id, col(AuditEntry.target) == user_id)

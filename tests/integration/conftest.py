@@ -12,6 +12,7 @@ import pytest
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
 from bot.demo.people import Person
+from bot.matrix.media import fetch_file
 from tests.databases import Databases
 from tests.postgres import LocalPostgres, need_postgres
 
@@ -84,6 +85,13 @@ async def open_dm(person: Person, bot_id: str) -> str:
     room = await person.create_room("", invite=[bot_id], encrypted=True, direct=True)
     await person.wait_member(room, bot_id)
     return room
+
+
+async def file_reply(person: Person, room: str, bot_id: str, name: str) -> bytes:
+    """The file named `name` that the bot sent in `room`, downloaded (and decrypted)."""
+    event = await person.wait_message(bot_id, room, name)
+    _, data = await fetch_file(person.client, room, event.event_id)  # type: ignore[attr-defined]
+    return data
 
 
 async def new_person(synapse: LocalSynapse, localpart: str, store: Path) -> Person:

@@ -16,10 +16,10 @@ import pytest
 from nio import RoomPutStateResponse
 
 from bot.demo.people import Person, body
-from bot.matrix.media import fetch_file
 from tests.integration.conftest import (
     Network,
     SecondBot,
+    file_reply,
     new_person,
     open_dm,
     start_second_bot,
@@ -37,12 +37,6 @@ async def give_moderator(person: Person, room: str, user_id: str) -> None:
     content["users"] = {**content.get("users", {}), user_id: 50}
     response = await person.client.room_put_state(room, "m.room.power_levels", content)
     assert isinstance(response, RoomPutStateResponse), response
-
-
-async def file_reply(person: Person, room: str, bot_id: str, name: str) -> bytes:
-    event = await person.wait_message(bot_id, room, name)
-    _, data = await fetch_file(person.client, room, event.event_id)  # type: ignore[attr-defined]
-    return data
 
 
 async def _directory_bot(network: Network, tmp_path: Path, localpart: str) -> tuple[SecondBot, str]:

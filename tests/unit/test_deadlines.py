@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from bot.clock import Clock
 from bot.declarations.report import Period
-from bot.declarations.weeks import Quarter
+from bot.declarations.weeks import Quarter, quarter_being_completed
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.post_once import PostOnce
@@ -89,3 +89,19 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     assert "• @b:x : semaines 41" in by_room["!dm-c"]
     assert "@a:x" not in by_room["!dm-c"]
     assert "Bilan T4 2026" in by_room["!dm-c"]
+
+
+def test_the_quarter_being_completed_is_the_one_just_ended_until_its_deadline() -> None:
+    settings = DeadlineSettings()  # 15/01, 15/04, 15/07, 15/11
+    for day, quarter in (
+        (dt.date(2028, 1, 4), Quarter(2027, 4)),
+        (dt.date(2028, 1, 15), Quarter(2027, 4)),
+        (dt.date(2028, 1, 16), Quarter(2028, 1)),
+        (dt.date(2027, 11, 15), Quarter(2027, 3)),
+        (dt.date(2027, 11, 16), Quarter(2027, 4)),
+        (dt.date(2027, 12, 31), Quarter(2027, 4)),
+    ):
+        assert quarter_being_completed(day, settings) == quarter, day
+    assert quarter_being_completed(dt.date(2028, 1, 4), DeadlineSettings(quarterly=[])) == (
+        Quarter(2028, 1)
+    )

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
+from bot.declarations.records import expected_weeks
+from bot.declarations.weeks import Quarter
 from bot.directory.csv_io import plan_import, to_csv
-from bot.directory.fields import card, parse_member_fields
+from bot.directory.fields import card, parse_member_fields, record
 from bot.directory.registry import build, search
 from bot.privacy.data import ERASED, erase, personal_data
 from bot.storage.database import make_engine, upgrade
@@ -19,6 +21,7 @@ from bot.storage.models import (
     DirectRoom,
     Member,
     OutboxMessage,
+    as_utc,
 )
 from bot.text.errors import UserError
 
@@ -26,6 +29,8 @@ CAMILLE = Member(
     user_id="@camille:x", first_name="Camille", last_name="Martin", structure="MJC Nord",
     territory="Lille", email="camille@mjc.fr", phone="0320000000", charter_date=dt.date(2025, 9, 1),
 )  # fmt: skip
+ERASED_AT = dt.datetime(2026, 12, 9, 10, 0, tzinfo=dt.UTC)  # a Wednesday, week 50
+FAR = dt.date(2027, 2, 1)  # every week of 2026 has ended
 
 
 def test_fields_are_parsed_and_every_error_names_its_field() -> None:
@@ -135,15 +140,26 @@ def test_personal_data_and_erasure_keep_totals_and_forget_the_person(database_ur
         assert len(data["messages_du_bot_gardes"]) == 5
         assert data["messages_directs_avec_le_bot"][0]["room_id"] == "!prive-camille"
 
-        erase(session, "@camille:x")
+        erase(session, "@camille:x", ERASED_AT)
         session.commit()
         left = personal_data(session, "@camille:x")
-        assert [key for key, value in left.items() if value and key != "identifiant"] == []
+        assert [
+            key for key, v in left.items() if v and key not in ("identifiant", "annuaire")
+        ] == []
         assert sorted(d.hours for d in session.exec(select(Declaration))) == [1.0, 2.0, 3.0]
         assert [d.remark for d in session.exec(select(Declaration))] == ["", "", ""]
         (entry,) = session.exec(select(AuditEntry))
         assert (entry.target, entry.after) == (ERASED, {})
-        assert session.get(Member, "@camille:x") is None
+        # Her card stays blank: a promeneur from the erasure on, asked for no week before.
+        kept = session.get(Member, "@camille:x")
+        assert kept is not None and kept.status == "actif"
+        assert not [
+            v for k, v in record(kept).items() if v and k not in ("matrix", "statut", "type")
+        ]
+        assert as_utc(kept.created_at) == ERASED_AT
+        expected = expected_weeks(session, ["@camille:x"], Quarter(2026, 4).weeks(), FAR)
+        assert [str(w) for w in expected["@camille:x"]] == ["2026-W50", "2026-W51", "2026-W52",
+                                                           "2026-W53"]  # fmt: skip
         assert [m.txn_id for m in session.exec(select(OutboxMessage))] == ["other"]
 
 
@@ -152,7 +168,7 @@ def test_erasure_keeps_that_someone_left_the_network(database_url: str) -> None:
     with Session(make_engine(database_url)) as session:
         session.add(Member(user_id="@gone:x", first_name="Alix", email="a@x.fr", status="parti"))
         session.commit()
-        erase(session, "@gone:x")
+        erase(session, "@gone:x", ERASED_AT)
         session.commit()
         kept = session.get(Member, "@gone:x")
         assert kept is not None and kept.status == "parti"
