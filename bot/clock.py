@@ -24,6 +24,15 @@ OFFSET_FILE_ENV = "PDN_BOT_CLOCK_OFFSET_FILE"
 POLL_SECONDS = 0.2
 
 
+def set_offset_file(path: Path, moment: datetime) -> None:
+    """Have the clocks that follow `path` show `moment` now: written whole, then renamed, so
+    that a clock never reads it half-written (an empty file would be no offset at all)."""
+    offset = moment - datetime.now(UTC)
+    partial = path.with_name(path.name + ".partiel")
+    partial.write_text(f"{offset.total_seconds():.3f}", encoding="utf-8")
+    partial.replace(path)
+
+
 class Clock:
     """`clock()` is the current time, aware, in the network's time zone."""
 
@@ -84,7 +93,7 @@ class Clock:
         except OSError as exc:
             log.warning("Fichier d'horloge %s illisible (%r).", self._file, exc)
             return False
-        if text == self._seen:
+        if text == self._seen or not text:  # unchanged, or being written by a careless writer
             return False
         self._seen = text
         try:

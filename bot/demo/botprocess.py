@@ -7,10 +7,10 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from bot.clock import OFFSET_FILE_ENV
+from bot.clock import OFFSET_FILE_ENV, set_offset_file
 
 CLOCK_LINE = "Horloge déplacée"
 
@@ -149,8 +149,7 @@ class BotProcess:
         planned again for the new time."""
         assert self.clock_file is not None, "BotProcess(config, clock_file) pour une horloge"
         seen = self.new_log().count(CLOCK_LINE)
-        offset = moment - datetime.now(UTC)
-        self.clock_file.write_text(f"{offset.total_seconds():.3f}", encoding="utf-8")
+        set_offset_file(self.clock_file, moment)
         deadline = time.monotonic() + 30
         while self.running and self.new_log().count(CLOCK_LINE) == seen:
             if time.monotonic() > deadline:

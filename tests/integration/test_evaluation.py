@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.clock import OFFSET_FILE_ENV
+from bot.clock import OFFSET_FILE_ENV, set_offset_file
 from bot.demo.people import Person, body
 from tests.integration.conftest import (
     Network,
@@ -97,7 +97,7 @@ async def test_a_quarter_and_a_year_give_the_same_figures_everywhere(
         new_person(network.synapse, "dominique-bilan", tmp_path / "people"),
     )
     clock = tmp_path / "horloge"
-    clock.write_text(f"{(paris(2027, 10, 1, 10, 0) - dt.datetime.now(dt.UTC)).total_seconds()}")
+    set_offset_file(clock, paris(2027, 10, 1, 10, 0))
     bot = await start_second_bot(
         network,
         "pdn-bot-bilan",

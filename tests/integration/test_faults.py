@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.clock import set_offset_file
 from bot.demo.people import body
 from tests.databases import count, rows
 from tests.integration.conftest import Network, start_second_bot
@@ -35,17 +36,13 @@ DUE = {5: MEETING - dt.timedelta(days=7), 11: MEETING - dt.timedelta(days=1),
        17: MEETING - dt.timedelta(hours=1)}  # fmt: skip
 
 
-def set_clock(path: Path, moment: dt.datetime) -> None:
-    path.write_text(f"{(moment - dt.datetime.now(dt.UTC)).total_seconds():.3f}")
-
-
 async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
     network: Network, tmp_path: Path
 ) -> None:
     seed = replayable_seed()
     rng = random.Random(seed)
     clock = tmp_path / "horloge"
-    set_clock(clock, START)
+    set_offset_file(clock, START)
     bot = await start_second_bot(
         network,
         "pdn-bot-chaos",
@@ -77,7 +74,7 @@ async def test_kill_9_at_random_points_loses_nothing_and_repeats_nothing(
             if step % 4 == 3:
                 batch.append((coordinator, room, "!rapport"))
             if step in DUE:
-                set_clock(clock, DUE[step] + dt.timedelta(seconds=1))
+                set_offset_file(clock, DUE[step] + dt.timedelta(seconds=1))
             for person, room_id, message in batch:
                 sent.append((room_id, await person.send(room_id, message), message))
             await asyncio.sleep(rng.uniform(0, 0.8))

@@ -13,9 +13,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.clock import set_offset_file
 from bot.declarations.weeks import Quarter
 from bot.demo.people import Person, body
-from tests.integration.conftest import Network, SecondBot, new_person, start_second_bot
+from tests.integration.conftest import (
+    Network,
+    SecondBot,
+    new_person,
+    server_notifications,
+    start_second_bot,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.one_database]
 
@@ -44,7 +51,7 @@ async def clock_bot(
     network: Network, localpart: str, tmp_path: Path, now: dt.datetime, **kwargs: object
 ) -> SecondBot:
     clock_file = tmp_path / "horloge"
-    clock_file.write_text(f"{(now - dt.datetime.now(dt.UTC)).total_seconds():.3f}")
+    set_offset_file(clock_file, now)
     return await start_second_bot(
         network,
         localpart,
@@ -88,8 +95,12 @@ async def test_reminders_at_each_offset_across_summer_time_and_a_restart(
         await coordinator.ask(room, "!ping")
         assert bodies(coordinator, room, bot_id, REMINDER) == []
         await move(bot, paris(2027, 3, 23, 9, 0, 1))
-        week = await posted(coordinator, room, bot_id, "dans 7 jours")
-        assert "Réunion de réseau, mardi 30 mars 2027 à 9 h 00, Caf" in week
+        reminder = await coordinator.wait_message(bot_id, room, "dans 7 jours")
+        assert "Réunion de réseau, mardi 30 mars 2027 à 9 h 00, Caf" in body(reminder)
+        # The reminder notifies the room's members; the bot's answers (notices) do not.
+        notified = await server_notifications(coordinator)
+        answer = await coordinator.wait_message(bot_id, room, "créée")
+        assert reminder.event_id in notified and answer.event_id not in notified
 
         await move(bot, paris(2027, 3, 29, 9, 0, 1))  # after the change, still 09:00
         await posted(coordinator, room, bot_id, "Rappel, demain")
