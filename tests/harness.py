@@ -252,6 +252,7 @@ class Harness:
         event_type: str,
         content: dict[str, Any],
         event_id: str | None = None,
+        redacts: str | None = None,
     ) -> list[Sent]:
         source = {
             "event_id": event_id or f"$in{next(self._numbers)}",
@@ -260,6 +261,7 @@ class Harness:
             "type": event_type,
             "room_id": room_id,
             "content": content,
+            **({"redacts": redacts} if redacts else {}),
         }
         self.client.events[source["event_id"]] = source
         event = Event.parse_event(source)
@@ -318,9 +320,11 @@ class Speaker:
         msgtype: str = "m.text",
         edits: str | None = None,
         reply_to: str | None = None,
+        thread: str | None = None,
     ) -> str:
-        """Send a message (or the edit of `edits`, or a reply to `reply_to`); its event id."""
-        content = message_content(body, msgtype, edits, reply_to)
+        """Send a message (or the edit of `edits`, or a reply to `reply_to`, in the thread of
+        root `thread`); its event id."""
+        content = message_content(body, msgtype, edits, reply_to, thread)
         event_id = f"${self.user_id[1:].partition(':')[0]}{next(self._numbers)}"
         await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
         return event_id
@@ -341,10 +345,19 @@ class Speaker:
         await self.harness.send_event(room_id, self.user_id, "m.room.message", content, event_id)
         return event_id
 
-    async def react(self, room_id: str, event_id: str, key: str) -> None:
+    async def react(self, room_id: str, event_id: str, key: str) -> str:
+        """React with `key` to `event_id`; the reaction's event id."""
         relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        reaction = f"${self.user_id[1:].partition(':')[0]}-reaction{next(self._numbers)}"
         await self.harness.send_event(
-            room_id, self.user_id, "m.reaction", {"m.relates_to": relation}
+            room_id, self.user_id, "m.reaction", {"m.relates_to": relation}, reaction
+        )
+        return reaction
+
+    async def redact(self, room_id: str, event_id: str) -> None:
+        """Remove one's own event (a reaction taken back)."""
+        await self.harness.send_event(
+            room_id, self.user_id, "m.room.redaction", {}, redacts=event_id
         )
 
     def replies_to(self, event_id: str) -> list[Sent]:

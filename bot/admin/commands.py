@@ -15,7 +15,7 @@ from bot.commands.router import Router
 from bot.declarations.report import Period
 from bot.directory.commands import directory
 from bot.directory.fields import STATUSES, display_name
-from bot.matrix.content import notice
+from bot.matrix.content import to_act_on
 from bot.matrix.outbox import Outgoing
 from bot.scheduling.commands import meetings, next_start
 from bot.scheduling.deadlines import deadlines
@@ -48,7 +48,7 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
     direct, waiting = await ctx.services.direct_rooms_of(promeneurs)
     rooms = sorted(set(ctx.services.network.room_ids) | direct)
     for room in rooms:
-        ctx.replies.append(Outgoing(room, notice(body)))
+        ctx.replies.append(Outgoing(room, to_act_on(body)))
     ctx.changed("", {}, {"annonce": text[:200], "salons": str(len(rooms))})
     line = ctx.t("announce.posted", count=len(rooms))
     if waiting:

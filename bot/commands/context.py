@@ -126,7 +126,8 @@ class CommandContext:
 
     def reply(self, body: str, html: str | None = None) -> None:
         """Answer the triggering message with a notice (`html`, if given, must be escaped)."""
-        content = as_reply(notice(body, html), self.message.event_id, self.message.sender)
+        message = self.message
+        content = as_reply(notice(body, html), message.event_id, message.sender, message.thread)
         self.replies.append(Outgoing(self.message.room_id, content))
 
     def say_in(self, room_id: RoomId, body: str, html: str | None = None) -> None:

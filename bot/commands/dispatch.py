@@ -127,8 +127,8 @@ class CommandDispatcher:
 
     async def _handle(self, ctx: CommandContext) -> None:
         message = ctx.message
-        if message.reacts_to is not None:  # reactions only concern what tracks them
-            await _first(self._reactions, ctx)
+        if message.reacts_to is not None or message.withdraws is not None:
+            await _first(self._reactions, ctx)  # reactions concern only what tracks them
             return
         found = command_text(
             message.body, self._services.prefix, self._bot_names, message.is_direct

@@ -60,12 +60,18 @@ def _numbered(choices: tuple[Choice, ...]) -> str:
     return "  ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
 
 
-def _listed(value: Any) -> str:
+def _listed(value: Any, none: str = "aucun") -> str:
+    """A list or counts as the summary shows them; `none` when empty (« aucun » or « aucune »,
+    agreeing with the line's noun)."""
     if isinstance(value, dict):
-        return ", ".join(f"{k} : {v}" for k, v in value.items()) or "aucun"
+        return ", ".join(f"{k} : {v}" for k, v in value.items()) or none
     if isinstance(value, list):
-        return ", ".join(value) or "aucun"
+        return ", ".join(value) or none
     return str(value)
+
+
+def _listed_feminine(value: Any) -> str:
+    return _listed(value, "aucune")
 
 
 @dataclass(frozen=True)
@@ -116,9 +122,10 @@ SPECS: dict[Step, Question] = {
         "Combien de jeunes de chaque tranche d'âge ?",
         lambda c: (
             f"{_numbered(c.ages)}\nLes nombres dans l'ordre (« 0 5 3 0 1 ») ou par tranche "
-            "(« 15-17 : 5, 18-21 : 3, parents 1 ») ; « aucun » si personne."
+            "(« 15-17 : 5, 18-21 : 3, parents 1 ») ; « aucune » si personne."
         ),
         lambda text, c: parse_counted(text, c.ages, allow_none=True),
+        _listed_feminine,
         parents_title="Combien de parents, et de jeunes de chaque tranche d'âge s'il y en a ?",
     ),
     Step.INTERACTIONS: Question(
@@ -133,9 +140,10 @@ SPECS: dict[Step, Question] = {
         "Quelles thématiques avez-vous abordées ?",
         lambda c: (
             f"{_numbered(c.topics)}\nPar numéros ou par noms : « 5 17 » ou "
-            "« cyberharcèlement, mal-être » ; « aucun » si aucun."
+            "« cyberharcèlement, mal-être » ; « aucune » si aucune."
         ),
         lambda text, c: parse_choices(text, c.topics, allow_none=True),
+        _listed_feminine,
     ),
     Step.REFERRALS: Question(
         "Avez-vous orienté des jeunes ? Vers quels relais, et combien de fois ?",
@@ -144,6 +152,7 @@ SPECS: dict[Step, Question] = {
             "« 3018 x2, Fil Santé Jeunes » ou « 5 7x2 » ; « aucune » si aucune orientation."
         ),
         lambda text, c: parse_counted(text, c.relays, allow_none=True, positional=False),
+        _listed_feminine,
     ),
     Step.REMARK: Question(
         "Une remarque sur la semaine (facultatif) ?",

@@ -84,7 +84,7 @@ class DeclarationReminders:
             start(session)
             return f"{text}\n\n{first}"
 
-        if not await self._poster.post_once(due.key, room_id, compose, send=True):
+        if not await self._poster.post_once(due.key, room_id, compose, True, [due.user_id]):
             return 0
         log.info("Déclaration : %s envoyé à %s (%s).", due.kind, due.user_id, due.week)
         return 1

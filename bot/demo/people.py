@@ -16,6 +16,7 @@ from nio import (
     LoginError,
     RoomCreateError,
     RoomMessage,
+    RoomRedactResponse,
     RoomSendResponse,
     RoomVisibility,
     SyncError,
@@ -27,9 +28,14 @@ from bot.matrix.shapes import mapping, reply_of
 
 
 def message_content(
-    body: str, msgtype: str = "m.text", edits: str | None = None, reply_to: str | None = None
+    body: str,
+    msgtype: str = "m.text",
+    edits: str | None = None,
+    reply_to: str | None = None,
+    thread: str | None = None,
 ) -> dict[str, Any]:
-    """A message as a person's client writes it: plain, a reply to `reply_to`, or (with
+    """A message as a person's client writes it: plain, a reply to `reply_to`, in the thread
+    whose root is `thread` (with the fallback reply to the root that clients add), or (with
     `edits`) the Matrix edit of an earlier one."""
     if edits is not None:
         return {
@@ -41,6 +47,13 @@ def message_content(
     content: dict[str, Any] = {"msgtype": msgtype, "body": body}
     if reply_to is not None:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+    if thread is not None:
+        content["m.relates_to"] = {
+            "rel_type": "m.thread",
+            "event_id": thread,
+            "is_falling_back": reply_to is None,
+            "m.in_reply_to": {"event_id": reply_to or thread},
+        }
     return content
 
 
@@ -204,17 +217,34 @@ class Person:
         msgtype: str = "m.text",
         edits: str | None = None,
         reply_to: str | None = None,
+        thread: str | None = None,
     ) -> str:
         """Send a message, or (with `edits`) a Matrix edit of an earlier one, or (with
-        `reply_to`) a reply to one."""
+        `reply_to`) a reply to one, in the thread of root `thread` if given."""
         await self.wait_joined(room_id)
-        content = message_content(body, msgtype, edits, reply_to)
+        content = message_content(body, msgtype, edits, reply_to, thread)
         response = await self.client.room_send(
             room_id, "m.room.message", content, ignore_unverified_devices=True
         )
         if not isinstance(response, RoomSendResponse):
             raise PersonError(f"{self.user_id}: envoi refusé : {response}")
         return str(response.event_id)
+
+    async def react(self, room_id: str, event_id: str, key: str) -> str:
+        """React with `key` (✅, ❌…) to `event_id`; the reaction's event id."""
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        response = await self.client.room_send(
+            room_id, "m.reaction", {"m.relates_to": relation}, ignore_unverified_devices=True
+        )
+        if not isinstance(response, RoomSendResponse):
+            raise PersonError(f"{self.user_id}: réaction refusée : {response}")
+        return str(response.event_id)
+
+    async def redact(self, room_id: str, event_id: str) -> None:
+        """Take back one's own event (a reaction removed)."""
+        response = await self.client.room_redact(room_id, event_id)
+        if not isinstance(response, RoomRedactResponse):
+            raise PersonError(f"{self.user_id}: retrait refusé : {response}")
 
     async def send_file(self, room_id: str, name: str, data: bytes, mimetype: str) -> str:
         """Upload `data` (encrypted in an encrypted room) and post it as an `m.file`."""

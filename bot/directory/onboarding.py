@@ -73,7 +73,9 @@ class Welcomer:
             if room is None:
                 continue  # invited: welcomed at a later check, once in
             text = welcome_text(member.first_name, self._prefix)
-            await self._poster.post_once((KEY, "", "", member.user_id), room, text, send=True)
+            await self._poster.post_once(
+                (KEY, "", "", member.user_id), room, text, send=True, mentions=[member.user_id]
+            )
 
 
 def _welcomed(session: Session) -> set[str]:

@@ -160,6 +160,10 @@ MESSAGES: dict[str, str] = {
     "meetings.edited": "Réunion n° {number} modifiée et annoncée.",
     "meetings.cancelled": "Réunion n° {number} annulée ; ses rappels aussi.",
     "meetings.new_title": "📅 Nouvelle réunion",
+    "meetings.how_to_answer": (
+        "Pour répondre, touchez une réaction sous ce message : ✅ je viens, ❌ je ne viens pas, "
+        "❔ peut-être (ou écrivez !presence oui {number})."
+    ),
     "meetings.edited_title": "✏️ Réunion modifiée",
     "meetings.cancelled_title": "❌ Réunion annulée",
     "meetings.no_such": "Pas de réunion n° {number} à venir. !reunions donne la liste.",

@@ -1,8 +1,10 @@
-"""Builds the content of the messages the bot sends: notices, replies, escaped HTML."""
+"""Builds the content of the messages the bot sends: notices, messages to act on, replies,
+escaped HTML."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 # A Matrix event holds 64 KiB at most: the body and its HTML stay under this many bytes each,
 # whatever a reply quotes of what was sent to the bot.
@@ -40,10 +42,26 @@ def notice(body: str, formatted_body: str | None = None) -> dict[str, object]:
     }
 
 
-def as_reply(content: dict[str, object], event_id: str, sender: str) -> dict[str, object]:
-    """The same content, sent as a reply to `event_id` and mentioning its sender."""
+def to_act_on(
+    body: str, mentions: Iterable[str] = (), formatted_body: str | None = None
+) -> dict[str, object]:
+    """An `m.text` for what its reader must act on: a declaration prompt, a reminder, a deadline
+    message, an announcement, a welcome. Under Synapse's default push rules a notice never
+    notifies (`.m.rule.suppress_notices`) while a text does, and `m.mentions` naming the reader
+    highlights it; the bot's answers stay notices."""
     return {
-        **content,
-        "m.relates_to": {"m.in_reply_to": {"event_id": event_id}},
-        "m.mentions": {"user_ids": [sender]},
+        **notice(body, formatted_body),
+        "msgtype": "m.text",
+        "m.mentions": {"user_ids": sorted(set(mentions))},
     }
+
+
+def as_reply(
+    content: dict[str, object], event_id: str, sender: str, thread: str | None = None
+) -> dict[str, object]:
+    """The same content, sent as a reply to `event_id` and mentioning its sender; in the thread
+    whose root is `thread`, if the event was in one."""
+    relates: dict[str, object] = {"m.in_reply_to": {"event_id": event_id}}
+    if thread is not None:
+        relates = {"rel_type": "m.thread", "event_id": thread, "is_falling_back": False, **relates}
+    return {**content, "m.relates_to": relates, "m.mentions": {"user_ids": [sender]}}

@@ -30,7 +30,9 @@ class IncomingMessage:
     # an edit (m.replace) of this earlier event; body is the new text
     replaces: EventId | None = None
     reacts_to: EventId | None = None  # a reaction (m.reaction) to this event; body is its key
+    withdraws: EventId | None = None  # a redaction of this event (a reaction removed); no body
     reply_to: EventId | None = None  # the event this message answers (m.in_reply_to)
+    thread: EventId | None = None  # the root of the thread it was sent in: answered there
 
     def __post_init__(self) -> None:
         # No text column of PostgreSQL can hold NUL, and no reader needs it: drop it here, once.

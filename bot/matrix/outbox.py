@@ -43,6 +43,18 @@ class Outgoing:
     event_type: str = "m.room.message"
 
 
+# In a relation, the event id of a message the bot has yet to send, by its transaction id: the
+# outbox fills in the real id once that message is sent (it goes first: one room, in order).
+SENT_AS = "txn:"
+
+
+def reaction_to_sent(room_id: RoomId, txn: str, key: str) -> Outgoing:
+    """The bot's own reaction `key` under the message it sends with transaction id `txn`,
+    queued before it in the same room."""
+    relation = {"rel_type": "m.annotation", "event_id": SENT_AS + txn, "key": key}
+    return Outgoing(room_id, {"m.relates_to": relation}, "m.reaction")
+
+
 @dataclass(frozen=True)
 class QueuedMessage:
     """An outgoing message with the transaction id that makes every retry of it idempotent."""
@@ -225,11 +237,14 @@ class OutboxSender:
 
     async def _attempt(self, message: QueuedMessage) -> float | None:
         """One send; returns how long to wait before the next try, or None when it is done."""
+        content = await self._resolved(message)
+        if content is None:
+            return None
         try:
             response = await self._client.room_send(
                 message.room_id,
                 message.event_type,
-                message.content,
+                content,
                 tx_id=message.txn_id,
                 ignore_unverified_devices=True,
             )
@@ -261,6 +276,26 @@ class OutboxSender:
         log.warning("Envoi vers %s : erreur %s, nouvel essai.", message.room_id, error)
         await self._record(message.txn_id, error=error)
         return self._backoff.next_delay()
+
+    async def _resolved(self, message: QueuedMessage) -> dict[str, object] | None:
+        """The content to send, with the event id a relation names by `SENT_AS` filled in; None
+        (and the message recorded as dropped) if that message was never sent."""
+        relation = message.content.get("m.relates_to")
+        if not isinstance(relation, dict):
+            return message.content
+        target = relation.get("event_id")
+        if not isinstance(target, str) or not target.startswith(SENT_AS):
+            return message.content
+        txn = target.removeprefix(SENT_AS)
+        event_id = await self._db.run(
+            lambda s: s.exec(
+                select(OutboxMessage.event_id).where(col(OutboxMessage.txn_id) == txn)
+            ).first()
+        )
+        if event_id is None:
+            await self._record(message.txn_id, error=f"{txn} jamais envoyé", done=True)
+            return None
+        return {**message.content, "m.relates_to": {**relation, "event_id": event_id}}
 
     async def _record(
         self, txn_id: str, event_id: str | None = None, error: str = "", done: bool = False

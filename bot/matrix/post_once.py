@@ -4,11 +4,11 @@ record that it was sent and the message itself are committed together."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlmodel import Session
 
-from bot.matrix.content import notice
+from bot.matrix.content import to_act_on
 from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.storage.models import ReminderSent
@@ -34,7 +34,7 @@ def record_once(session: Session, key: Key, dropped: bool = False) -> bool:
 
 
 class PostOnce:
-    """Posts a message at most once per key (a reminder, a welcome, a deadline notice): its record
+    """Posts a message at most once per key (a reminder, a welcome, a deadline message): its record
     and its outbox row are written in one transaction; `send=False` only records it as dropped (and
     logs it)."""
 
@@ -42,10 +42,17 @@ class PostOnce:
         self._outbox = outbox
 
     async def post_once(
-        self, key: Key, room: RoomId, text: str | Callable[[Session], str], send: bool
+        self,
+        key: Key,
+        room: RoomId,
+        text: str | Callable[[Session], str],
+        send: bool,
+        mentions: Sequence[str] = (),
     ) -> bool:
         """Post `text` in `room` unless `key` was posted (or dropped) already; `text` may be
-        composed in the transaction that records it (and make its own changes there)."""
+        composed in the transaction that records it (and make its own changes there). It is a
+        message to act on (`to_act_on`): it notifies, and highlights for those `mentions`
+        names."""
         cause = "reminder:" + ":".join(key)
 
         def record(session: Session) -> list[Outgoing] | None:
@@ -53,7 +60,8 @@ class PostOnce:
                 return None
             if not send:
                 return []
-            return [Outgoing(room, notice(text(session) if callable(text) else text))]
+            body = text(session) if callable(text) else text
+            return [Outgoing(room, to_act_on(body, mentions))]
 
         recorded = await self._outbox.commit(cause, record) is not None
         if recorded and not send:

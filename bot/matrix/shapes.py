@@ -28,10 +28,20 @@ def edit_of(content: Any, body: str) -> tuple[EventId | None, str]:
     return EventId(edited), new_body if new_body is not None else body.removeprefix("* ")
 
 
+def thread_of(content: Any) -> EventId | None:
+    """The root of the thread (m.thread) the event was sent in, if any."""
+    relates = mapping(mapping(content).get("m.relates_to"))
+    root = text(relates.get("event_id"))
+    return EventId(root) if relates.get("rel_type") == "m.thread" and root else None
+
+
 def reply_of(content: Any, body: str) -> tuple[EventId | None, str]:
-    """For a reply: the answered event's id, and the text without the quoted fallback."""
+    """For a reply: the answered event's id, and the text without the quoted fallback. In a
+    thread, the reply a client adds for older clients (`is_falling_back`) answers nothing."""
     relates = mapping(mapping(content).get("m.relates_to"))
     answered = text(mapping(relates.get("m.in_reply_to")).get("event_id"))
+    if relates.get("is_falling_back") is True and thread_of(content) is not None:
+        answered = None
     if not answered:
         return None, body
     lines = body.split("\n")

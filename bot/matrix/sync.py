@@ -24,6 +24,7 @@ from nio import (
     MatrixRoom,
     MegolmEvent,
     ReactionEvent,
+    RedactionEvent,
     RoomMessagesResponse,
     RoomMessageText,
     SyncError,
@@ -36,10 +37,10 @@ from bot.matrix.content import as_reply, notice
 from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response
-from bot.matrix.ids import RoomId
+from bot.matrix.ids import EventId, RoomId
 from bot.matrix.invites import LateDeclines, answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing
-from bot.matrix.shapes import edit_of, mapping, reply_of
+from bot.matrix.shapes import edit_of, mapping, reply_of, thread_of
 from bot.settings import Settings
 from bot.storage.database import STORAGE_ERRORS, Database, Write
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
@@ -240,7 +241,7 @@ class SyncLoop:
             return
         if isinstance(event, MegolmEvent):
             await self._safely(room.room_id, event, self._hold_undecrypted(room.room_id, event))
-        elif isinstance(event, RoomMessageText | ReactionEvent):
+        elif isinstance(event, RoomMessageText | ReactionEvent | RedactionEvent):
             await self._safely(room.room_id, event, self._dispatch(room, event))
 
     async def _safely(self, room_id: RoomId, event: Event, work: Awaitable[None]) -> None:
@@ -259,7 +260,9 @@ class SyncLoop:
         replies = []
         if answer:
             text = notice(self._error_text(reference))
-            replies.append(Outgoing(room_id, as_reply(text, event.event_id, event.sender)))
+            thread = thread_of(mapping(getattr(event, "source", None)).get("content"))
+            reply = as_reply(text, event.event_id, event.sender, thread)
+            replies.append(Outgoing(room_id, reply))
         try:
             await self._record(event.event_id, room_id, replies)
         except STORAGE_ERRORS:
@@ -267,7 +270,9 @@ class SyncLoop:
         except Exception:  # it will be tried again with the batch, and fail the same way
             log.exception("Erreur %s : événement %s non noté", reference, event.event_id)
 
-    async def _dispatch(self, room: MatrixRoom, event: RoomMessageText | ReactionEvent) -> None:
+    async def _dispatch(
+        self, room: MatrixRoom, event: RoomMessageText | ReactionEvent | RedactionEvent
+    ) -> None:
         # Only the first batch after a start (or an event held for its key) can have been handled
         # already: later batches hold new events only, so they skip the look-up.
         may_be_handled = self._replaying or event.event_id in self._pending
@@ -277,11 +282,16 @@ class SyncLoop:
             if event.event_id in self._pending:
                 await self._record(event.event_id, room.room_id, [])
             return
-        reply_to = None
+        reply_to = withdraws = None
+        content = mapping(event.source).get("content")
         if isinstance(event, ReactionEvent):
             replaces, reacts_to, body = None, event.reacts_to, event.key
+        elif isinstance(event, RedactionEvent):
+            replaces, reacts_to, body = None, None, ""
+            withdraws = EventId(event.redacts) if isinstance(event.redacts, str) else None
+            if withdraws is None:
+                return
         else:
-            content = mapping(event.source).get("content")
             (replaces, body), reacts_to = edit_of(content, event.body), None
             reply_to, body = reply_of(content, body)
         message = IncomingMessage(
@@ -297,7 +307,9 @@ class SyncLoop:
             ),
             replaces=replaces,
             reacts_to=reacts_to,
+            withdraws=withdraws,
             reply_to=reply_to,
+            thread=thread_of(content),
         )
         response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)
@@ -421,7 +433,9 @@ class SyncLoop:
                         grace,
                     )
                     text = notice(self._undecryptable_text)
-                    reply = as_reply(text, event_id, pending.event.sender)
+                    # a thread's relation stays outside the encrypted content, readable
+                    thread = thread_of(mapping(pending.event.source).get("content"))
+                    reply = as_reply(text, event_id, pending.event.sender, thread)
                     await self._record(
                         event_id, pending.room_id, [Outgoing(RoomId(pending.room_id), reply)]
                     )

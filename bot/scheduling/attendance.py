@@ -12,7 +12,7 @@ from bot.commands.router import Router
 from bot.scheduling.commands import invited, meetings, next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.reminders import occurrence_key
-from bot.scheduling.store import record_answer
+from bot.scheduling.store import record_answer, withdraw_reaction
 from bot.storage.models import (
     Meeting,
 )
@@ -73,8 +73,12 @@ async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = No
 
 
 async def react(ctx: CommandContext) -> bool:
-    """A ✅ ❌ ❔ reaction to a meeting announcement answers for its next session (silently)."""
+    """A ✅ ❌ ❔ reaction to a meeting announcement answers for its next session (silently); a
+    new one replaces it, and removing the one that answered withdraws the answer."""
     message = ctx.message
+    if message.withdraws is not None:
+        ctx.writes.append(withdraw_reaction(ctx.sender, message.withdraws))
+        return True
     said = REACTIONS.get(message.body.strip())
     if message.reacts_to is None or said is None:
         return False
@@ -87,7 +91,8 @@ async def react(ctx: CommandContext) -> bool:
         log.info("Réaction de %s ignorée : pas invité·e à la réunion %s", ctx.sender, meeting.id)
         return True  # taken, and ignored: only those the meeting is for answer
     assert meeting.id is not None
-    ctx.writes.append(record_answer((meeting.id, occurrence_key(start), ctx.sender), said))
+    key = (meeting.id, occurrence_key(start), ctx.sender)
+    ctx.writes.append(record_answer(key, said, reaction=message.event_id))
     return True
 
 

@@ -10,8 +10,8 @@ from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.matrix.content import notice
-from bot.matrix.outbox import Outgoing, txn_id
+from bot.matrix.content import to_act_on
+from bot.matrix.outbox import Outgoing, reaction_to_sent, txn_id
 from bot.scheduling.french_dates import describe
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import (
@@ -59,6 +59,11 @@ def next_start(meeting: Meeting, now: dt.datetime) -> dt.datetime | None:
     return next(occurrences(meeting.rule, first, now), None)
 
 
+# The reactions the bot places under a meeting's announcement: yes, no, maybe (attendance.py
+# reads them, and a few look-alikes, as answers).
+ANSWER_KEYS = ("✅", "❌", "❔")
+
+
 async def _announce(
     ctx: CommandContext, title: str, number: int, fields: MeetingFields, meeting: Meeting
 ) -> None:
@@ -74,11 +79,15 @@ async def _announce(
         f"pdn-meeting-{meeting.id}@pdn-bot", fields, meeting.sequence, utcnow(), cancelled
     )
     text = f"{title}\n{summary(number, fields)}"
+    if not cancelled:
+        text += "\n" + ctx.t("meetings.how_to_answer", number=number)
     for room in sorted(rooms):
         # The announcement's transaction id links reactions to it with the meeting.
         announced = txn_id(ctx.message.event_id, len(ctx.replies))
         ctx.writes.append(link_announcement(announced, number))
-        ctx.replies.append(Outgoing(room, notice(text)))
+        ctx.replies.append(Outgoing(room, to_act_on(text)))
+        if not cancelled:  # the answers to tap, placed by the bot
+            ctx.replies += [reaction_to_sent(room, announced, key) for key in ANSWER_KEYS]
         await ctx.send_file(room, ics, f"reunion-{number}.ics", ICS)  # encrypted if the room is
 
 

@@ -167,4 +167,4 @@ class DeadlineReminders:
         if room is None:
             return  # a DM just opened: the next refresh retries (nothing was recorded)
         key = (planned.deadline.key, planned.deadline.period.slug, planned.offset, user)
-        await self._poster.post_once(key, room, text, send=True)
+        await self._poster.post_once(key, room, text, send=True, mentions=[user])

@@ -227,21 +227,21 @@ class MeetingReminders:
         meeting = await self._db.run(lambda s: s.get(Meeting, planned.meeting_id))
         if meeting is None or meeting.cancelled_at is not None:
             return
-        targets = [] if meeting.audience else sorted(self._network_rooms())
-        for user in meeting.audience:  # a meeting for some people only: their DMs only
+        # The network's rooms, or for a meeting of some people only their DMs, naming them.
+        targets: list[tuple[RoomId, list[str]]] = (
+            [] if meeting.audience else [(room, []) for room in sorted(self._network_rooms())]
+        )
+        for user in meeting.audience:
             room = self._rooms.find(user)
             if room is not None and self._rooms.has_joined(room, user):
-                targets.append(room)
+                targets.append((room, [user]))
         text = (
             f"⏰ Rappel, {offset_words(planned.offset)} : {meeting.title}, "
             f"{describe(planned.occurrence)}" + (f", {meeting.place}" if meeting.place else "")
         )
-        for target in targets:
-            await self._post(planned, target, text, decision)
-
-    async def _post(self, planned: Planned, target: RoomId, text: str, decision: Decision) -> None:
-        key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
-        await self._poster.post_once(key, target, text, send=decision is Decision.SEND)
+        for target, mentions in targets:
+            key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)
+            await self._poster.post_once(key, target, text, decision is Decision.SEND, mentions)
 
 
 Key = tuple[int, str, str]  # meeting, occurrence, offset

@@ -94,14 +94,31 @@ def link_announcement(announcement: str, meeting_id: int) -> Write:
     return write
 
 
-def record_answer(key: tuple[int, str, str], said: str) -> Write:
-    """Someone's answer (meeting, occurrence, person) for one session."""
+def record_answer(key: tuple[int, str, str], said: str, reaction: str | None = None) -> Write:
+    """Someone's answer (meeting, occurrence, person) for one session; `reaction` is the
+    reaction event that gave it, if one did (the latest answer replaces the one before)."""
 
     def write(session: Session) -> None:
         row = session.get(MeetingAttendance, key) or MeetingAttendance(
             meeting_id=key[0], occurrence=key[1], user_id=key[2], answer=said
         )
-        row.answer = said
+        row.answer, row.reaction_event_id = said, reaction
         session.add(row)
+
+    return write
+
+
+def withdraw_reaction(user_id: str, reaction: str) -> Write:
+    """The answer `user_id` gave by the reaction `reaction`, withdrawn (the reaction was
+    removed); an answer given since, by another reaction or a command, stays."""
+
+    def write(session: Session) -> None:
+        for row in session.exec(
+            select(MeetingAttendance).where(
+                col(MeetingAttendance.user_id) == user_id,
+                col(MeetingAttendance.reaction_event_id) == reaction,
+            )
+        ):
+            session.delete(row)
 
     return write

@@ -256,6 +256,8 @@ class MeetingAttendance(SQLModel, table=True):
     user_id: str = Field(primary_key=True)
     answer: str  # "oui", "non", "peut-etre"
     answered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    # The reaction (✅ ❌ ❔) that gave the answer, if one did: removing it withdraws the answer.
+    reaction_event_id: str | None = None
 
 
 class MeetingAnnouncement(SQLModel, table=True):

@@ -84,3 +84,23 @@ async def test_notices_from_other_bots_are_ignored(local: LocalNetwork) -> None:
 
     assert local.promeneur.replies_to(marker)
     assert local.promeneur.replies_to(event_id) == []
+
+
+async def test_a_command_and_a_dialogue_in_a_thread_are_answered_in_it(
+    local: LocalNetwork,
+) -> None:
+    camille, dm = local.promeneur, local.dm
+    root = await camille.send(dm, "Ma semaine")
+    asked = await camille.send(dm, "!declarer semaine 1", thread=root)
+    for answer in ("2h", "insta"):
+        (reply,) = camille.replies_to(asked)
+        relation = reply.content["m.relates_to"]
+        assert relation["rel_type"] == "m.thread" and relation["event_id"] == root
+        assert relation["is_falling_back"] is False  # a real reply to the message
+        asked = await camille.send(dm, answer, thread=root)
+    (reply,) = camille.replies_to(asked)
+    assert reply.content["m.relates_to"]["event_id"] == root
+    # Out of the thread, the answer comes out of it too.
+    outside = await camille.send(dm, "!ping")
+    (pong,) = camille.replies_to(outside)
+    assert "rel_type" not in pong.content["m.relates_to"]

@@ -98,10 +98,27 @@ async def test_a_reaction_to_the_announcement_answers_attendance(local: LocalNet
         for sent in local.bot_messages(room)
         if sent.body.startswith(f"📅 Nouvelle réunion\nRéunion n° {number} ")
     ]
-    await camille.react(room, announced.event_id, "✅")
-    listed = await coordinator.ask(room, f"!reunion presences {number}")
+    # The bot placed the three answers under it, and says how to answer.
+    assert "touchez une réaction sous ce message : ✅ je viens" in announced.body
+    placed = [
+        sent.content["m.relates_to"]["key"]
+        for sent in local.bot_messages(room)
+        if sent.event_type == "m.reaction"
+        and sent.content["m.relates_to"]["event_id"] == announced.event_id
+    ]
+    assert placed == ["✅", "❌", "❔"]
 
-    assert f"• ✅ oui (1) : {camille.user_id}" in listed
+    async def listed() -> str:
+        return await coordinator.ask(room, f"!reunion presences {number}")
+
+    yes = await camille.react(room, announced.event_id, "✅")
+    assert f"• ✅ oui (1) : {camille.user_id}" in await listed()
+    no = await camille.react(room, announced.event_id, "❌")  # changed her mind
+    assert f"• ❌ non (1) : {camille.user_id}" in await listed()
+    await camille.redact(room, yes)  # the older reaction taken back: the answer stays
+    assert f"• ❌ non (1) : {camille.user_id}" in await listed()
+    await camille.redact(room, no)  # the one that answered taken back: no answer
+    assert camille.user_id not in await listed()
 
 
 async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import urllib.request
 from collections.abc import AsyncIterator, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from nio import Event, PushNotify, PushRuleset
 
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import Account, LocalSynapse
@@ -92,6 +96,41 @@ async def file_reply(person: Person, room: str, bot_id: str, name: str) -> bytes
     event = await person.wait_message(bot_id, room, name)
     _, data = await fetch_file(person.client, room, event.event_id)  # type: ignore[attr-defined]
     return data
+
+
+def client_api(person: Person, path: str) -> dict[str, Any]:
+    """`GET /_matrix/client/{path}` as `person` (what matrix-nio has no call for)."""
+    request = urllib.request.Request(
+        f"{person.client.homeserver}/_matrix/client/{path}",
+        headers={"Authorization": f"Bearer {person.client.access_token}"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return dict(json.load(answer))
+
+
+async def server_notifications(person: Person) -> dict[str, bool]:
+    """The events the homeserver notified `person` of (`GET /notifications`: what its push rules
+    made notify), each with whether it was highlighted. Only unencrypted events can be judged
+    there: an encrypted one notifies whatever it holds, the client decides."""
+    found = await asyncio.to_thread(client_api, person, "v3/notifications?limit=100")
+    return {
+        item["event"]["event_id"]: any(
+            isinstance(action, dict) and action.get("set_tweak") == "highlight"
+            and action.get("value", True)
+            for action in item["actions"]
+        )
+        for item in found["notifications"]
+    }  # fmt: skip
+
+
+async def notifies_in_client(person: Person, room_id: str, event: Event) -> bool:
+    """Whether `person`'s push rules make `event` (decrypted) notify, evaluated as a client does
+    in an encrypted room."""
+    rules = await asyncio.to_thread(client_api, person, "v3/pushrules/")
+    ruleset = PushRuleset.from_dict(rules["global"])
+    room = person.client.rooms[room_id]
+    rule = ruleset.matching_rule(event, room, room.user_name(person.user_id) or person.user_id)
+    return rule is not None and any(isinstance(action, PushNotify) for action in rule.actions)
 
 
 async def new_person(synapse: LocalSynapse, localpart: str, store: Path) -> Person:

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.demo.people import body
 from bot.settings import WEEKDAYS
-from tests.integration.conftest import Network, start_second_bot
+from tests.integration.conftest import Network, notifies_in_client, start_second_bot
 
 pytestmark = pytest.mark.integration
 
@@ -50,7 +51,15 @@ async def test_prompt_and_reminder_are_not_sent_again_after_a_restart(
         dm = next(room for room, event in camille.events if event is prompt)
         # Both were sent before the restart.
         await camille.wait_for(_from(bot_id, "Pensez aussi à votre semaine", second.room))
-        assert "(2/10)" in await camille.ask(dm, "2h")  # the quarter's question makes ten
+        answer = await camille.wait_reply(dm, await camille.send(dm, "2h"))
+        assert "(2/10)" in body(answer)  # the quarter's question makes ten
+        # The prompt notifies her and names her; the answers to what she writes do not notify.
+        content = prompt.source["content"]
+        assert content["msgtype"] == "m.text" and content["m.mentions"] == {
+            "user_ids": [camille.user_id]
+        }
+        assert await notifies_in_client(camille, dm, prompt)
+        assert not await notifies_in_client(camille, dm, answer)
 
         await asyncio.to_thread(second.process.stop)
         await asyncio.to_thread(second.process.start)

@@ -127,6 +127,10 @@ def test_a_fast_path_line_is_stored_at_once_with_the_defaults(
         "inactive": False,
     }
     assert "• Jeunes en contact : 4" in result["summary"]
+    # « aucun » or « aucune », as the line's noun wants it
+    assert "• Tranches d'âge : aucune" in result["summary"]
+    assert "• Thématiques : aucune" in result["summary"]
+    assert "• Contacts courts : 0" in result["summary"]
 
 
 def test_a_refused_answer_is_listed_and_the_draft_is_not_ready(
