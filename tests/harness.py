@@ -32,6 +32,8 @@ from nio import (
     RoomKickResponse,
     RoomMemberEvent,
     RoomSendResponse,
+    RoomTypingResponse,
+    UpdateReceiptMarkerResponse,
     UploadResponse,
 )
 
@@ -44,6 +46,7 @@ from bot.matrix.direct import DirectRooms
 from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.sync import SyncLoop
+from bot.matrix.working import Working
 from bot.settings import Settings
 from bot.storage.database import Database
 
@@ -89,6 +92,8 @@ class RecordingClient(AsyncClient):
         self.stored: dict[str, bytes] = {}  # content URI -> bytes
         self.events: dict[str, dict[str, Any]] = {}  # event id -> the event as people sent it
         self.kicked: list[tuple[str, str]] = []
+        self.typing: list[tuple[str, bool]] = []  # (room, shown or stopped)
+        self.receipts: list[tuple[str, str]] = []  # (room, event read)
         self.accept_invites = True
         self._numbers = itertools.count(1)
 
@@ -110,6 +115,18 @@ class RecordingClient(AsyncClient):
         event_id = f"$sent{next(self._numbers)}"
         self.sent.append(Sent(RoomId(room_id), content, event_id, message_type))
         return RoomSendResponse(event_id, room_id)
+
+    async def room_typing(  # type: ignore[override]
+        self, room_id: str, typing_state: bool = True, timeout: int = 30_000
+    ) -> RoomTypingResponse:
+        self.typing.append((room_id, typing_state))
+        return RoomTypingResponse(room_id)
+
+    async def update_receipt_marker(  # type: ignore[override]
+        self, room_id: str, event_id: str, *args: Any, **kwargs: Any
+    ) -> UpdateReceiptMarkerResponse:
+        self.receipts.append((room_id, event_id))
+        return UpdateReceiptMarkerResponse()
 
     async def upload(  # type: ignore[override]
         self, data_provider: Any, *args: Any, **kwargs: Any
@@ -213,6 +230,7 @@ class Harness:
             self.core.t("storage.down"),
             lambda reference: self.core.t("error.internal", reference=reference),
             self.core.direct_rooms,
+            Working(self.client, slow_seconds=0.0),  # every handling shows typing here
         )
         await self.bot.network.resolve()
         self._sending = asyncio.create_task(self.core.outbox.run())

@@ -123,7 +123,7 @@ async def dashboard(ctx: CommandContext) -> None:
         f"• Déclarations du {quarter.label()} (jusqu'à la semaine dernière) : {done} semaine(s) "
         f"sur {expected} attendue(s) ; {late} promeneur(s) en retard (!declarations manquantes)",
         "• Prochaines réunions : "
-        + ("; ".join(f"{title}, {describe(start)}" for start, title in upcoming) or "aucune"),
+        + (" ; ".join(f"{title}, {describe(start)}" for start, title in upcoming) or "aucune"),
         "• Prochaine échéance : "
         + (f"{coming[0].label} (bilan {coming[0].period.label})" if coming else "aucune"),
         f"• Questions sans réponse de la base : {unanswered} (!kb non-resolues)",

@@ -58,6 +58,13 @@ class Integer(int, ArgumentType):
         return cls(value)
 
 
+# A handler's parameter names are Python identifiers; people read them written in French.
+SHOWN_NAMES = {
+    "numero": "numéro", "number": "numéro", "reponse": "réponse", "periode": "période",
+    "jusqu_au": "jusqu'au", "details": "détails", "text": "texte",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Parameter:
     """One parameter of a command handler."""
@@ -66,8 +73,13 @@ class Parameter:
     kind: type[ArgumentType]
     optional: bool
 
+    @property
+    def shown(self) -> str:
+        """The name as help and error messages write it (« numéro », not « numero »)."""
+        return SHOWN_NAMES.get(self.name, self.name)
+
     def usage(self) -> str:
-        label = f"{self.name}…" if self.kind.greedy else self.name
+        label = f"{self.shown}…" if self.kind.greedy else self.shown
         return f"[{label}]" if self.optional else f"<{label}>"
 
 
@@ -78,14 +90,14 @@ def parse_arguments(parameters: tuple[Parameter, ...], raw: str) -> dict[str, An
     for parameter in parameters:
         if not rest:
             if not parameter.optional:
-                raise UserError("error.missing_argument", name=parameter.name)
+                raise UserError("error.missing_argument", name=parameter.shown)
             continue
         if parameter.kind.greedy:
             token, rest = rest, ""
         else:
             token, _, rest = rest.partition(" ")
             rest = rest.strip()
-        values[parameter.name] = parameter.kind.parse(token, parameter.name)
+        values[parameter.name] = parameter.kind.parse(token, parameter.shown)
     if rest:
         raise UserError("error.too_many_arguments", extra=shown(rest))
     return values

@@ -24,6 +24,15 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     services, t = ctx.services, ctx.t
     if commande:
         found = services.table.find(commande)
+        group = services.table.group(commande.split()[0], ctx.role) if found is None else []
+        if len(group) > 1:  # `!aide reunion`: the group's commands
+            lines = [t("help.group", group=shown(commande.split()[0]))]
+            lines += [
+                t("help.line", usage=c.usage(services.prefix), aliases="", help=c.help)
+                for c in group
+            ]
+            ctx.reply("\n".join(lines))
+            return
         if found is None or ctx.role < found[0].role:
             raise NotForMeError("help.unknown", command=shown(commande), prefix=services.prefix)
         command = found[0]
@@ -32,7 +41,7 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
         if aliases:
             lines.append(t("help.aliases", aliases=aliases))
         if command.details:
-            lines.append(command.details)
+            lines.append(command.details_on(ctx.services.clock().date()))
         ctx.reply("\n".join(lines))
         return
     lines, items = [t("help.title")], []

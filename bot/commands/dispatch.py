@@ -8,8 +8,6 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 
-from rapidfuzz import fuzz, process
-
 from bot.commands.arguments import parse_arguments
 from bot.commands.audit import audit_entries
 from bot.commands.context import CommandContext, NotForMeError, Services
@@ -39,12 +37,12 @@ class Via(Enum):
 
 
 def command_text(
-    body: str, prefix: str, bot_names: tuple[str, ...], is_direct: bool
+    body: str, prefix: str, bot_names: tuple[str, ...], is_direct: bool, mentioned: bool = False
 ) -> tuple[str, Via] | None:
     """The text addressed to the bot inside `body`, and how it was addressed; None if it was not.
 
-    A message is addressed by the prefix, by mentioning the bot first, or by being sent in a
-    direct message.
+    A message is addressed by the prefix, by naming the bot first or mentioning it (`m.mentions`,
+    what a client's pill adds), or by being sent in the bot's direct message with its sender.
     """
     text = body.strip()
     if text.startswith(prefix):
@@ -56,6 +54,8 @@ def command_text(
             if rest.startswith(prefix):
                 return rest[len(prefix) :].strip(), Via.PREFIX
             return rest, Via.MENTION
+    if mentioned:
+        return text, Via.MENTION
     if is_direct:
         return text, Via.DIRECT
     return None
@@ -131,7 +131,11 @@ class CommandDispatcher:
             await _first(self._reactions, ctx)  # reactions concern only what tracks them
             return
         found = command_text(
-            message.body, self._services.prefix, self._bot_names, message.is_direct
+            message.body,
+            self._services.prefix,
+            self._bot_names,
+            message.is_direct,
+            message.mentions_bot,
         )
         if found is not None:
             ctx.dangers = detect_danger(message.body)
@@ -206,13 +210,10 @@ class CommandDispatcher:
         t, prefix = self._services.t, self._services.prefix
         word = text.split()[0] if text.split() else text
         lines = [t("error.unknown_command", command=shown(word))]
-        names = self._services.table.names_for(role)
-        matches = process.extract(word, list(names), scorer=fuzz.WRatio, limit=6, score_cutoff=60)
-        suggestions: list[str] = []
-        for name, _, _ in matches:
-            canonical = f"{prefix}{names[name].name}"
-            if canonical not in suggestions:
-                suggestions.append(canonical)
+        table = self._services.table
+        suggestions = [f"{prefix}{c.name}" for c in table.closest(text, role)]
+        if len(table.group(word, role)) > 1:  # « !reunion deplacerr » : the group's commands
+            suggestions = [f"{prefix}aide {word}", *suggestions]
         if suggestions:
             lines.append(t("error.did_you_mean", suggestions=", ".join(suggestions[:3])))
         lines.append(t("error.see_help", prefix=prefix))

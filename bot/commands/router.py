@@ -6,16 +6,22 @@ help, look-up and suggestions are all derived.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import typing
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from bot.commands.arguments import ArgumentType, Parameter
 from bot.commands.roles import Role
 from bot.text.fold import unaccented
 
 Handler = Callable[..., Awaitable[None]]
+# How alike (0-100) a typed command and a name must be to be suggested: « orientr » is close to
+# « orienter » (93), not to « qui-suis-je ».
+CLOSE_ENOUGH = 70
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,11 @@ class Command:
     help: str
     handler: Handler
     parameters: tuple[Parameter, ...]
-    details: str = ""
+    # The longer help; a function of today's date when its examples hold dates (always valid).
+    details: str | Callable[[dt.date], str] = ""
+
+    def details_on(self, today: dt.date) -> str:
+        return self.details(today) if callable(self.details) else self.details
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -68,7 +78,7 @@ class Router:
         english: str | None = None,
         role: Role = Role.GUEST,
         help: str,
-        details: str = "",
+        details: str | Callable[[dt.date], str] = "",
     ) -> Callable[[Handler], Handler]:
         """Declare a command; `details` is the longer help shown by `!aide <commande>`."""
 
@@ -113,6 +123,27 @@ class CommandTable:
 
     def allowed(self, role: Role) -> list[Command]:
         return [c for c in self.commands if role >= c.role]
+
+    def group(self, word: str, role: Role) -> list[Command]:
+        """The commands allowed to `role` whose name starts with `word`, singular or plural:
+        `!aide reunion` lists reunion ajouter, reunion modifier… and reunions."""
+        stem = unaccented(word).removesuffix("s")
+        return [
+            c for c in self.allowed(role) if unaccented(c.name).split()[0].removesuffix("s") == stem
+        ]
+
+    def closest(self, text: str, role: Role, limit: int = 3) -> list[Command]:
+        """The commands allowed to `role` whose names are closest to how `text` starts (each
+        name compared with as many words of it), best first; none that are only vaguely alike."""
+        words = unaccented(text).split()
+        scores: dict[str, tuple[float, Command]] = {}
+        for name, command in self.names_for(role).items():
+            typed = " ".join(words[: len(name.split())])
+            score = fuzz.ratio(typed, unaccented(name))
+            if score >= CLOSE_ENOUGH and score > scores.get(command.name, (0.0, command))[0]:
+                scores[command.name] = (score, command)
+        ranked = sorted(scores.values(), key=lambda pair: -pair[0])
+        return [command for _, command in ranked[:limit]]
 
     def names_for(self, role: Role) -> dict[str, Command]:
         return {name: c for c in self.allowed(role) for name in c.names}

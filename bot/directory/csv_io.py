@@ -110,7 +110,7 @@ def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
         try:
             values = parse_member_fields({k: v for k, v in cells.items() if k})
         except UserError as exc:
-            plan.errors.append(_at(line_no, exc))
+            plan.errors += [_at(line_no, part) for part in exc.parts]
             continue
         current = existing.get(user_id)
         if current is None:

@@ -109,22 +109,28 @@ FIELDS = (
     FieldSpec("statut", "status", "Statut", _choice(STATUSES), lambda v: STATUSES.get(v, v)),
 )
 BY_KEY = {spec.key: spec for spec in FIELDS}
+CHOSEN = {"pdn_type", "status"}  # fields with a value from a list, which cannot be emptied
 ALIASES = {"telephone": "tel", "mail": "email", "courriel": "email", "territory": "territoire"}
 
 
 def parse_member_fields(fields: dict[str, str]) -> dict[str, Any]:
-    """Folded keys and raw values -> Member column values; raises UserError naming the
-    field at fault (or every unknown one)."""
+    """Folded keys and raw values -> Member column values; raises UserError naming every field
+    at fault (or every unknown one)."""
     unknown = [k for k in fields if ALIASES.get(k, k) not in BY_KEY]
     if unknown:
         raise UserError("error.unknown_fields", unknown=", ".join(unknown), known=", ".join(BY_KEY))
     values: dict[str, Any] = {}
+    errors: list[UserError] = []
     for key, raw in fields.items():
         spec = BY_KEY[ALIASES.get(key, key)]
+        if spec.column in CHOSEN and not raw.strip():
+            continue  # an empty type or status cell: not given (a text cell empty is cleared)
         try:
             values[spec.column] = spec.parse(raw)
-        except UserError as exc:
-            raise UserError("error.field", field=spec.key, problem=exc) from None
+        except UserError as exc:  # every wrong field is said at once
+            errors.append(UserError("error.field", field=spec.key, problem=exc))
+    if errors:
+        raise UserError.all_of(errors)
     return values
 
 

@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "help.usage": "Utilisation : {usage}",
     "help.aliases": "Autres noms : {aliases}",
     "help.unknown": "Pas de commande « {command} ». Écrivez {prefix}aide pour la liste.",
+    "help.group": "Commandes {group} :",
     "ping.reply": "Pong ! pdn-bot {version}, en service depuis {uptime}.",
     "whoami.coordinator": "Vous êtes {user} : coordinateur ou coordinatrice du réseau.",
     "whoami.promeneur": "Vous êtes {user} : promeneur ou promeneuse du réseau.",
@@ -214,6 +215,7 @@ MESSAGES: dict[str, str] = {
     ),
     "help.line": "• {usage}{aliases} : {help}",
     "error.field": "{field} : {problem}",
+    "error.several": "Plusieurs champs sont à revoir :\n{problems}",
     "error.unknown_fields": "Champ inconnu : {unknown}. Champs possibles : {known}.",
     "declarations.not_hours": (
         "« {got} » n'est pas une durée. Écrivez par exemple 3h30, 3,5 ou 2 h."

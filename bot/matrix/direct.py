@@ -54,6 +54,11 @@ class DirectRooms:
             and _private(room, self._client.user_id, user_id)
         )
 
+    def is_with(self, room_id: RoomId, user_id: str) -> bool:
+        """Whether `room_id` is the bot's direct message with `user_id`: one they invited it to as
+        such, or the bot opened with them (not any room of two)."""
+        return self._recorded.get(room_id) == user_id or self._created.get(user_id) == room_id
+
     def find(self, user_id: str) -> RoomId | None:
         """`user_id`'s private room with the bot, if there is one (the oldest known first)."""
         for room_id, person in self._recorded.items():

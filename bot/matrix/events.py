@@ -22,7 +22,9 @@ class IncomingMessage:
     room_id: RoomId
     sender: UserId
     body: str
-    is_direct: bool  # two members at most: a conversation, commands need no prefix
+    # Its sender's direct message with the bot (one they invited it to as such, or the bot
+    # opened): a conversation, commands need no prefix.
+    is_direct: bool
     encrypted: bool
     # Its sender's direct message with the bot, encrypted, with only the two of them in it:
     # the one place for their personal data (bot/matrix/direct.py).
@@ -33,6 +35,7 @@ class IncomingMessage:
     withdraws: EventId | None = None  # a redaction of this event (a reaction removed); no body
     reply_to: EventId | None = None  # the event this message answers (m.in_reply_to)
     thread: EventId | None = None  # the root of the thread it was sent in: answered there
+    mentions_bot: bool = False  # its `m.mentions` names the bot: addressed to it
 
     def __post_init__(self) -> None:
         # No text column of PostgreSQL can hold NUL, and no reader needs it: drop it here, once.

@@ -48,3 +48,9 @@ def reply_of(content: Any, body: str) -> tuple[EventId | None, str]:
     while lines and lines[0].startswith("> "):
         lines.pop(0)
     return EventId(answered), "\n".join(lines).strip()
+
+
+def mentioned(content: Any) -> list[str]:
+    """The users the event's `m.mentions` names (what a client's mention pill adds)."""
+    users = mapping(mapping(content).get("m.mentions")).get("user_ids")
+    return [user for user in users if isinstance(user, str)] if isinstance(users, list) else []

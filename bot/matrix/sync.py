@@ -40,7 +40,8 @@ from bot.matrix.events import IncomingMessage, Response
 from bot.matrix.ids import EventId, RoomId
 from bot.matrix.invites import LateDeclines, answer_invite, own_join
 from bot.matrix.outbox import OutboxSender, Outgoing
-from bot.matrix.shapes import edit_of, mapping, reply_of, thread_of
+from bot.matrix.shapes import edit_of, mapping, mentioned, reply_of, thread_of
+from bot.matrix.working import Working
 from bot.settings import Settings
 from bot.storage.database import STORAGE_ERRORS, Database, Write
 from bot.storage.models import HandledEvent, OutboxMessage, PendingEncryptedEvent, SyncState, utcnow
@@ -81,6 +82,7 @@ class SyncLoop:
         storage_text: str = "",
         error_text: Callable[[str], str] = lambda reference: reference,
         direct_rooms: DirectRooms | None = None,
+        working: Working | None = None,
     ) -> None:
         self._client = client
         self._db = db
@@ -91,6 +93,7 @@ class SyncLoop:
         self._direct_rooms = direct_rooms
         self._backoff = Backoff(cap=settings.matrix.backoff_max_seconds)
         self._declines = LateDeclines(client)
+        self._working = working or Working(client)
         self._pending: dict[str, _Pending] = {}
         self._flushing = asyncio.Lock()
         self._replaying = True
@@ -299,7 +302,11 @@ class SyncLoop:
             room_id=room.room_id,
             sender=event.sender,
             body=body,
-            is_direct=room.member_count <= 2,
+            is_direct=(
+                self._direct_rooms.is_with(room.room_id, event.sender)
+                if self._direct_rooms is not None
+                else room.member_count <= 2
+            ),
             encrypted=room.encrypted,
             is_private=(
                 self._direct_rooms is not None
@@ -310,9 +317,13 @@ class SyncLoop:
             withdraws=withdraws,
             reply_to=reply_to,
             thread=thread_of(content),
+            mentions_bot=self.user_id in mentioned(content),
         )
-        response = await self._on_message(message)
+        async with self._working.typing_if_slow(room.room_id):
+            response = await self._on_message(message)
         await self._record(message.event_id, room.room_id, response.replies, response.writes)
+        if response.replies:  # answered: the sender sees the bot has read it
+            self._working.read(room.room_id, message.event_id)
         said: list[Outgoing] = []
         for follow_up in response.after:
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from bot.commands.arguments import Integer, Word
+from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
@@ -50,10 +50,12 @@ def _upcoming(
     help="Dire si vous venez à la prochaine réunion (ou à la n° donnée) : !presence oui, "
     "!presence non 3, !presence peut-être.",
 )
-async def answer(ctx: CommandContext, reponse: Word, numero: Integer | None = None) -> None:
-    said = ANSWERS.get(fold(reponse))
+async def answer(ctx: CommandContext, reponse: Text) -> None:
+    words = reponse.split()  # « peut être 3 »: an answer of any words, then a meeting's number
+    numero = int(words.pop()) if len(words) > 1 and words[-1].isdecimal() else None
+    said = ANSWERS.get(fold(" ".join(words)))
     if said is None:
-        ctx.reply(ctx.t("attendance.bad_answer", got=shown(reponse)))
+        ctx.reply(ctx.t("attendance.bad_answer", got=shown(" ".join(words))))
         return
     now = ctx.services.clock()
     upcoming = _upcoming(await meetings(ctx).open_meetings(), ctx.sender, ctx.role, now)

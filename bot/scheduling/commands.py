@@ -15,12 +15,12 @@ from bot.matrix.outbox import Outgoing, reaction_to_sent, txn_id
 from bot.scheduling.french_dates import describe
 from bot.scheduling.ics import meeting_ics
 from bot.scheduling.meetings import (
-    USAGE,
     MeetingFields,
     apply_fields,
     fields_of,
     parse_fields,
     summary,
+    usage,
 )
 from bot.scheduling.recurrence import occurrences
 from bot.scheduling.store import MeetingStore, link_announcement
@@ -93,11 +93,11 @@ async def _announce(
 
 @router.command(
     "reunion ajouter",
-    aliases=("reunion creer",),
+    aliases=("reunion creer", "reunion nouvelle", "reunion planifier"),
     english="meeting add",
     role=Role.COORDINATOR,
     help="Planifier une réunion (annoncée dans le salon du réseau avec son .ics).",
-    details=USAGE,
+    details=usage,
 )
 async def add_meeting(ctx: CommandContext, description: Text) -> None:
     try:
@@ -138,10 +138,11 @@ async def _change(
 
 @router.command(
     "reunion modifier",
+    aliases=("reunion changer", "reunion deplacer"),
     english="meeting edit",
     role=Role.COORDINATOR,
     help='Modifier une réunion : !reunion modifier 3 quand="jeudi 5 décembre 14h" lieu=…',
-    details=USAGE,
+    details=usage,
 )
 async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) -> None:
     meeting = await _meeting(ctx, numero)
@@ -168,6 +169,7 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
 
 @router.command(
     "reunion annuler",
+    aliases=("reunion supprimer", "reunion effacer"),
     english="meeting cancel",
     role=Role.COORDINATOR,
     help="Annuler une réunion et ses rappels : !reunion annuler 3",
@@ -189,6 +191,7 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
 
 @router.command(
     "reunions",
+    aliases=("reunion liste", "reunions liste", "reunion lister"),
     english="meetings",
     role=Role.PROMENEUR,
     help="Les prochaines réunions du réseau.",

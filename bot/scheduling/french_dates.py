@@ -19,7 +19,33 @@ MONTHS = (
 )  # fmt: skip
 _SHORT_MONTHS = {m[:4]: i + 1 for i, m in enumerate(MONTHS)} | {"fev": 2, "dec": 12, "sept": 9}
 
-EXAMPLES = "« mardi 3 décembre à 14h », « 03/12 14h30 », « demain 9h » ou « 2026-12-03 14:00 »"
+SPOKEN_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def spoken_day(day: dt.date, year: bool = False) -> str:
+    """`mardi 1er décembre`, `jeudi 3 décembre` (with `year`, `… 2026`)."""
+    number = "1er" if day.day == 1 else str(day.day)
+    text = f"{WEEKDAYS[day.weekday()]} {number} {SPOKEN_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def example_day(today: dt.date | None = None) -> dt.date:
+    """A Tuesday one to two weeks ahead: examples of dates that are always valid."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=7 + (1 - today.weekday()) % 7)
+
+
+def examples(today: dt.date | None = None) -> str:
+    """How dates may be written, with dates that are valid from `today` (the real date by
+    default)."""
+    day = example_day(today)
+    return (
+        f"« {spoken_day(day)} à 14h », « {day:%d/%m} 14h30 », « demain 9h » ou "
+        f"« {day.isoformat()} 14:00 »"
+    )
+
+
 _TIME = re.compile(r"(?:a\s+)?\b(?P<h>\d{1,2})\s*(?:h|:)\s*(?P<m>\d{2})?\b|\b(?P<noon>midi)\b")
 
 
@@ -28,7 +54,7 @@ def parse_time(text: str) -> tuple[dt.time, str]:
     folded = fold(text.replace(":", "h"))
     match = _TIME.search(folded)
     if match is None:
-        raise UserError("dates.no_time", examples=EXAMPLES)
+        raise UserError("dates.no_time", examples=examples())
     if match["noon"]:
         moment = dt.time(12, 0)
     else:
@@ -60,11 +86,13 @@ def _day(text: str, today: dt.date) -> dt.date:
     elif weekday is not None:
         ahead = (weekday - today.weekday()) % 7
         if ahead == 0 and "prochain" not in text:
-            raise UserError("dates.which_weekday", weekday=WEEKDAYS[weekday], examples=EXAMPLES)
+            raise UserError(
+                "dates.which_weekday", weekday=WEEKDAYS[weekday], examples=examples(today)
+            )
         day = today + dt.timedelta(days=ahead or 7)
         return day
     else:
-        raise UserError("dates.unknown", examples=EXAMPLES)
+        raise UserError("dates.unknown", examples=examples(today))
     if weekday is not None and day.weekday() != weekday:
         raise UserError(
             "dates.wrong_weekday",
@@ -81,7 +109,7 @@ def _month(word: str) -> int:
     for prefix, number in _SHORT_MONTHS.items():
         if word.startswith(prefix):
             return number
-    raise UserError("dates.bad_month", got=shown(word), examples=EXAMPLES)
+    raise UserError("dates.bad_month", got=shown(word), examples=examples())
 
 
 def _date(year: int, month: int, day: int) -> dt.date:
@@ -116,7 +144,5 @@ def parse_when(text: str, now: dt.datetime) -> dt.datetime:
 
 
 def describe(when: dt.datetime) -> str:
-    """`mardi 3 décembre 2026 à 14 h 00`."""
-    month = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")[when.month - 1]  # fmt: skip
-    return f"{WEEKDAYS[when.weekday()]} {when.day} {month} {when.year} à {when.hour} h {when:%M}"
+    """`mardi 1er décembre 2026 à 14 h 00`."""
+    return f"{spoken_day(when.date(), year=True)} à {when.hour} h {when:%M}"

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.commands.fields import split_fields
 from bot.declarations.parsing import format_hours, parse_hours
-from bot.scheduling.french_dates import describe, parse_when
+from bot.scheduling.french_dates import describe, example_day, parse_when, spoken_day
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
 from bot.text.errors import UserError
@@ -56,9 +56,18 @@ KEYS = {
     "lieu": "place", "lien": "place", "odj": "agenda", "ordre_du_jour": "agenda",
     "pour": "audience",
 }  # fmt: skip
-USAGE = (
-    '!reunion ajouter copil titre="Comité de pilotage" quand="mardi 3 décembre à 14h" '
-    'duree=2h lieu="Caf, salle 2" odj="bilan annuel"\n'
+
+
+def usage(today: dt.date | None = None) -> str:
+    """How to write a meeting, with a date valid from `today` (the real date by default)."""
+    return (
+        '!reunion ajouter copil titre="Comité de pilotage" '
+        f'quand="{spoken_day(example_day(today))} à 14h" '
+        f'duree=2h lieu="Caf, salle 2" odj="bilan annuel"\n{_TYPES}'
+    )
+
+
+_TYPES = (
     "Types : copil, comité technique, réseau, inter-structures, formation, analyse de pratiques, "
     "journée départementale, autre. « quand » accepte aussi une règle : « tous les premiers "
     "mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h ». « pour » limite la "
@@ -142,7 +151,9 @@ def apply_fields(
         if missing:
             names = {"kind": "type", "title": "titre", "when": "quand"}
             raise UserError(
-                "meetings.missing", missing=", ".join(names[m] for m in missing), usage=USAGE
+                "meetings.missing",
+                missing=", ".join(names[m] for m in missing),
+                usage=usage(now.date()),
             )
         starts_at, rule = _when(fields["when"], now)
         result = MeetingFields(_kind(fields["kind"]), fields["title"], starts_at, rule=rule)

@@ -26,11 +26,34 @@ class UserError(Exception):
         """The sentence in `t`'s language (French by default), nested errors included."""
         t = t or FRENCH
         values = {
-            name: value.text(t) if isinstance(value, UserError) else value
+            name: value.text(t) if isinstance(value, UserError | Joined) else value
             for name, value in self.values.items()
         }
         return t(self.key, **values)
 
+    @classmethod
+    def all_of(cls, errors: list[UserError]) -> UserError:
+        """One error saying each of `errors` (a form's every wrong field at once)."""
+        if len(errors) == 1:
+            return errors[0]
+        return cls("error.several", problems=Joined(errors))
+
+    @property
+    def parts(self) -> list[UserError]:
+        """The errors `all_of` gathered, or this one alone."""
+        joined = self.values.get("problems") if self.key == "error.several" else None
+        return joined.errors if isinstance(joined, Joined) else [self]
+
     def __str__(self) -> str:
         """The French sentence (for logs and tests)."""
         return self.text()
+
+
+class Joined:
+    """Errors shown one per line, each in the person's language."""
+
+    def __init__(self, errors: list[UserError]) -> None:
+        self.errors = errors
+
+    def text(self, t: Translator) -> str:
+        return "\n".join(f"• {error.text(t)}" for error in self.errors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.harness import LocalNetwork
 
 
@@ -104,3 +106,50 @@ async def test_a_command_and_a_dialogue_in_a_thread_are_answered_in_it(
     outside = await camille.send(dm, "!ping")
     (pong,) = camille.replies_to(outside)
     assert "rel_type" not in pong.content["m.relates_to"]
+
+
+async def test_help_leads_to_the_commands(local: LocalNetwork) -> None:
+    coordinator, room = local.coordinator, local.room
+    group = await coordinator.ask(room, "!aide reunion")
+    for command in ("!reunion ajouter", "!reunion modifier", "!reunion annuler", "!reunions"):
+        assert command in group, group
+    # A synonym, a typo close to one command only, a group's unknown word.
+    assert "Pas de réunion n° 999" in await coordinator.ask(room, "!reunion supprimer 999")
+    typo = await coordinator.ask(room, "!orientr")
+    assert "!orienter" in typo and "qui-suis-je" not in typo, typo
+    unknown = await coordinator.ask(room, "!reunion deplacerr 3")
+    assert "!reunion modifier" in unknown and "!aide reunion" in unknown, unknown
+    # Argument names in French, as people read them.
+    usage = await local.promeneur.ask(room, "!aide presence")
+    assert "<réponse…>" in usage, usage
+    assert "!reunion presences <numéro>" in await coordinator.ask(room, "!aide reunion presences")
+
+
+async def test_the_help_example_is_a_valid_date_whatever_today(local: LocalNetwork) -> None:
+    coordinator, room = local.coordinator, local.room
+    details = await coordinator.ask(room, "!aide reunion ajouter")
+    example = re.search(r"(!reunion ajouter copil .*)", details)
+    assert example, details
+    created = await coordinator.ask(room, example[1])
+    assert "créée" in created, created
+
+
+async def test_every_wrong_field_is_said_at_once(local: LocalNetwork) -> None:
+    answer = await local.coordinator.ask(
+        local.room, "!promeneur ajouter @lou:x email=pas-un-mail tel=12 charte=32/13/2020"
+    )
+    for field in ("email", "tel", "charte"):
+        assert f"• {field} :" in answer, answer
+
+
+async def test_the_bot_types_while_working_and_reads_what_it_answers(
+    local: LocalNetwork,
+) -> None:
+    client, room = local.harness.client, local.room
+    typing, receipts = len(client.typing), len(client.receipts)
+    asked = await local.promeneur.send(room, "!ping")
+    chat = await local.promeneur.send(room, "bonjour à tous")  # not for the bot
+
+    assert client.typing[typing:typing + 2] == [(room, True), (room, False)]  # fmt: skip
+    assert (room, asked) in client.receipts[receipts:]
+    assert (room, chat) not in client.receipts[receipts:]
