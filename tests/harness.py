@@ -230,7 +230,7 @@ class Harness:
             self.core.t("storage.down"),
             lambda reference: self.core.t("error.internal", reference=reference),
             self.core.direct_rooms,
-            Working(self.client, slow_seconds=0.0),  # every handling shows typing here
+            Working(self.client, slow_seconds=0.0, receipt_delay=0.0),  # at once here
         )
         await self.bot.network.resolve()
         self._sending = asyncio.create_task(self.core.outbox.run())

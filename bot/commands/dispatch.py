@@ -141,7 +141,7 @@ class CommandDispatcher:
             ctx.dangers = detect_danger(message.body)
         if ctx.dangers:
             await self._danger_first(ctx, *found)  # type: ignore[misc]
-        elif found is not None and not message.is_direct and self._flooding(ctx):
+        elif found is not None and message.is_shared and self._flooding(ctx):
             return
         elif message.replaces is not None:  # edits only concern what tracks them
             await _first(self._edits, ctx)

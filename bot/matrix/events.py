@@ -29,6 +29,8 @@ class IncomingMessage:
     # Its sender's direct message with the bot, encrypted, with only the two of them in it:
     # the one place for their personal data (bot/matrix/direct.py).
     is_private: bool = False
+    # More than its sender and the bot in the room: one person's flood would disturb others.
+    is_shared: bool = True
     # an edit (m.replace) of this earlier event; body is the new text
     replaces: EventId | None = None
     reacts_to: EventId | None = None  # a reaction (m.reaction) to this event; body is its key

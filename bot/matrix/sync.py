@@ -307,6 +307,7 @@ class SyncLoop:
                 if self._direct_rooms is not None
                 else room.member_count <= 2
             ),
+            is_shared=room.member_count > 2,
             encrypted=room.encrypted,
             is_private=(
                 self._direct_rooms is not None

@@ -17,12 +17,20 @@ log = logging.getLogger(__name__)
 
 SLOW_SECONDS = 1.0  # typing is shown for a handling that lasts longer than this
 TYPING_MS = 30_000  # how long clients show it unless stopped sooner
+RECEIPT_DELAY = 2.0  # seconds between answering a message and marking it read
 
 
 class Working:
-    def __init__(self, client: AsyncClient, slow_seconds: float = SLOW_SECONDS) -> None:
+    def __init__(
+        self,
+        client: AsyncClient,
+        slow_seconds: float = SLOW_SECONDS,
+        receipt_delay: float = RECEIPT_DELAY,
+    ) -> None:
         self._client = client
         self._slow = slow_seconds
+        self._receipt_delay = receipt_delay
+        self._latest: dict[str, str] = {}  # room -> the latest answered message, to mark read
         self._receipts: set[asyncio.Task[None]] = set()
 
     @contextlib.asynccontextmanager
@@ -49,12 +57,20 @@ class Working:
         await self._quietly(self._client.room_typing(room_id, True, TYPING_MS))
 
     def read(self, room_id: str, event_id: str) -> None:
-        """Send a read receipt for `event_id`, in the background."""
-        task = asyncio.create_task(
-            self._quietly(self._client.update_receipt_marker(room_id, event_id))
-        )
-        self._receipts.add(task)
-        task.add_done_callback(self._receipts.discard)
+        """Mark `event_id` read, a moment later: the answer goes first (a receipt sent at once
+        competed with it, a third slower on the homeserver), and a burst in one room gets one
+        receipt, on its latest message (a receipt covers what came before)."""
+        first = room_id not in self._latest
+        self._latest[room_id] = event_id
+        if first:
+            task = asyncio.create_task(self._receipt_later(room_id))
+            self._receipts.add(task)
+            task.add_done_callback(self._receipts.discard)
+
+    async def _receipt_later(self, room_id: str) -> None:
+        await asyncio.sleep(self._receipt_delay)
+        event_id = self._latest.pop(room_id)
+        await self._quietly(self._client.update_receipt_marker(room_id, event_id))
 
     @staticmethod
     async def _quietly(call: Awaitable[object]) -> None:
