@@ -257,7 +257,8 @@ class StorageSettings(Section):
 
 class LocaleSettings(Section):
     timezone: str = "Europe/Paris"
-    language: Literal["fr", "en"] = "fr"
+    # The bot speaks French only (bot/i18n): kept so that configurations naming it still load.
+    language: Literal["fr"] = "fr"
 
     @field_validator("timezone")
     @classmethod

@@ -6,7 +6,7 @@ import pytest
 
 from bot.commands.roles import Role
 from bot.directory.registry import Directory, build
-from bot.i18n import CATALOGS, Translator, placeholders
+from bot.i18n import CATALOGS, Translator
 from bot.matrix.backoff import Backoff
 from bot.matrix.content import as_reply, notice
 from bot.storage.models import AddedCoordinator, Member
@@ -61,17 +61,6 @@ def test_roles_come_from_matrix_ids_the_directory_and_the_rooms() -> None:
     assert directory.role_of("@z:x", in_rooms) is Role.GUEST
 
 
-@pytest.mark.parametrize("language", sorted(CATALOGS))
-def test_catalogues_have_the_same_keys_and_placeholders(language: str) -> None:
-    """A language may leave sentences to French (the translator falls back), but translates no
-    sentence French lacks, and keeps every value of those it translates."""
-    french, other = CATALOGS["fr"], CATALOGS[language]
-
-    assert set(other) <= set(french)
-    for key, template in other.items():
-        assert placeholders(template) == placeholders(french[key]), key
-
-
 def test_translator_formats() -> None:
     assert Translator("fr")("error.unknown_command", command="x") == "Commande inconnue : « x »."
 
@@ -93,10 +82,9 @@ def test_a_user_error_is_written_in_one_language_with_the_errors_it_holds() -> N
         "error.usage", problem=UserError("error.missing_argument", name="x"), usage="!rdv"
     )
 
-    assert error.text() == str(error) == "Il manque : x.\nUtilisation : !rdv"  # French by default
-    assert error.text(Translator("en")) == "Missing: x.\nUsage: !rdv"
-    assert UserError("error.field", field="tel", problem=error).text(Translator("en")) == (
-        "tel : Missing: x.\nUsage: !rdv"  # a sentence English lacks is French
+    assert error.text() == str(error) == "Il manque : x.\nUtilisation : !rdv"
+    assert UserError("error.field", field="tel", problem=error).text(Translator()) == (
+        "tel : Il manque : x.\nUtilisation : !rdv"
     )
 
 
