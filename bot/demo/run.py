@@ -21,11 +21,13 @@ from bot.demo.homeserver import LocalSynapse, free_port
 from bot.demo.people import Person
 
 BOT = "pdn-bot"
+SPACE_ALIAS, ROOM_ALIAS = "promeneurs-du-net", "reseau-pdn"
 PEOPLE = {
     "camille": "Camille (promeneuse, centre social)",
     "yanis": "Yanis (promeneur, PIJ)",
     "coordination": "la coordination départementale",
 }
+WATCH_SECONDS = 0.5  # how often the chat looks for what the bot posted meanwhile
 HELP = """Commandes du chat de démonstration :
   /camille, /yanis     parler en tant que promeneur ou promeneuse
   /coordination        parler en tant que coordinatrice du réseau
@@ -108,6 +110,13 @@ async def _demo(state_dir: Path) -> None:
             allowed_inviters=[p.user_id for p in people.values()],
             department="exemple",
         )
+        print(
+            f"Serveur Matrix : {synapse.url} (port {synapse.port}) ; comptes et mots de passe "
+            f"des personnes et du bot : {state_path} ; journal du bot : "
+            f"{state_dir / 'bot' / 'bot.log'}. Un autre client Matrix (Element…) peut s'y "
+            f"connecter et rejoindre #{ROOM_ALIAS}:localhost.",
+            flush=True,
+        )
         print("Démarrage du bot …", flush=True)
         bot = BotProcess(config)
         await asyncio.to_thread(bot.start)
@@ -141,6 +150,8 @@ async def _create_rooms(state: DemoState, people: dict[str, Person], bot_id: str
             {"via": ["localhost"], "canonical": True},
             state_key=state.space,
         )
+    for alias, room in ((SPACE_ALIAS, state.space), (ROOM_ALIAS, state.room)):
+        await _give_alias(coordination, alias, room)
     for name, person in people.items():
         if name != "coordination" and state.room not in person.client.rooms:
             await person.join(state.room)
@@ -148,6 +159,18 @@ async def _create_rooms(state: DemoState, people: dict[str, Person], bot_id: str
             state.dms[name] = await person.create_room(
                 "", invite=[bot_id], encrypted=True, direct=True
             )
+
+
+async def _give_alias(person: Person, alias: str, room_id: str) -> None:
+    """`#alias:localhost` for `room_id` (what clients that reject long room ids need), once."""
+    full = f"#{alias}:localhost"
+    resolved = await person.client.room_resolve_alias(full)
+    if getattr(resolved, "room_id", None) == room_id:
+        return
+    await person.client.room_put_alias(full, room_id)
+    await person.client.room_put_state(
+        room_id, "m.room.canonical_alias", {"alias": full}, state_key=""
+    )
 
 
 class _Lines:
@@ -165,16 +188,59 @@ class _Lines:
         threading.Thread(target=read, daemon=True).start()
 
 
+@dataclass
+class _View:
+    """Who the demo user speaks as, and where."""
+
+    me: str = "camille"
+    where: str = "salon"
+
+    def room(self, state: DemoState) -> str:
+        return state.room if self.where == "salon" else state.dms[self.me]
+
+    def prompt(self) -> str:
+        return f"[{self.me} · {self.where}] > "
+
+
 async def _chat(people: dict[str, Person], state: DemoState, bot_id: str, bot: BotProcess) -> None:
-    me, where = "camille", "salon"
+    view = _View()
     print(
-        f"\nC'est prêt. Vous êtes {PEOPLE[me]}, dans le salon « Réseau PdN ».\n{HELP}\n", flush=True
+        f"\nC'est prêt. Vous êtes {PEOPLE[view.me]}, dans le salon « Réseau PdN » "
+        f"(#{ROOM_ALIAS}:localhost).\n{HELP}\n",
+        flush=True,
     )
     lines = _Lines()
     shown = {event.event_id for person in people.values() for _, event in person.events}
+    # What the bot posts while you type (an announcement, a reminder, a file) shows at once.
+    watcher = asyncio.create_task(_watch(people, state, bot_id, view, shown))
+    try:
+        await _converse(people, state, bot_id, bot, view, lines, shown)
+    finally:
+        watcher.cancel()
+
+
+async def _watch(
+    people: dict[str, Person], state: DemoState, bot_id: str, view: _View, shown: set[str]
+) -> None:
     while True:
-        room = state.room if where == "salon" else state.dms[me]
-        print(f"[{me} · {where}] > ", end="", flush=True)
+        await asyncio.sleep(WATCH_SECONDS)
+        if _show_new(people[view.me], view.room(state), bot_id, shown, above_prompt=True):
+            print(view.prompt(), end="", flush=True)
+
+
+async def _converse(
+    people: dict[str, Person],
+    state: DemoState,
+    bot_id: str,
+    bot: BotProcess,
+    view: _View,
+    lines: _Lines,
+    shown: set[str],
+) -> None:
+    while True:
+        me, where = view.me, view.where
+        room = view.room(state)
+        print(view.prompt(), end="", flush=True)
         line = await lines.queue.get()
         if line is None or line.strip() in ("/quitter", "/quit"):
             return
@@ -182,11 +248,11 @@ async def _chat(people: dict[str, Person], state: DemoState, bot_id: str, bot: B
         if not text:
             continue
         if text.lstrip("/") in PEOPLE and text.startswith("/"):
-            me = text[1:]
-            print(f"Vous êtes maintenant {PEOPLE[me]}.")
+            view.me = text[1:]
+            print(f"Vous êtes maintenant {PEOPLE[view.me]}.")
             continue
         if text in ("/salon", "/dm"):
-            where = text[1:]
+            view.where = text[1:]
             continue
         if text == "/aide":
             print(HELP)
@@ -203,16 +269,25 @@ async def _chat(people: dict[str, Person], state: DemoState, bot_id: str, bot: B
         _show_new(person, room, bot_id, shown)
 
 
-def _show_new(person: Person, room_id: str, bot_id: str, shown: set[str]) -> None:
+def _show_new(
+    person: Person, room_id: str, bot_id: str, shown: set[str], above_prompt: bool = False
+) -> bool:
+    """Print what the bot posted in `room_id` not shown yet; whether there was any."""
+    found = False
     for room, event in list(person.events):
         if room != room_id or event.sender != bot_id or event.event_id in shown:
             continue
         shown.add(event.event_id)
         if isinstance(event, RoomMessage):
-            print(_render(event))
+            print(("\n" if above_prompt and not found else "") + _render(event), flush=True)
+            found = True
+    return found
 
 
 def _render(event: RoomMessage) -> str:
-    body = event.source.get("content", {}).get("body", "")
+    content = event.source.get("content", {})
+    body = content.get("body", "")
+    if content.get("msgtype") == "m.file":
+        body = f"📎 fichier joint : {body}"
     indented = "\n".join("    " + line for line in str(body).split("\n"))
     return f"  Assistant PdN :\n{indented}"
