@@ -25,8 +25,8 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     if commande:
         found = services.table.find(commande)
         group = services.table.group(commande.split()[0], ctx.role) if found is None else []
-        if len(group) > 1:  # `!aide reunion`: the group's commands
-            lines = [t("help.group", group=shown(commande.split()[0]))]
+        if group:  # `!aide reunion`: the group's commands (those the caller may use)
+            lines = [t("help.group", group=f"{services.prefix}{commande.split()[0]}")]
             lines += [
                 t("help.line", usage=c.usage(services.prefix), aliases="", help=c.help)
                 for c in group

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "help.usage": "Utilisation : {usage}",
     "help.aliases": "Autres noms : {aliases}",
     "help.unknown": "Pas de commande « {command} ». Écrivez {prefix}aide pour la liste.",
-    "help.group": "Commandes {group} :",
+    "help.group": "Les commandes {group}… qui vous sont ouvertes :",
     "ping.reply": "Pong ! pdn-bot {version}, en service depuis {uptime}.",
     "whoami.coordinator": "Vous êtes {user} : coordinateur ou coordinatrice du réseau.",
     "whoami.promeneur": "Vous êtes {user} : promeneur ou promeneuse du réseau.",

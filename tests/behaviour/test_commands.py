@@ -113,6 +113,8 @@ async def test_help_leads_to_the_commands(local: LocalNetwork) -> None:
     group = await coordinator.ask(room, "!aide reunion")
     for command in ("!reunion ajouter", "!reunion modifier", "!reunion annuler", "!reunions"):
         assert command in group, group
+    theirs = await local.promeneur.ask(room, "!aide reunion")  # only what a promeneur may use
+    assert "!reunions" in theirs and "!reunion ajouter" not in theirs, theirs
     # A synonym, a typo close to one command only, a group's unknown word.
     assert "Pas de réunion n° 999" in await coordinator.ask(room, "!reunion supprimer 999")
     typo = await coordinator.ask(room, "!orientr")
