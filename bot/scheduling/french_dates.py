@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from zoneinfo import ZoneInfo
@@ -123,10 +124,14 @@ def _next_date(day: int, month: int, year: str | None, today: dt.date) -> dt.dat
     if year:
         number = int(year)
         return _date(number + 2000 if number < 100 else number, month, day)
-    candidate = _date(today.year, month, day) if not (month == 2 and day == 29) else None
-    if candidate is None or candidate < today:
-        return _date(today.year + 1, month, day)
-    return candidate
+    # The next such day: this year's if still ahead, else the next year's (29/02: the next leap
+    # year's); a day no year has (31/04) is refused.
+    for number in range(today.year, today.year + 9):
+        with contextlib.suppress(ValueError):
+            candidate = dt.date(number, month, day)
+            if candidate >= today:
+                return candidate
+    return _date(today.year, month, day)
 
 
 def parse_when(text: str, now: dt.datetime) -> dt.datetime:

@@ -14,7 +14,12 @@ import pytest
 
 from bot.demo.people import body
 from bot.settings import WEEKDAYS
-from tests.integration.conftest import Network, notifies_in_client, start_second_bot
+from tests.integration.conftest import (
+    Network,
+    notifies_in_client,
+    server_notifications,
+    start_second_bot,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -60,6 +65,8 @@ async def test_prompt_and_reminder_are_not_sent_again_after_a_restart(
         }
         assert await notifies_in_client(camille, dm, prompt)
         assert not await notifies_in_client(camille, dm, answer)
+        # The homeserver cannot read an encrypted message: it lists every one as notifying.
+        assert prompt.event_id in await server_notifications(camille)
 
         await asyncio.to_thread(second.process.stop)
         await asyncio.to_thread(second.process.start)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.scheduling.french_dates import describe, parse_when
+from bot.scheduling.french_dates import describe, example_day, examples, parse_when
+from bot.scheduling.meetings import usage
 from bot.scheduling.recurrence import first_occurrence, occurrences, parse_rule
 from bot.text.errors import UserError
 
@@ -56,6 +58,19 @@ def test_past_impossible_or_ambiguous_dates_are_refused_with_the_reason(
 
 def test_dates_read_back_in_french() -> None:
     assert describe(parse_when("03/12 14h30", NOW)) == "jeudi 3 décembre 2026 à 14 h 30"
+    assert describe(parse_when("01/12 9h", NOW)) == "mardi 1er décembre 2026 à 9 h 00"
+
+
+def test_the_help_examples_are_valid_dates_on_every_day_of_years() -> None:
+    """The examples the help gives (meeting usage, refused dates) hold whatever today is."""
+    for offset in range(0, 3 * 366):
+        now = NOW + dt.timedelta(days=offset)
+        day = example_day(now.date())
+        for written in re.findall(r"« ([^»]+) »", examples(now.date())):
+            if written != "demain 9h":
+                assert parse_when(written, now).date() == day, (now, written)
+        example = re.search(r'quand="([^"]+)"', usage(now.date()))
+        assert example and parse_when(example[1], now).date() == day
 
 
 def _next(rule_text: str, count: int = 3, now: dt.datetime = NOW) -> list[dt.datetime]:
