@@ -235,7 +235,9 @@ class DirectorySettings(Section):
     public_fields: list[PUBLIC_FIELD] = [
         "prenom", "nom", "structure", "territoire", "email", "tel", "profils", "type",
     ]  # fmt: skip
-    charter_validity_days: int = Field(default=365, gt=0)
+    # The charter binds « pendant toute la durée de leur participation » (the Caf's texts): no
+    # expiry unless the network has it signed again after so many days.
+    charter_validity_days: int | None = Field(default=None, gt=0)
     remove_on_leave: bool = True  # `!promeneur retirer` also removes them from the rooms
 
 

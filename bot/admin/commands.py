@@ -66,7 +66,7 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
 async def charter_check(ctx: CommandContext) -> None:
     validity = ctx.core.settings.directory.charter_validity_days
     today = ctx.services.clock().date()
-    oldest = today - dt.timedelta(days=validity)
+    oldest = today - dt.timedelta(days=validity) if validity else dt.date.min
     missing, old = [], []
     for member in directory(ctx).snapshot.members.values():
         if member.status == "parti":
@@ -77,14 +77,17 @@ async def charter_check(ctx: CommandContext) -> None:
         elif member.charter_date < oldest:
             signed = f"{member.charter_date:%d/%m/%Y}"
             old.append(ctx.t("charter.old", name=name, user=member.user_id, day=signed))
+    lasts = (
+        ctx.t("charter.lasts_days", days=validity) if validity else ctx.t("charter.lasts_always")
+    )
     if not missing and not old:
-        ctx.reply(ctx.t("charter.all_signed", days=validity))
+        ctx.reply(ctx.t("charter.all_signed", lasts=lasts))
         return
     ctx.reply(
         ctx.t(
             "charter.to_sign",
             count=len(missing) + len(old),
-            days=validity,
+            lasts=lasts,
             people="\n".join(missing + old),
         )
     )
@@ -116,17 +119,29 @@ async def dashboard(ctx: CommandContext) -> None:
     )[:3]
     settings = ctx.core.settings.deadlines
     coming = [d for d in deadlines(settings, (today.year, today.year + 1)) if d.day >= today]
+    t = ctx.t
+    members = ", ".join(f"{n} {STATUSES.get(s, s)}" for s, n in sorted(statuses.items()))
+    meetings_ahead = " ; ".join(f"{title}, {describe(start)}" for start, title in upcoming)
     lines = [
-        "Tableau de bord du réseau",
-        "• Annuaire : "
-        + (", ".join(f"{n} {STATUSES.get(s, s)}" for s, n in sorted(statuses.items())) or "vide"),
-        f"• Déclarations du {quarter.label()} (jusqu'à la semaine dernière) : {done} semaine(s) "
-        f"sur {expected} attendue(s) ; {late} promeneur(s) en retard (!declarations manquantes)",
-        "• Prochaines réunions : "
-        + (" ; ".join(f"{title}, {describe(start)}" for start, title in upcoming) or "aucune"),
-        "• Prochaine échéance : "
-        + (f"{coming[0].label} (bilan {coming[0].period.label})" if coming else "aucune"),
-        f"• Questions sans réponse de la base : {unanswered} (!kb non-resolues)",
+        t("dashboard.title"),
+        t("dashboard.directory", members=members or t("dashboard.empty")),
+        t(
+            "dashboard.declarations",
+            quarter=quarter.label(),
+            done=done,
+            expected=expected,
+            late=late,
+        ),
+        t("dashboard.meetings", meetings=meetings_ahead or t("dashboard.none")),
+        t(
+            "dashboard.deadline",
+            deadline=(
+                t("dashboard.deadline_of", day=coming[0].label, period=coming[0].period.label)
+                if coming
+                else t("dashboard.none")
+            ),
+        ),
+        t("dashboard.unanswered", count=unanswered),
     ]
     ctx.reply("\n".join(lines))
 

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.clock import OFFSET_FILE_ENV, set_offset_file
@@ -143,6 +143,13 @@ class BotProcess:
             self.process.kill()
             self.process.wait()
             raise AssertionError("le bot ne s'est pas arrêté sur SIGTERM") from None
+
+    def clock_offset(self) -> timedelta:
+        """How far ahead of the real time the bot's clock runs (none without a clock file)."""
+        if self.clock_file is None or not self.clock_file.exists():
+            return timedelta()
+        text = self.clock_file.read_text(encoding="utf-8").strip()
+        return timedelta(seconds=float(text or 0))
 
     def move_clock(self, moment: datetime) -> None:
         """Have the bot's clock show `moment` now; if it runs, wait until its reminders are

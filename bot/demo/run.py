@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
+import re
 import secrets
 import sys
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from nio import RoomMessage
 
 from bot.demo.botprocess import BotProcess, write_config
 from bot.demo.homeserver import LocalSynapse, free_port
 from bot.demo.people import Person
+from bot.scheduling.french_dates import describe
+from bot.scheduling.reminders import parse_offset
 
 BOT = "pdn-bot"
+DEMO_ZONE = "Europe/Paris"  # the configuration's default
 SPACE_ALIAS, ROOM_ALIAS = "promeneurs-du-net", "reseau-pdn"
 PEOPLE = {
     "camille": "Camille (promeneuse, centre social)",
@@ -33,6 +39,8 @@ HELP = """Commandes du chat de démonstration :
   /coordination        parler en tant que coordinatrice du réseau
   /salon               écrire dans le salon du réseau
   /dm                  écrire en message direct (chiffré) au bot
+  /avancer 14j         avancer l'horloge du bot (14j, 3h, 30min) : invitations à
+                       déclarer, rappels de réunion et d'échéance arrivent
   /aide                revoir cette aide
   /quitter             arrêter (Ctrl-C aussi)
 Tout le reste est envoyé tel quel. Essayez : !aide, !ping, !etat (coordination),
@@ -109,6 +117,7 @@ async def _demo(state_dir: Path) -> None:
             coordinators=["@coordination:localhost"],
             allowed_inviters=[p.user_id for p in people.values()],
             department="exemple",
+            declarations="prompts = true",  # the weekly prompt, seen with /avancer
         )
         print(
             f"Serveur Matrix : {synapse.url} (port {synapse.port}) ; comptes et mots de passe "
@@ -118,7 +127,7 @@ async def _demo(state_dir: Path) -> None:
             flush=True,
         )
         print("Démarrage du bot …", flush=True)
-        bot = BotProcess(config)
+        bot = BotProcess(config, state_dir / "horloge")  # `/avancer` moves the bot's clock
         await asyncio.to_thread(bot.start)
         await people["camille"].wait_member(state.room, bot_id)
         await _chat(people, state, bot_id, bot)
@@ -257,6 +266,9 @@ async def _converse(
         if text == "/aide":
             print(HELP)
             continue
+        if text.startswith("/avancer"):
+            await _advance(bot, text.removeprefix("/avancer").strip())
+            continue
         if not bot.running:
             print("Le bot s'est arrêté : voir", bot.log_path)
             return
@@ -267,6 +279,18 @@ async def _converse(
                 room, event_id, timeout=15 if where == "dm" or text[:1] == "!" else 2
             )
         _show_new(person, room, bot_id, shown)
+
+
+async def _advance(bot: BotProcess, written: str) -> None:
+    """Move the bot's clock forward (`14j`, `3h`, `30min`): the prompts, meeting reminders and
+    deadline messages of that time come, as a newcomer would otherwise wait days for."""
+    if not re.fullmatch(r"\d+(j|h|min)", written):
+        print("Écrivez par exemple /avancer 14j, /avancer 3h ou /avancer 30min.")
+        return
+    offset = bot.clock_offset() + parse_offset(written)
+    moment = (dt.datetime.now(dt.UTC) + offset).astimezone(ZoneInfo(DEMO_ZONE))
+    await asyncio.to_thread(bot.move_clock, moment)
+    print(f"Horloge du bot : {describe(moment)}.")
 
 
 def _show_new(

@@ -6,6 +6,29 @@ MESSAGES: dict[str, str] = {
     "help.usage": "Utilisation : {usage}",
     "help.aliases": "Autres noms : {aliases}",
     "help.unknown": "Pas de commande « {command} ». Écrivez {prefix}aide pour la liste.",
+    "dashboard.title": "Tableau de bord du réseau",
+    "dashboard.directory": "• Annuaire : {members}",
+    "dashboard.empty": "vide",
+    "dashboard.none": "aucune",
+    "dashboard.declarations": (
+        "• Déclarations du {quarter} (jusqu'à la semaine dernière) : {done} semaine(s) sur "
+        "{expected} attendue(s) ; {late} promeneur(s) en retard (!declarations manquantes)"
+    ),
+    "dashboard.meetings": "• Prochaines réunions : {meetings}",
+    "dashboard.deadline": "• Prochaine échéance : {deadline}",
+    "dashboard.deadline_of": "{day} (bilan {period})",
+    "dashboard.unanswered": "• Questions sans réponse de la base : {count} (!kb non-resolues)",
+    "deadline.yours": (
+        "📋 Échéance du {day} pour le bilan {period} : il vous manque les semaines {weeks}. "
+        "Écrivez !declarer semaine {first} pour commencer."
+    ),
+    "deadline.missing_line": "• {user} : semaines {weeks}",
+    "deadline.none_missing": "• personne : tout est déclaré.",
+    "deadline.coordination": (
+        "📋 Échéance du {day} (bilan {period}). Déclarations manquantes :\n{listed}\n\n"
+        "{summary}\nFichiers : !rapport {period}"
+    ),
+    "deadline.grid": "Votre grille de répartition du temps : !grille {period}",
     "help.group": "Les commandes {group}… qui vous sont ouvertes :",
     "ping.reply": "Pong ! pdn-bot {version}, en service depuis {uptime}.",
     "whoami.coordinator": "Vous êtes {user} : coordinateur ou coordinatrice du réseau.",
@@ -161,6 +184,7 @@ MESSAGES: dict[str, str] = {
     "meetings.edited": "Réunion n° {number} modifiée et annoncée.",
     "meetings.cancelled": "Réunion n° {number} annulée ; ses rappels aussi.",
     "meetings.new_title": "📅 Nouvelle réunion",
+    "meetings.reminder": "⏰ Rappel, {when} : {title}, {date}{place}",
     "meetings.how_to_answer": (
         "Pour répondre, touchez une réaction sous ce message : ✅ je viens, ❌ je ne viens pas, "
         "❔ peut-être (ou écrivez !presence oui {number})."
@@ -193,11 +217,13 @@ MESSAGES: dict[str, str] = {
     ),
     "charter.missing": "• {name} ({user}) : pas de signature enregistrée",
     "charter.old": "• {name} ({user}) : signée le {day}",
-    "charter.all_signed": "Toutes les chartes sont signées depuis moins de {days} jours.",
+    "charter.all_signed": "Toutes les chartes sont signées ({lasts}).",
     "charter.to_sign": (
-        "Charte à faire signer ({count}) — validité {days} jours :\n{people}\n"
+        "Charte à faire signer ({count}) — {lasts} :\n{people}\n"
         "Une fois signée : !promeneur modifier @id charte=JJ/MM/AAAA"
     ),
+    "charter.lasts_days": "validité {days} jours",
+    "charter.lasts_always": "elle vaut pour toute la durée de la participation",
     "audit.empty": "Le journal est vide.",
     "audit.title": "Journal d'administration ({count} dernière(s) action(s)) :",
     "declarations.prompt": (
@@ -314,12 +340,17 @@ MESSAGES: dict[str, str] = {
     "dates.no_such_day": "{day} n'existe pas.",
     "dates.summer_time": "{time} n'existe pas le {day} (passage à l'heure d'été).",
     "dates.past": "Le {day} à {time} est déjà passé.",
+    "dates.past_day": (
+        "Le {day} est passé. Si vous pensiez à l'an prochain, écrivez la date avec l'année : "
+        "{next}."
+    ),
     "dates.monthly_day": (
         "Pour une réunion mensuelle à date fixe, choisissez un jour entre 1 et 28 (tous les mois "
         "n'ont pas de 29, 30 ou 31)."
     ),
     "dates.week_interval": "« {got} semaines » : écrivez deux, trois ou quatre.",
     "dates.unknown_rule": "Rythme non reconnu. Écrivez par exemple {examples}.",
+    "dates.rule_needs_day": ("Quel jour de la période ? Écrivez par exemple {examples}."),
     "dates.rule_never": "Cette règle ne donne aucune date.",
     "directory.bad_day": "date attendue, par exemple 15/01/2027 (reçu « {got} »)",
     "directory.too_long": "{most} caractères au plus",

@@ -18,6 +18,7 @@ from bot.clock import Clock
 from bot.declarations.records import missing_weeks
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, week_argument
+from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.reminders import (
@@ -109,6 +110,7 @@ class DeadlineReminders:
         coordinators: Callable[[], Iterable[str]],
         clock: Clock,
         report: Callable[[Period], Awaitable[str]],
+        t: Translator,
     ) -> None:
         self._db = db
         self._poster = poster
@@ -119,6 +121,7 @@ class DeadlineReminders:
         self._coordinators = coordinators
         self._clock = clock
         self._report = report
+        self._t = t
 
     async def refresh(self) -> None:
         now = self._clock()
@@ -136,29 +139,20 @@ class DeadlineReminders:
             return  # the deadline has passed: nothing useful to say any more
         promeneurs, weeks = self._promeneurs(), deadline.period.weeks()
         missing = await self._db.run(lambda s: missing_weeks(s, promeneurs, weeks, now.date()))
+        t, day, period = self._t, deadline.label, deadline.period.label
         for user, absent in missing.items():
             numbers = ", ".join(str(w.number) for w in absent)
             first = week_argument(absent[0], now.date(), self._settings)
-            text = (
-                f"📋 Échéance du {deadline.label} pour le bilan {deadline.period.label} : il "
-                f"vous manque les semaines {numbers}. Écrivez !declarer semaine {first} pour "
-                "commencer."
-            )
+            text = t("deadline.yours", day=day, period=period, weeks=numbers, first=first)
             await self._dm(planned, user, text)
-        listed = (
-            "\n".join(
-                f"• {user} : semaines {', '.join(str(w.number) for w in weeks_)}"
-                for user, weeks_ in missing.items()
-            )
-            or "• personne : tout est déclaré."
-        )
+        listed = "\n".join(
+            t("deadline.missing_line", user=user, weeks=", ".join(str(w.number) for w in weeks_))
+            for user, weeks_ in missing.items()
+        ) or t("deadline.none_missing")
         summary = await self._report(deadline.period)
-        text = (
-            f"📋 Échéance du {deadline.label} (bilan {deadline.period.label}). Déclarations "
-            f"manquantes :\n{listed}\n\n{summary}\nFichiers : !rapport {deadline.period.label}"
-        )
+        text = t("deadline.coordination", day=day, period=period, listed=listed, summary=summary)
         if deadline.period.quarter is not None:  # the Caf wants the coordinator's grid too
-            text += f"\nVotre grille de répartition du temps : !grille {deadline.period.label}"
+            text += "\n" + t("deadline.grid", period=period)
         for coordinator in sorted(self._coordinators()):
             await self._dm(planned, coordinator, text)
 

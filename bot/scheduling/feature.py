@@ -46,6 +46,7 @@ def build(
         settings.reminder_offsets,
         timedelta(hours=settings.missed_grace_hours),
         timedelta(minutes=2 * settings.refresh_minutes),
+        core.t,
     )
     deadlines = DeadlineReminders(
         core.db,
@@ -57,6 +58,7 @@ def build(
         network.coordinators,
         core.clock,
         summary,
+        core.t,
     )
     every = settings.refresh_minutes * 60
     feature = Feature(

@@ -124,14 +124,26 @@ def _next_date(day: int, month: int, year: str | None, today: dt.date) -> dt.dat
     if year:
         number = int(year)
         return _date(number + 2000 if number < 100 else number, month, day)
-    # The next such day: this year's if still ahead, else the next year's (29/02: the next leap
-    # year's); a day no year has (31/04) is refused.
-    for number in range(today.year, today.year + 9):
+    # Without a year, the nearest such day: « 15/01 » written in November is next January, but
+    # « 23/11 » written on 29 November is a day just gone, refused with the date read back (and
+    # the next year's to write if that was meant). 29/02: the next leap year's; a day no year
+    # has (31/04) is refused.
+    candidates = []
+    for number in range(today.year - 1, today.year + 9):
         with contextlib.suppress(ValueError):
-            candidate = dt.date(number, month, day)
-            if candidate >= today:
-                return candidate
-    return _date(today.year, month, day)
+            candidates.append(dt.date(number, month, day))
+    if not candidates:
+        return _date(today.year, month, day)
+    ahead = next((c for c in candidates if c >= today), None)
+    behind = max((c for c in candidates if c < today), default=None)
+    if behind is not None and (ahead is None or today - behind < ahead - today):
+        raise UserError(
+            "dates.past_day",
+            day=spoken_day(behind, year=True),
+            next=f"{day:02d}/{month:02d}/{ahead.year if ahead else behind.year + 1}",
+        )
+    assert ahead is not None
+    return ahead
 
 
 def parse_when(text: str, now: dt.datetime) -> dt.datetime:

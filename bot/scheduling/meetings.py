@@ -26,6 +26,8 @@ class MeetingKind(StrEnum):
     TRAINING = "formation"
     PRACTICE = "analyse-de-pratiques"
     DAY = "journee-departementale"
+    REGIONAL = "rencontre-regionale"
+    CHECK_IN = "point-individuel"
     OTHER = "autre"
 
 
@@ -37,6 +39,8 @@ LABELS = {
     MeetingKind.TRAINING: "formation",
     MeetingKind.PRACTICE: "analyse de pratiques",
     MeetingKind.DAY: "journée départementale",
+    MeetingKind.REGIONAL: "rencontre régionale Caf et coordinateurs",
+    MeetingKind.CHECK_IN: "point individuel",
     MeetingKind.OTHER: "autre",
 }
 _KIND_WORDS = {
@@ -49,6 +53,22 @@ _KIND_WORDS = {
     "analyse de pratiques": MeetingKind.PRACTICE, "analyse": MeetingKind.PRACTICE,
     "app": MeetingKind.PRACTICE,
     "journee departementale": MeetingKind.DAY, "journee": MeetingKind.DAY,
+    # The seeds' own words and their common variants.
+    "comite de pilotage departemental": MeetingKind.COPIL, "pilotage": MeetingKind.COPIL,
+    "comite": MeetingKind.TECHNICAL, "cotech": MeetingKind.TECHNICAL,
+    "rencontre entre promeneurs": MeetingKind.NETWORK, "rencontre pdn": MeetingKind.NETWORK,
+    "rencontre des promeneurs": MeetingKind.NETWORK, "temps de coordination": MeetingKind.NETWORK,
+    "interstructures": MeetingKind.INTER, "inter structure": MeetingKind.INTER,
+    "rencontre interstructures": MeetingKind.INTER,
+    "rencontre trimestrielle interstructures": MeetingKind.INTER,
+    "analyse des pratiques": MeetingKind.PRACTICE, "analyse de la pratique": MeetingKind.PRACTICE,
+    "analyse des pratiques professionnelles": MeetingKind.PRACTICE,
+    "formations": MeetingKind.TRAINING, "sensibilisation": MeetingKind.TRAINING,
+    "journee departementale des promeneurs": MeetingKind.DAY,
+    "regionale": MeetingKind.REGIONAL, "rencontre regionale": MeetingKind.REGIONAL,
+    "rencontres regionales": MeetingKind.REGIONAL, "regional": MeetingKind.REGIONAL,
+    "point": MeetingKind.CHECK_IN, "point individuel": MeetingKind.CHECK_IN,
+    "point regulier": MeetingKind.CHECK_IN, "entretien": MeetingKind.CHECK_IN,
     "autre": MeetingKind.OTHER,
 }  # fmt: skip
 KEYS = {
@@ -69,10 +89,11 @@ def usage(today: dt.date | None = None) -> str:
 
 _TYPES = (
     "Types : copil, comité technique, réseau, inter-structures, formation, analyse de pratiques, "
-    "journée départementale, autre. « quand » accepte aussi une règle : « tous les premiers "
-    "mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h ». « pour » limite la "
-    "réunion à certaines personnes (@nom:serveur, séparés par des virgules) : elles sont alors "
-    "prévenues en message direct."
+    "journée départementale, régionale, point individuel, autre. « quand » accepte aussi une "
+    "règle : « tous les premiers mardis du mois à 14h », « toutes les deux semaines le jeudi à "
+    "10h », « chaque trimestre le premier mardi à 14h ». « pour » limite la réunion à certaines "
+    "personnes (@nom:serveur, séparés par des virgules) : elles sont alors prévenues en message "
+    "direct."
 )
 _USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from bot.scheduling.french_dates import WEEKDAYS, parse_time
+from bot.scheduling.french_dates import SPOKEN_MONTHS, WEEKDAYS, parse_time
 from bot.text.errors import UserError
 from bot.text.fold import fold
 
@@ -29,7 +29,8 @@ _ORDINALS = {
 _COUNTS = {"deux": 2, "2": 2, "trois": 3, "3": 3, "quatre": 4, "4": 4}
 EXAMPLES = (
     "« tous les premiers mardis du mois à 14h », « toutes les deux semaines le jeudi à 10h », "
-    "« tous les lundis à 9h30 » ou « tous les mois le 15 à 10h »"
+    "« tous les lundis à 9h30 », « tous les mois le 15 à 10h », « chaque trimestre le premier "
+    "mardi à 14h », « tous les six mois le 10 à 9h » ou « chaque année le 15 mars à 10h »"
 )
 
 
@@ -42,22 +43,56 @@ def looks_recurring(text: str) -> bool:
     return bool(re.search(r"\b(?:tous|toutes|chaque)\b", fold(text)))
 
 
+# How often, read before the days: the longer periods first (« tous les trois mois » also
+# holds « mois »). Each is (frequency, interval) of an RRULE.
+_PERIODS = (
+    (r"\b(?:chaque|tous les) semestres?\b|\bsemestriel|\btous les (?:6|six) mois\b",
+     ("MONTHLY", 6)),
+    (r"\b(?:chaque|tous les) trimestres?\b|\btrimestriel|\btous les (?:3|trois) mois\b",
+     ("MONTHLY", 3)),
+    (r"\btous les (?:2|deux) mois\b|\bbimestriel", ("MONTHLY", 2)),
+    (r"\b(?:chaque|tous les) (?:ans?|annees?)\b|\bchaque annee\b|\bannuel|\bune fois par an\b",
+     ("YEARLY", 1)),
+    (r"\b(?:chaque|tous les) mois\b|\bmensuel|\bdu mois\b|\bpar mois\b", ("MONTHLY", 1)),
+)  # fmt: skip
+# Words of a period the rules above did not read: refused rather than read as weekly.
+_OTHER_PERIODS = re.compile(r"\b(?:mois|trimestres?|semestres?|ans?|annees?|annuel\w*|jours)\b")
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+           "octobre", "novembre", "decembre")  # fmt: skip
+
+
+def _period(rest: str) -> tuple[str, int] | None:
+    return next((period for pattern, period in _PERIODS if re.search(pattern, rest)), None)
+
+
 def parse_rule(text: str) -> str:
-    """The RRULE (without DTSTART) for a French recurrence; a UserError saying why otherwise."""
+    """The RRULE (without DTSTART) for a French recurrence: weekly (every n weeks), monthly by
+    the nth weekday or the day of the month, every two, three (quarterly) or six months
+    (half-yearly), or yearly on a date. Anything else is refused with examples, never read as
+    something close."""
     moment, rest = parse_time(text)
     at = f"BYHOUR={moment.hour};BYMINUTE={moment.minute};BYSECOND=0"
     words = rest.split()
     days = [d for d in (_weekday(w) for w in words) if d is not None]
     ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
-    if "mois" in words and days and ordinal is not None:
-        return f"FREQ=MONTHLY;BYDAY={ordinal}{_DAY_CODES[days[0]]};{at}"
-    if "mois" in words and (match := re.search(r"\ble (\d{1,2}|1er)\b", rest)):
-        day = 1 if match[1] == "1er" else int(match[1])
-        if not 1 <= day <= 28:
-            raise UserError("dates.monthly_day")
-        return f"FREQ=MONTHLY;BYMONTHDAY={day};{at}"
-    if days:
-        interval = 1
+    period = _period(rest)
+    if period is None and days and ordinal is not None:
+        period = ("MONTHLY", 1)  # « tous les premiers mardis »: of each month
+    if period is not None and period[0] == "YEARLY":
+        return f"FREQ=YEARLY;{_yearly_day(rest)};{at}"
+    if period is not None:
+        every = "FREQ=MONTHLY" + (f";INTERVAL={period[1]}" if period[1] > 1 else "")
+        if days and ordinal is not None:
+            return f"{every};BYDAY={ordinal}{_DAY_CODES[days[0]]};{at}"
+        if match := re.search(r"\ble (\d{1,2}|1er)\b", rest):
+            day = 1 if match[1] == "1er" else int(match[1])
+            if not 1 <= day <= 28:
+                raise UserError("dates.monthly_day")
+            return f"{every};BYMONTHDAY={day};{at}"
+        raise UserError("dates.rule_needs_day", examples=EXAMPLES)
+    fortnight = re.search(r"\btous les (?:15|quinze) jours\b", rest)
+    if days and (fortnight or not _OTHER_PERIODS.search(rest)):
+        interval = 2 if fortnight else 1
         if match := re.search(r"\b(?:toutes|tous) les (\w+) semaines\b", rest):
             if match[1] not in _COUNTS:
                 raise UserError("dates.week_interval", got=match[1])
@@ -65,6 +100,19 @@ def parse_rule(text: str) -> str:
         codes = ",".join(_DAY_CODES[d] for d in sorted(set(days)))
         return f"FREQ=WEEKLY;INTERVAL={interval};BYDAY={codes};{at}"
     raise UserError("dates.unknown_rule", examples=EXAMPLES)
+
+
+def _yearly_day(rest: str) -> str:
+    """`BYMONTH=3;BYMONTHDAY=15` for « le 15 mars » or « le 15/03 »."""
+    if match := re.search(r"\b(1er|\d{1,2}) ([a-z]+)\b", rest):
+        month = next((i for i, m in enumerate(_MONTHS, 1) if match[2].startswith(m[:4])), None)
+        day = 1 if match[1] == "1er" else int(match[1])
+        if month is not None and 1 <= day <= 28:
+            return f"BYMONTH={month};BYMONTHDAY={day}"
+    match = re.search(r"\b(\d{1,2}) (\d{1,2})\b", rest)
+    if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[1]) <= 28:
+        return f"BYMONTH={int(match[2])};BYMONTHDAY={int(match[1])}"
+    raise UserError("dates.rule_needs_day", examples=EXAMPLES)
 
 
 def occurrences(rule: str, first: dt.datetime, after: dt.datetime) -> Iterator[dt.datetime]:
@@ -93,12 +141,19 @@ def describe_rule(rule: str) -> str:
     """A short French reading of a rule we produced."""
     parts = dict(part.split("=") for part in rule.split(";"))
     at = f"{int(parts['BYHOUR'])} h {int(parts['BYMINUTE']):02d}"
+    if parts["FREQ"] == "YEARLY":
+        month = SPOKEN_MONTHS[int(parts["BYMONTH"]) - 1]
+        return f"chaque année le {parts['BYMONTHDAY']} {month} à {at}"
+    every = {"1": "", "2": "tous les deux mois, ", "3": "chaque trimestre, ",
+             "6": "chaque semestre, "}.get(parts.get("INTERVAL", "1"), "")  # fmt: skip
     if parts["FREQ"] == "MONTHLY" and "BYDAY" in parts:
         match = re.fullmatch(r"(-?\d)(\w\w)", parts["BYDAY"])
         assert match
         nth = {"1": "premier", "2": "deuxième", "3": "troisième", "4": "quatrième", "-1": "dernier"}
-        return f"le {nth[match[1]]} {WEEKDAYS[_DAY_CODES.index(match[2])]} du mois à {at}"
+        return f"{every}le {nth[match[1]]} {WEEKDAYS[_DAY_CODES.index(match[2])]} du mois à {at}"
     if parts["FREQ"] == "MONTHLY":
+        if every:
+            return f"{every}le {parts['BYMONTHDAY']} à {at}"
         return f"tous les mois le {parts['BYMONTHDAY']} à {at}"
     days = " et ".join(WEEKDAYS[_DAY_CODES.index(code)] for code in parts["BYDAY"].split(","))
     every = {"1": "chaque", "2": "toutes les deux semaines le", "3": "toutes les trois semaines le",

@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, col, select
 
 from bot.clock import Clock
+from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
 from bot.matrix.ids import RoomId
 from bot.matrix.post_once import PostOnce
@@ -174,6 +175,7 @@ class MeetingReminders:
         offsets: list[str],
         grace: dt.timedelta,
         window: dt.timedelta,
+        t: Translator,
     ) -> None:
         self._db = db
         self._poster = poster
@@ -184,6 +186,7 @@ class MeetingReminders:
         self._offsets = offsets
         self._grace = grace
         self._window = window  # jobs exist only for what falls due this soon: refresh sooner
+        self._t = t
 
     def refresh_soon(self) -> None:
         """Plan the reminders again as soon as possible (a meeting was created or changed)."""
@@ -235,9 +238,12 @@ class MeetingReminders:
             room = self._rooms.find(user)
             if room is not None and self._rooms.has_joined(room, user):
                 targets.append((room, [user]))
-        text = (
-            f"⏰ Rappel, {offset_words(planned.offset)} : {meeting.title}, "
-            f"{describe(planned.occurrence)}" + (f", {meeting.place}" if meeting.place else "")
+        text = self._t(
+            "meetings.reminder",
+            when=offset_words(planned.offset),
+            title=meeting.title,
+            date=describe(planned.occurrence),
+            place=f", {meeting.place}" if meeting.place else "",
         )
         for target, mentions in targets:
             key = (f"meeting-{planned.meeting_id}", planned.occurrence_key, planned.offset, target)

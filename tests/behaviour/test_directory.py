@@ -86,8 +86,8 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
     assert "Dominique Leroy" in await camille.ask(room, "!annuaire leroi")
     assert "Charte" not in found  # not a public field by default
 
-    charter = await coordinator.ask(room, "!rappel-charte")
-    assert "Dominique Leroy" in charter and "01/09/2020" in charter
+    charter = await coordinator.ask(room, "!rappel-charte")  # it binds for the whole stay
+    assert "Dominique Leroy" not in charter and "toute la durée de la participation" in charter
 
     leave = await coordinator.ask(room, f"!promeneur conges {who} 15/01/2099")
     assert "jusqu'au 15/01/2099" in leave
@@ -213,3 +213,23 @@ async def test_announcement_dashboard_and_a_coordinator_added_in_chat(
         removed = await coordinator.ask(room, f"!coordinateur retirer {camille.user_id}")
     assert "n'a plus le rôle" in removed
     assert "réservée à la coordination" in await camille.ask(room, "!journal")
+
+
+async def test_a_network_may_have_the_charter_signed_again(
+    databases: Databases, tmp_path: Path
+) -> None:
+    (tmp_path / "knowledge" / "fiches").mkdir(parents=True)
+    settings = settings_for_tests(
+        directory={"charter_validity_days": 365}, knowledge={"directory": tmp_path / "knowledge"}
+    )
+    network = await local_network(databases.new(tmp_path / "data"), settings)
+    try:
+        coordinator, room = network.coordinator, network.room
+        added = await coordinator.ask(
+            room, "!promeneur ajouter @dominique:x prenom=Dominique charte=01/09/2020"
+        )
+        assert "ajouté·e" in added, added
+        charter = await coordinator.ask(room, "!rappel-charte")
+        assert "Dominique" in charter and "01/09/2020" in charter and "365 jours" in charter
+    finally:
+        await network.harness.stop()

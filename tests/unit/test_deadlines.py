@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from bot.clock import Clock
 from bot.declarations.report import Period
 from bot.declarations.weeks import Quarter, quarter_being_completed
+from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender
 from bot.matrix.post_once import PostOnce
@@ -70,7 +71,7 @@ async def test_only_promeneurs_missing_weeks_are_told_and_only_once(database_url
     reminders = DeadlineReminders(
         db, poster, AsyncIOScheduler(timezone="Europe/Paris"),
         direct, SETTINGS, lambda: {"@a:x", "@b:x"}, lambda: ["@c:x"],  # type: ignore[arg-type]
-        Clock.stopped_at(now), summary,
+        Clock.stopped_at(now), summary, Translator(),
     )  # fmt: skip
     try:
         (planned,) = [

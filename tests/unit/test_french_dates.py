@@ -115,3 +115,42 @@ def test_unusable_rules_are_refused_with_the_reason(text: str, reason: str) -> N
     with pytest.raises(UserError) as caught:
         parse_rule(text)
     assert reason in caught.value.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # across the change to summer time (28 March 2027): still 14:00
+            "chaque trimestre le premier mardi à 14h",
+            [(2026, 12, 1), (2027, 3, 2), (2027, 6, 1), (2027, 9, 7), (2027, 12, 7)],
+        ),
+        ("tous les trois mois le 15 à 10h", [(2026, 12, 15), (2027, 3, 15), (2027, 6, 15)]),
+        ("tous les six mois le 10 à 9h", [(2026, 12, 10), (2027, 6, 10), (2027, 12, 10)]),
+        ("semestriel le premier lundi à 10h", [(2026, 12, 7), (2027, 6, 7), (2027, 12, 6)]),
+        ("chaque année le 15 mars à 10h", [(2027, 3, 15), (2028, 3, 15)]),
+        ("tous les quinze jours le mardi à 9h", [(2026, 11, 24), (2026, 12, 8), (2026, 12, 22)]),
+    ],
+)
+def test_quarterly_half_yearly_and_yearly_rules(
+    text: str, expected: list[tuple[int, int, int]]
+) -> None:
+    found = _next(text, len(expected))
+    assert [(w.year, w.month, w.day) for w in found] == expected
+    assert len({(w.hour, w.minute) for w in found}) == 1  # the same local time all year
+
+
+@pytest.mark.parametrize(
+    "text", ["tous les six mois à 9h", "chaque trimestre à 14h", "tous les deux ans le 3 mai à 9h"]
+)
+def test_a_period_without_its_day_is_refused_never_approximated(text: str) -> None:
+    with pytest.raises(UserError):
+        parse_rule(text)
+
+
+def test_a_day_just_gone_is_refused_with_the_date_read_back() -> None:
+    now = dt.datetime(2026, 11, 29, 10, 0, tzinfo=PARIS)
+    with pytest.raises(UserError) as refused:
+        parse_when("23/11 10h", now)
+    assert "lundi 23 novembre 2026 est passé" in str(refused.value)
+    assert "23/11/2027" in str(refused.value)  # what to write for next year
+    assert parse_when("15/01 9h", now).year == 2027  # far from today: next January

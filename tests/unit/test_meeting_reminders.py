@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, select
 
 from bot.clock import Clock
+from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
 from bot.matrix.outbox import OutboxSender, pending_count
 from bot.matrix.post_once import PostOnce
@@ -121,6 +122,7 @@ async def test_a_reminder_is_posted_once_even_fired_twice_or_rebuilt(database_ur
             ["1h"],
             grace,
             dt.timedelta(hours=2),
+            Translator(),
         )
 
     try:

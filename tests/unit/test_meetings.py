@@ -111,3 +111,23 @@ def test_who_may_see_and_answer_a_meeting(
 def test_long_fields_are_refused_with_their_length() -> None:
     with pytest.raises(UserError, match="« titre » est trop long \\(201 caractères"):
         apply_fields(parse_fields(f'copil titre="{"x" * 201}" quand="demain 9h"'), NOW)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("analyse des pratiques", MeetingKind.PRACTICE),
+        ("interstructures", MeetingKind.INTER),
+        ("rencontre trimestrielle interstructures", MeetingKind.INTER),
+        ("Rencontres régionales", MeetingKind.REGIONAL),
+        ("point individuel", MeetingKind.CHECK_IN),
+        ("temps de coordination", MeetingKind.NETWORK),
+        ("COTECH", MeetingKind.TECHNICAL),
+    ],
+)
+def test_the_seeds_words_name_meeting_types(written: str, kind: MeetingKind) -> None:
+    fields = apply_fields(
+        {"kind": written, "title": "X", "when": "03/12/2099 14h"},
+        dt.datetime(2026, 11, 22, 10, 0, tzinfo=ZoneInfo("Europe/Paris")),
+    )
+    assert fields.kind is kind
