@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from bot.commands.arguments import Integer, Text
-from bot.commands.audit import differences, latest_entries
+from bot.commands.audit import DONE, differences, latest_entries
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
@@ -35,6 +35,7 @@ DM_WORDS = {"dm", "mp", "--dm", "prive"}
     role=Role.COORDINATOR,
     help="Publier une annonce dans les salons du réseau ; « !annonce dm … » l'envoie aussi en "
     "message direct à chaque promeneur.",
+    changes=True,
 )
 async def announce(ctx: CommandContext, texte: Text) -> None:
     first, _, rest = texte.strip().partition(" ")
@@ -150,7 +151,8 @@ async def dashboard(ctx: CommandContext) -> None:
     "journal",
     english="audit",
     role=Role.COORDINATOR,
-    help="Les dernières actions d'administration (qui, quoi, quand, avant → après) : !journal 30",
+    help="Les derniers changements de la coordination (qui, quoi, quand, avant → après, refusé "
+    "ou échoué) : !journal 30",
 )
 async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     count = max(1, min(int(nombre or 15), 100))
@@ -167,8 +169,10 @@ async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
         when = as_utc(entry.at).astimezone(zone)
         change = differences(entry.before, entry.after)
         target = f" {entry.target}" if entry.target else ""
+        outcome = "" if entry.outcome == DONE else f" — {entry.outcome}"
         lines.append(
             f"• {when:%d/%m/%Y %H:%M} — {entry.actor} — {entry.action}{target}"
             + (f" : {change}" if change else (f" ({entry.arguments})" if entry.arguments else ""))
+            + outcome
         )
     ctx.say_in(room, "\n".join(lines))

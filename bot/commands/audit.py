@@ -1,8 +1,11 @@
-"""The audit log: every administrative command, who ran it, when, and what it changed.
+"""The audit log: every change made by the coordination, who asked, when, what it changed and
+what came of it.
 
-The dispatcher records it (one place): a command declared for the coordination that completes
-adds its entries to the transaction that marks its message handled, so a replay never logs it
-twice. Handlers say what they changed with `ctx.changed(target, before, after)`.
+The dispatcher records it (one place), in the transaction that marks the message handled, so a
+replay never logs it twice: a coordination command that changed something (it wrote, or said
+what it changed with `ctx.changed(target, before, after)`) is « fait »; a command declared as a
+change (`changes=True`) that changed nothing is « refusé » (its reply said why) or, after an
+error of the bot, « échec ». Reading commands (lists, reports, the dashboard) are not logged.
 """
 
 from __future__ import annotations
@@ -18,8 +21,13 @@ from bot.storage.models import AuditEntry
 MAX_ARGUMENTS = 500
 
 
-def audit_entries(ctx: CommandContext, action: str, arguments: str) -> Write:
-    changes: list[tuple[str, dict[str, Any], dict[str, Any]]] = list(ctx.changes) or [("", {}, {})]
+DONE, REFUSED, FAILED = "fait", "refusé", "échec"
+
+
+def audit_entries(ctx: CommandContext, action: str, arguments: str, outcome: str = DONE) -> Write:
+    changes: list[tuple[str, dict[str, Any], dict[str, Any]]] = (
+        list(ctx.changes) if outcome == DONE and ctx.changes else [("", {}, {})]
+    )
     event_id, actor = ctx.message.event_id, ctx.sender
 
     def write(session: Session) -> None:
@@ -33,6 +41,7 @@ def audit_entries(ctx: CommandContext, action: str, arguments: str) -> Write:
                     arguments=arguments[:MAX_ARGUMENTS],
                     before=before,
                     after=after,
+                    outcome=outcome,
                 )
             )
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.commands.roles import Role
-from bot.commands.router import CommandTable
+from bot.commands.router import Command, CommandTable
 from bot.i18n import Translator
 from bot.matrix.content import as_reply, notice
 from bot.matrix.events import FollowUp, IncomingMessage
@@ -99,6 +99,8 @@ class CommandContext:
     # The dangers the message evokes, found once before anything else is done with it.
     dangers: list[Danger] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # sent after the replies, even after an error
+    # The coordination command being run and its arguments: the audit log's entry (dispatch.py).
+    audited: tuple[Command, str] | None = None
 
     def changed(self, target: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         """Note for the audit log what an administrative command changed on `target`."""

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 
 from bot.commands.arguments import parse_arguments
-from bot.commands.audit import audit_entries
+from bot.commands.audit import DONE, FAILED, REFUSED, audit_entries
 from bot.commands.context import CommandContext, NotForMeError, Services
 from bot.commands.flood import FloodGuard, Verdict
 from bot.commands.roles import Role
@@ -109,16 +109,20 @@ class CommandDispatcher:
 
     async def __call__(self, message: IncomingMessage) -> Response:
         ctx = CommandContext(message, self._role_of(message.sender), self._services)
+        outcome = DONE
         try:
             await self._handle(ctx)
         except UserError as exc:
             _forget(ctx)
             ctx.reply(exc.text(ctx.t))
+            outcome = REFUSED
         except Exception:
             reference = uuid.uuid4().hex[:8]
             log.exception("Erreur %s en traitant %s", reference, message.event_id)
             _forget(ctx)
             ctx.reply(ctx.t("error.internal", reference=reference))
+            outcome = FAILED
+        _audit(ctx, outcome)
         if ctx.dangers:
             _emergency_first(ctx)
         for note in ctx.notes:
@@ -189,6 +193,7 @@ class CommandDispatcher:
             if not free or self._free_text is None:
                 raise
             _forget(ctx)
+            ctx.audited = None
             await self._invoke(ctx, self._free_text, text)
 
     async def _invoke(self, ctx: CommandContext, command: Command, rest: str) -> None:
@@ -198,13 +203,13 @@ class CommandDispatcher:
             raise UserError(
                 "error.forbidden", command=command.name, role=t(f"role.{command.role.key}")
             )
+        if command.role is Role.COORDINATOR:
+            ctx.audited = (command, rest)
         try:
             arguments = parse_arguments(command.parameters, rest)
         except UserError as exc:
             raise UserError("error.usage", problem=exc, usage=command.usage(prefix)) from None
         await command.handler(ctx, **arguments)
-        if command.role is Role.COORDINATOR:
-            ctx.writes.append(audit_entries(ctx, command.name, rest))
 
     def _unknown(self, text: str, role: Role) -> str:
         t, prefix = self._services.t, self._services.prefix
@@ -236,6 +241,19 @@ def _emergency_first(ctx: CommandContext) -> None:
         body, html = emergency_block(ctx.dangers)
         ctx.reply(body, html)
         ctx.replies.insert(0, ctx.replies.pop())
+
+
+def _audit(ctx: CommandContext, outcome: str) -> None:
+    """The audit log's entry of a coordination command: what it changed, or for a command made
+    to change something, that it was refused or failed (bot/commands/audit.py)."""
+    if ctx.audited is None:
+        return
+    command, rest = ctx.audited
+    changed = bool(ctx.writes or ctx.changes)
+    if outcome == DONE and not changed:
+        outcome = REFUSED  # answered, with the reason, and nothing changed
+    if changed or command.changes:
+        ctx.writes.append(audit_entries(ctx, command.name, rest, outcome if not changed else DONE))
 
 
 def _forget(ctx: CommandContext) -> None:

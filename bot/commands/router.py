@@ -36,6 +36,7 @@ class Command:
     parameters: tuple[Parameter, ...]
     # The longer help; a function of today's date when its examples hold dates (always valid).
     details: str | Callable[[dt.date], str] = ""
+    changes: bool = False  # it is there to change something: the audit log says what came of it
 
     def details_on(self, today: dt.date) -> str:
         return self.details(today) if callable(self.details) else self.details
@@ -79,6 +80,7 @@ class Router:
         role: Role = Role.GUEST,
         help: str,
         details: str | Callable[[dt.date], str] = "",
+        changes: bool = False,
     ) -> Callable[[Handler], Handler]:
         """Declare a command; `details` is the longer help shown by `!aide <commande>`."""
 
@@ -86,7 +88,14 @@ class Router:
             all_aliases = (*aliases, *([english] if english else []))
             self.commands.append(
                 Command(
-                    name, tuple(all_aliases), role, help, handler, _parameters(handler), details
+                    name,
+                    tuple(all_aliases),
+                    role,
+                    help,
+                    handler,
+                    _parameters(handler),
+                    details,
+                    changes,
                 )
             )
             return handler

@@ -127,6 +127,7 @@ def _active_member(ctx: CommandContext, user_id: str) -> Member | None:
     help="Ajouter un promeneur à l'annuaire (invité dans l'espace et les salons, accueilli en "
     "message direct).",
     details=ADD_USAGE,
+    changes=True,
 )
 async def add_member(ctx: CommandContext, fiche: Text) -> None:
     fields = split_fields(fiche, "matrix")
@@ -157,6 +158,7 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
     role=Role.COORDINATOR,
     help="Modifier la fiche d'un promeneur : !promeneur modifier @id structure=… tel=…",
     details=FIELDS_HELP,
+    changes=True,
 )
 async def edit_member(ctx: CommandContext, changements: Text) -> None:
     fields = split_fields(changements, "matrix")
@@ -189,6 +191,7 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     english="member remove",
     role=Role.COORDINATOR,
     help="Marquer un promeneur comme parti (son historique est gardé).",
+    changes=True,
 )
 async def remove_member(ctx: CommandContext, membre: Word) -> None:
     removing = ctx.core.settings.directory.remove_on_leave
@@ -216,6 +219,7 @@ async def remove_member(ctx: CommandContext, membre: Word) -> None:
     role=Role.COORDINATOR,
     help="Promeneur en congé jusqu'à une date (pas de rappels de déclaration) : "
     "!promeneur conges @id 15/01/2027",
+    changes=True,
 )
 async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | None = None) -> None:
     member = _active_member(ctx, membre)
@@ -310,6 +314,7 @@ async def export_directory(ctx: CommandContext) -> None:
         return
     members = list(directory(ctx).snapshot.members.values())
     data = to_csv(members)
+    ctx.changed("", {}, {"export": f"{len(members)} fiche(s)"})  # personal data left: logged
     ctx.say_in(room, ctx.t("directory.exported", count=len(members), columns=";".join(HEADER)))
     await ctx.send_file(room, data, "annuaire.csv", "text/csv")
 
@@ -386,6 +391,7 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     english="coordinator add",
     role=Role.COORDINATOR,
     help="Donner le rôle de coordination à quelqu'un : !coordinateur ajouter @id",
+    changes=True,
 )
 async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
     user_id = _user(personne)
@@ -412,6 +418,7 @@ async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
     english="coordinator remove",
     role=Role.COORDINATOR,
     help="Retirer le rôle de coordination donné dans le chat : !coordinateur retirer @id",
+    changes=True,
 )
 async def remove_coordinator(ctx: CommandContext, personne: Word) -> None:
     registry = directory(ctx)

@@ -18,6 +18,15 @@ MESSAGES: dict[str, str] = {
     "dashboard.deadline": "• Prochaine échéance : {deadline}",
     "dashboard.deadline_of": "{day} (bilan {period})",
     "dashboard.unanswered": "• Questions sans réponse de la base : {count} (!kb non-resolues)",
+    "deadlines.title": "Prochaines échéances des bilans pour la Caf :",
+    "deadlines.line": "• {day} ({days}) : bilan {period}",
+    "deadlines.in": "dans {days} jour(s)",
+    "deadlines.today": "aujourd'hui",
+    "deadlines.none": "Aucune échéance configurée ([deadlines] de la configuration).",
+    "deadlines.footer": (
+        "Les déclarations manquantes : !mes-declarations (promeneurs), !declarations manquantes "
+        "(coordination) ; le bilan : !rapport."
+    ),
     "deadline.yours": (
         "📋 Échéance du {day} pour le bilan {period} : il vous manque les semaines {weeks}. "
         "Écrivez !declarer semaine {first} pour commencer."

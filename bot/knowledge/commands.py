@@ -57,6 +57,7 @@ async def follow_up(ctx: CommandContext) -> bool:
     english="kb reload",
     role=Role.COORDINATOR,
     help="Relire la base de connaissances sans redémarrer le bot.",
+    changes=True,
 )
 async def reload(ctx: CommandContext) -> None:
     errors = await ctx.referrals.load()
@@ -69,7 +70,9 @@ async def reload(ctx: CommandContext) -> None:
             )
         )
         return
-    ctx.reply(ctx.t("kb.reloaded", count=len(ctx.referrals.index.entries)))
+    count = len(ctx.referrals.index.entries)
+    ctx.changed("", {}, {"fiches": str(count)})
+    ctx.reply(ctx.t("kb.reloaded", count=count))
 
 
 @router.command(

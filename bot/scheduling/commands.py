@@ -98,6 +98,7 @@ async def _announce(
     role=Role.COORDINATOR,
     help="Planifier une réunion (annoncée dans le salon du réseau avec son .ics).",
     details=usage,
+    changes=True,
 )
 async def add_meeting(ctx: CommandContext, description: Text) -> None:
     try:
@@ -143,6 +144,7 @@ async def _change(
     role=Role.COORDINATOR,
     help='Modifier une réunion : !reunion modifier 3 quand="jeudi 5 décembre 14h" lieu=…',
     details=usage,
+    changes=True,
 )
 async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) -> None:
     meeting = await _meeting(ctx, numero)
@@ -173,6 +175,7 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
     english="meeting cancel",
     role=Role.COORDINATOR,
     help="Annuler une réunion et ses rappels : !reunion annuler 3",
+    changes=True,
 )
 async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
     meeting = await _meeting(ctx, numero)

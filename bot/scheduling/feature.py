@@ -10,7 +10,7 @@ from typing import Protocol
 from bot.commands.feature import Core, Feature, Job
 from bot.declarations.report import Period
 from bot.matrix.ids import RoomId
-from bot.scheduling import attendance, commands
+from bot.scheduling import attendance, commands, deadline_commands
 from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.reminders import MeetingReminders
 from bot.scheduling.store import MeetingStore
@@ -62,7 +62,7 @@ def build(
     )
     every = settings.refresh_minutes * 60
     feature = Feature(
-        routers=(commands.router, attendance.router),
+        routers=(commands.router, attendance.router, deadline_commands.router),
         reactions=(attendance.react,),
         jobs=(
             Job("meeting-reminders", meeting_reminders.refresh, every),

@@ -319,3 +319,6 @@ class AuditEntry(SQLModel, table=True):
     arguments: str = ""
     before: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     after: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # What came of it: « fait », « refusé » (nothing changed, the reason was said) or « échec »
+    # (an error of the bot, nothing changed).
+    outcome: str = "fait"

@@ -155,3 +155,10 @@ async def test_the_bot_types_while_working_and_reads_what_it_answers(
     assert client.typing[typing:typing + 2] == [(room, True), (room, False)]  # fmt: skip
     assert (room, asked) in client.receipts[receipts:]
     assert (room, chat) not in client.receipts[receipts:]
+
+
+async def test_the_deadlines_ahead_are_listed(local: LocalNetwork) -> None:
+    listed = await local.promeneur.ask(local.room, "!echeances")
+    assert "Prochaines échéances" in listed, listed
+    assert "15 janvier 2027" in listed and "bilan T4 2026" in listed, listed
+    assert "31 janvier 2027" in listed and "bilan 2026" in listed, listed

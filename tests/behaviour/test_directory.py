@@ -102,9 +102,13 @@ async def test_a_promeneur_is_added_welcomed_edited_found_put_on_leave_and_remov
 
     journal = await coordinator.ask(private, "!journal")
     for action in ("promeneur ajouter", "promeneur modifier", "promeneur conges",
-                   "promeneur retirer", "rappel-charte"):  # fmt: skip
+                   "promeneur retirer"):  # fmt: skip
         assert f"— {action}" in journal, (action, journal)
     assert "statut : congés → parti" in journal
+    # Changes only, each with what came of it: the refused e-mail is there as refused, the
+    # lists and reminders that changed nothing are not.
+    assert "promeneur modifier (@dominique:x email=pas-une-adresse) — refusé" in journal
+    assert "rappel-charte" not in journal and "— annuaire" not in journal
 
 
 async def test_import_with_errors_changes_nothing_then_a_good_one_is_applied_and_exported(

@@ -53,7 +53,7 @@ async def test_personal_data_never_goes_to_a_shared_or_unencrypted_room(
     assert "message direct chiffré" in mine and "semaine" not in mine, mine
     await camille.wait_message(bot_id, network.dm, "semaine")
 
-    await coordinator.ask(room, "!rappel-charte")  # something in the journal
+    await coordinator.ask(room, "!promeneur conges @personne:x")  # refused: in the journal
     answer = await coordinator.ask(room, "!journal")
     assert "message direct chiffré" in answer and camille.user_id not in answer, answer
     await coordinator.wait_message(bot_id, network.coordinator_dm, "Journal d'administration")
