@@ -24,6 +24,7 @@ from bot.declarations.parsing import (
     parse_remark,
 )
 from bot.declarations.weeks import Week
+from bot.i18n import Translator
 from bot.text.errors import UserError
 from bot.text.fold import fold
 
@@ -47,6 +48,7 @@ class Step(StrEnum):
 QUESTIONS = list(Step)[:-1]  # every step but the confirmation (see questions())
 YOUTH, PARENTS = "jeunes", "parents"  # whom a promeneur works with (PdN Jeunesse, Parentalité)
 BACK = {"retour", "precedent", "precedente", "revenir"}
+_T = Translator()  # the dialogue is pure code: it speaks the catalogue's French directly
 SKIP = {"passer", "suivant", "skip"}
 CANCEL = {"annuler", "stop", "abandonner", "arreter"}
 NOTHING = {"rien cette semaine", "conges", "conge", "vacances", "en conges", "absent", "absente",
@@ -86,98 +88,78 @@ class Question:
 
 SPECS: dict[Step, Question] = {
     Step.HOURS: Question(
-        "Combien d'heures de présence éducative en ligne cette semaine ?",
-        lambda c: "Exemples : 3h30, 3,5, 2 h, trois. Entre 0 et 60.",
+        _T("dialog.hours.title"),
+        lambda c: _T("dialog.hours.help"),
         lambda text, c: parse_hours(text),
         format_hours,
     ),
     Step.NETWORKS: Question(
-        "Sur quels réseaux sociaux ?",
-        lambda c: (
-            f"{_numbered(c.networks)}\nPar numéros ou par noms : « 1 2 » ou "
-            "« insta, snap et discord » ; « aucun » si aucun."
-        ),
+        _T("dialog.networks.title"),
+        lambda c: _T("dialog.networks.help", choices=_numbered(c.networks)),
         lambda text, c: parse_choices(text, c.networks, allow_none=True),
     ),
     Step.YOUNG_FRIENDS: Question(
-        "Question du trimestre : combien de jeunes sont amis ou abonnés de votre profil "
-        "professionnel aujourd'hui ?",
-        lambda c: f"Un nombre entre 0 et {MAX_FRIENDS} : 240, aucun. Tous réseaux confondus.",
+        _T("dialog.young_friends.title"),
+        lambda c: _T("dialog.young_friends.help", most=MAX_FRIENDS),
         lambda text, c: parse_count(text, MAX_FRIENDS),
-        parents_title="Question du trimestre : combien de parents sont amis ou abonnés de "
-        "votre profil professionnel aujourd'hui ?",
+        parents_title=_T("dialog.young_friends.parents_title"),
     ),
     Step.YOUNG_PEOPLE: Question(
-        "Avec combien de jeunes avez-vous été en contact ?",
-        lambda c: "Un nombre entre 0 et 1000 : 12, douze, aucun.",
+        _T("dialog.young_people.title"),
+        lambda c: _T("dialog.young_people.help"),
         lambda text, c: parse_count(text),
-        parents_title="Avec combien de parents ou de familles avez-vous été en contact ?",
+        parents_title=_T("dialog.young_people.parents_title"),
     ),
     Step.SHORT_CONTACTS: Question(
-        "Combien de contacts courts (un message, une réaction) ?",
-        lambda c: "Un nombre entre 0 et 1000 : 5, cinq, aucun.",
+        _T("dialog.short_contacts.title"),
+        lambda c: _T("dialog.short_contacts.help"),
         lambda text, c: parse_count(text),
     ),
     Step.AGE_GROUPS: Question(
-        "Combien de jeunes de chaque tranche d'âge ?",
-        lambda c: (
-            f"{_numbered(c.ages)}\nLes nombres dans l'ordre (« 0 5 3 0 1 ») ou par tranche "
-            "(« 15-17 : 5, 18-21 : 3, parents 1 ») ; « aucune » si personne."
-        ),
+        _T("dialog.age_groups.title"),
+        lambda c: _T("dialog.age_groups.help", choices=_numbered(c.ages)),
         lambda text, c: parse_counted(text, c.ages, allow_none=True),
         _listed_feminine,
-        parents_title="Combien de parents, et de jeunes de chaque tranche d'âge s'il y en a ?",
+        parents_title=_T("dialog.age_groups.parents_title"),
     ),
     Step.INTERACTIONS: Question(
-        "Quels types d'échanges, et combien de chaque ?",
-        lambda c: (
-            f"{_numbered(c.interactions)}\nLes nombres dans l'ordre (« 5 2 1 0 ») ou par "
-            "noms (« échanges 5, conseils 2 ») ; « aucun » si aucun."
-        ),
+        _T("dialog.interactions.title"),
+        lambda c: _T("dialog.interactions.help", choices=_numbered(c.interactions)),
         lambda text, c: parse_counted(text, c.interactions, allow_none=True),
     ),
     Step.TOPICS: Question(
-        "Quelles thématiques avez-vous abordées ?",
-        lambda c: (
-            f"{_numbered(c.topics)}\nPar numéros ou par noms : « 5 17 » ou "
-            "« cyberharcèlement, mal-être » ; « aucune » si aucune."
-        ),
+        _T("dialog.topics.title"),
+        lambda c: _T("dialog.topics.help", choices=_numbered(c.topics)),
         lambda text, c: parse_choices(text, c.topics, allow_none=True),
         _listed_feminine,
     ),
     Step.REFERRALS: Question(
-        "Avez-vous orienté des jeunes ? Vers quels relais, et combien de fois ?",
-        lambda c: (
-            f"{_numbered(c.relays)}\nPar noms ou numéros, « x2 » pour plusieurs fois : "
-            "« 3018 x2, Fil Santé Jeunes » ou « 5 7x2 » ; « aucune » si aucune orientation."
-        ),
+        _T("dialog.referrals.title"),
+        lambda c: _T("dialog.referrals.help", choices=_numbered(c.relays)),
         lambda text, c: parse_counted(text, c.relays, allow_none=True, positional=False),
         _listed_feminine,
     ),
     Step.REMARK: Question(
-        "Une remarque sur la semaine (facultatif) ?",
-        lambda c: (
-            "Une phrase libre, sans nom, numéro, e-mail ni pseudo de jeune ; « passer » pour "
-            "ne rien ajouter."
-        ),
+        _T("dialog.remark.title"),
+        lambda c: _T("dialog.remark.help"),
         lambda text, c: parse_remark(text),
         lambda v: v or "aucune",
         optional=True,
     ),
 }
 LABELS = {
-    Step.HOURS: "Heures en ligne",
-    Step.NETWORKS: "Réseaux sociaux",
-    Step.YOUNG_FRIENDS: "Amis ou abonnés du profil",
-    Step.YOUNG_PEOPLE: "Jeunes en contact",
-    Step.SHORT_CONTACTS: "Contacts courts",
-    Step.AGE_GROUPS: "Tranches d'âge",
-    Step.INTERACTIONS: "Types d'interactions",
-    Step.TOPICS: "Thématiques",
-    Step.REFERRALS: "Orientations",
-    Step.REMARK: "Remarque",
+    Step.HOURS: _T("dialog.label.hours"),
+    Step.NETWORKS: _T("dialog.label.networks"),
+    Step.YOUNG_FRIENDS: _T("dialog.label.young_friends"),
+    Step.YOUNG_PEOPLE: _T("dialog.label.young_people"),
+    Step.SHORT_CONTACTS: _T("dialog.label.short_contacts"),
+    Step.AGE_GROUPS: _T("dialog.label.age_groups"),
+    Step.INTERACTIONS: _T("dialog.label.interactions"),
+    Step.TOPICS: _T("dialog.label.topics"),
+    Step.REFERRALS: _T("dialog.label.referrals"),
+    Step.REMARK: _T("dialog.label.remark"),
 }
-CONTROLS = "(« retour », « annuler », « rien cette semaine »)"
+CONTROLS = _T("dialog.controls")
 
 
 @dataclass
@@ -250,14 +232,11 @@ def _number(step: Step, draft: Draft) -> str:
 
 def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
     if step is Step.CONFIRM:
-        return summary(draft) + "\nJe l'enregistre ? Répondez « oui », ou « non » pour corriger."
+        return summary(draft) + "\n" + _T("dialog.confirm")
     spec = SPECS[step]
     lines = [f"({_number(step, draft)}) {title(step, draft)}", spec.help(catalog)]
     if step.value in draft.values:
-        lines.append(
-            f"Réponse actuelle : {spec.show(draft.values[step.value])} "
-            "(« garder » pour la conserver)."
-        )
+        lines.append(_T("dialog.current", value=spec.show(draft.values[step.value])))
     lines.append(CONTROLS)
     return "\n".join(lines)
 
@@ -265,19 +244,16 @@ def prompt(step: Step, draft: Draft, catalog: Catalog) -> str:
 def waiting_notice(step: Step, draft: Draft) -> str:
     """What a dialogue held back by a danger says: where it waits, and how to answer anyway."""
     if step is Step.CONFIRM:
-        where = "attend votre confirmation (« oui » ou « non »)"
+        where = _T("dialog.waits_confirmation")
     else:
-        where = f"attend votre réponse à la question {_number(step, draft)} : {title(step, draft)}"
-    return (
-        f"Votre déclaration de la {week_label(draft.week)} est en pause et {where} "
-        "Rien n'est perdu. Si votre message était bien cette réponse, renvoyez-le tel quel."
-    )
+        where = _T("dialog.waits_answer", number=_number(step, draft), title=title(step, draft))
+    return _T("dialog.paused", week=week_label(draft.week), where=where)
 
 
 def summary(draft: Draft) -> str:
-    heading = f"Déclaration de la {week_label(draft.week)}"
+    heading = _T("dialog.summary_heading", week=week_label(draft.week))
     if draft.inactive:
-        return f"{heading} : rien cette semaine (congés ou pas de présence en ligne)."
+        return _T("dialog.summary_inactive", heading=heading)
     lines = [f"{heading} :"]
     for step in questions(draft):
         if step.value in draft.values:

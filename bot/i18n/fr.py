@@ -6,6 +6,85 @@ MESSAGES: dict[str, str] = {
     "help.usage": "Utilisation : {usage}",
     "help.aliases": "Autres noms : {aliases}",
     "help.unknown": "Pas de commande « {command} ». Écrivez {prefix}aide pour la liste.",
+    # The weekly declaration dialogue (bot/declarations/dialog.py).
+    "dialog.hours.title": "Combien d'heures de présence éducative en ligne cette semaine ?",
+    "dialog.hours.help": "Exemples : 3h30, 3,5, 2 h, trois. Entre 0 et 60.",
+    "dialog.networks.title": "Sur quels réseaux sociaux ?",
+    "dialog.networks.help": (
+        "{choices}\nPar numéros ou par noms : « 1 2 » ou « insta, snap et discord » ; « "
+        "aucun » si aucun."
+    ),
+    "dialog.young_friends.title": (
+        "Question du trimestre : combien de jeunes sont amis ou abonnés de votre profil "
+        "professionnel aujourd'hui ?"
+    ),
+    "dialog.young_friends.help": (
+        "Un nombre entre 0 et {most} : 240, aucun. Tous réseaux confondus."
+    ),
+    "dialog.young_friends.parents_title": (
+        "Question du trimestre : combien de parents sont amis ou abonnés de votre profil "
+        "professionnel aujourd'hui ?"
+    ),
+    "dialog.young_people.title": "Avec combien de jeunes avez-vous été en contact ?",
+    "dialog.young_people.help": "Un nombre entre 0 et 1000 : 12, douze, aucun.",
+    "dialog.young_people.parents_title": (
+        "Avec combien de parents ou de familles avez-vous été en contact ?"
+    ),
+    "dialog.short_contacts.title": "Combien de contacts courts (un message, une réaction) ?",
+    "dialog.short_contacts.help": "Un nombre entre 0 et 1000 : 5, cinq, aucun.",
+    "dialog.age_groups.title": "Combien de jeunes de chaque tranche d'âge ?",
+    "dialog.age_groups.help": (
+        "{choices}\nLes nombres dans l'ordre (« 0 5 3 0 1 ») ou par tranche (« 15-17 : "
+        "5, 18-21 : 3, parents 1 ») ; « aucune » si personne."
+    ),
+    "dialog.age_groups.parents_title": (
+        "Combien de parents, et de jeunes de chaque tranche d'âge s'il y en a ?"
+    ),
+    "dialog.interactions.title": "Quels types d'échanges, et combien de chaque ?",
+    "dialog.interactions.help": (
+        "{choices}\nLes nombres dans l'ordre (« 5 2 1 0 ») ou par noms (« échanges 5, "
+        "conseils 2 ») ; « aucun » si aucun."
+    ),
+    "dialog.topics.title": "Quelles thématiques avez-vous abordées ?",
+    "dialog.topics.help": (
+        "{choices}\nPar numéros ou par noms : « 5 17 » ou « cyberharcèlement, mal-être » "
+        "; « aucune » si aucune."
+    ),
+    "dialog.referrals.title": (
+        "Avez-vous orienté des jeunes ? Vers quels relais, et combien de fois ?"
+    ),
+    "dialog.referrals.help": (
+        "{choices}\nPar noms ou numéros, « x2 » pour plusieurs fois : « 3018 x2, Fil "
+        "Santé Jeunes » ou « 5 7x2 » ; « aucune » si aucune orientation."
+    ),
+    "dialog.remark.title": "Une remarque sur la semaine (facultatif) ?",
+    "dialog.remark.help": (
+        "Une phrase libre, sans nom, numéro, e-mail ni pseudo de jeune ; « passer » pour "
+        "ne rien ajouter."
+    ),
+    "dialog.label.hours": "Heures en ligne",
+    "dialog.label.networks": "Réseaux sociaux",
+    "dialog.label.young_friends": "Amis ou abonnés du profil",
+    "dialog.label.young_people": "Jeunes en contact",
+    "dialog.label.short_contacts": "Contacts courts",
+    "dialog.label.age_groups": "Tranches d'âge",
+    "dialog.label.interactions": "Types d'interactions",
+    "dialog.label.topics": "Thématiques",
+    "dialog.label.referrals": "Orientations",
+    "dialog.label.remark": "Remarque",
+    "dialog.controls": "(« retour », « annuler », « rien cette semaine »)",
+    "dialog.confirm": "Je l'enregistre ? Répondez « oui », ou « non » pour corriger.",
+    "dialog.current": "Réponse actuelle : {value} (« garder » pour la conserver).",
+    "dialog.waits_confirmation": "attend votre confirmation (« oui » ou « non »)",
+    "dialog.waits_answer": "attend votre réponse à la question {number} : {title}",
+    "dialog.paused": (
+        "Votre déclaration de la {week} est en pause et {where} Rien n'est perdu. Si "
+        "votre message était bien cette réponse, renvoyez-le tel quel."
+    ),
+    "dialog.summary_heading": "Déclaration de la {week}",
+    "dialog.summary_inactive": (
+        "{heading} : rien cette semaine (congés ou pas de présence en ligne)."
+    ),
     "dashboard.title": "Tableau de bord du réseau",
     "dashboard.directory": "• Annuaire : {members}",
     "dashboard.empty": "vide",
