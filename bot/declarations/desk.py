@@ -41,6 +41,7 @@ from bot.knowledge.entries import KnowledgeBase
 from bot.settings import DeadlineSettings, DeclarationSettings
 from bot.storage.database import Database, Write
 from bot.storage.models import Declaration
+from bot.text.errors import FRENCH
 from bot.text.fold import fold
 
 
@@ -206,14 +207,8 @@ class DeclarationDesk:
 
 
 def no_longer_member_notice() -> str:
-    return (
-        "Vous ne faites plus partie des promeneurs du réseau : la déclaration en cours est "
-        "abandonnée, rien n'a été enregistré."
-    )
+    return FRENCH("dialog.no_longer_member")
 
 
 def expiry_notice() -> str:
-    return (
-        "Votre déclaration en cours a expiré faute de réponse : rien n'a été enregistré. "
-        "Écrivez !declarer pour la reprendre."
-    )
+    return FRENCH("dialog.expired")

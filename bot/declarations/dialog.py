@@ -279,12 +279,10 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
     """One answer: the next step and its question, the same question with the reason, or the end."""
     said = fold(text)
     if said in CANCEL:
-        return Outcome(
-            None, draft, ["Déclaration annulée : rien n'a été enregistré."], cancelled=True
-        )
+        return Outcome(None, draft, [_T("dialog.cancelled")], cancelled=True)
     if said in BACK:
         if step is QUESTIONS[0]:
-            first = f"Il n'y a pas de question avant celle-ci.\n{prompt(step, draft, catalog)}"
+            first = _T("dialog.first_question") + "\n" + prompt(step, draft, catalog)
             return Outcome(step, draft, [first])
         back = _previous(step, draft)
         return Outcome(back, draft, [prompt(back, draft, catalog)])
@@ -299,7 +297,7 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
             return Outcome(
                 step,
                 draft,
-                [f"Cette question n'est pas facultative.\n{prompt(step, draft, catalog)}"],
+                [_T("dialog.not_optional") + "\n" + prompt(step, draft, catalog)],
             )
         value: Any = ""
     elif said in KEEP and step.value in draft.values:
@@ -316,20 +314,15 @@ def advance(step: Step, draft: Draft, text: str, catalog: Catalog) -> Outcome:
 
 def _confirm(draft: Draft, said: str, catalog: Catalog) -> Outcome:
     if said in YES:
-        verb = "remplacée" if draft.replacing else "enregistrée"
-        return Outcome(
-            None, draft, [f"Merci ! Déclaration {verb} : {week_label(draft.week)}."], saved=draft
-        )
+        key = "dialog.replaced" if draft.replacing else "dialog.saved"
+        return Outcome(None, draft, [_T(key, week=week_label(draft.week))], saved=draft)
     if said in NO:
         restarted = replace(draft, inactive=False, held="")
         return Outcome(Step.HOURS, restarted, [prompt(Step.HOURS, restarted, catalog)])
     return Outcome(
         Step.CONFIRM,
         draft,
-        [
-            "Répondez « oui » pour enregistrer ou « non » pour corriger.\n"
-            + prompt(Step.CONFIRM, draft, catalog)
-        ],
+        [_T("dialog.yes_or_no") + "\n" + prompt(Step.CONFIRM, draft, catalog)],
     )
 
 
@@ -340,7 +333,7 @@ def reanswer(step: Step, draft: Draft, text: str, catalog: Catalog) -> tuple[Dra
     try:
         value = SPECS[step].parse(text, catalog)
     except UserError as exc:
-        return draft, f"Modification ignorée : {exc.text()}"
+        return draft, _T("dialog.edit_ignored", reason=exc.text())
     values = {**draft.values, step.value: value}
     updated = replace(draft, values=values, held="")
-    return updated, f"Réponse modifiée — {LABELS[step]} : {SPECS[step].show(value)}."
+    return updated, _T("dialog.edited", label=LABELS[step], value=SPECS[step].show(value))

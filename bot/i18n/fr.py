@@ -85,6 +85,22 @@ MESSAGES: dict[str, str] = {
     "dialog.summary_inactive": (
         "{heading} : rien cette semaine (congés ou pas de présence en ligne)."
     ),
+    "dialog.cancelled": "Déclaration annulée : rien n'a été enregistré.",
+    "dialog.first_question": "Il n'y a pas de question avant celle-ci.",
+    "dialog.not_optional": "Cette question n'est pas facultative.",
+    "dialog.saved": "Merci ! Déclaration enregistrée : {week}.",
+    "dialog.replaced": "Merci ! Déclaration remplacée : {week}.",
+    "dialog.yes_or_no": "Répondez « oui » pour enregistrer ou « non » pour corriger.",
+    "dialog.edit_ignored": "Modification ignorée : {reason}",
+    "dialog.edited": "Réponse modifiée — {label} : {value}.",
+    "dialog.no_longer_member": (
+        "Vous ne faites plus partie des promeneurs du réseau : la déclaration en cours "
+        "est abandonnée, rien n'a été enregistré."
+    ),
+    "dialog.expired": (
+        "Votre déclaration en cours a expiré faute de réponse : rien n'a été enregistré. "
+        "Écrivez !declarer pour la reprendre."
+    ),
     "dashboard.title": "Tableau de bord du réseau",
     "dashboard.directory": "• Annuaire : {members}",
     "dashboard.empty": "vide",

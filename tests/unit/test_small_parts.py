@@ -66,7 +66,9 @@ def test_translator_formats() -> None:
 
 
 def test_every_sentence_the_code_names_is_in_the_french_catalogue() -> None:
-    named = re.compile(r'(?:UserError|NotForMeError|\bt)\(\s*"([a-z_]+\.[a-z_.]+)"')
+    named = re.compile(
+        r'(?:UserError|NotForMeError|\bt|\b_T|\bFRENCH|self\._t)\(\s*"([a-z_]+\.[a-z_.]+)"'
+    )
     keys = {
         key
         for path in (Path(__file__).resolve().parents[2] / "bot").rglob("*.py")
