@@ -13,7 +13,6 @@ import pytest
 from bot.demo.suite import TEST_CACHE_ENV
 from tests.databases import Databases
 from tests.postgres import LocalPostgres, need_postgres
-from tests.system_packages import LIBREOFFICE, install_in_background, libreoffice_present
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,10 +33,6 @@ def pytest_configure(config: pytest.Config) -> None:
     # Installed once, before the workers start (two installs at once would fight for apt's lock).
     if config.getoption("--database") == "postgresql" and not hasattr(config, "workerinput"):
         need_postgres(config)
-    # LibreOffice (tests/integration/test_libreoffice.py, SQLite run): its download and install
-    # take a minute, spent beside the other tests instead of holding a worker.
-    if config.getoption("--database") == "sqlite" and not hasattr(config, "workerinput"):
-        install_in_background(LIBREOFFICE, libreoffice_present)
     config.addinivalue_line(
         "markers",
         "one_database: what it checks does not depend on the database engine (the homeserver's "
@@ -67,6 +62,7 @@ LONGEST_FIRST = (
     "tests/unit/test_danger.py",  # 57
     "tests/integration/test_rate_limits.py",  # 45
     "tests/integration/test_reminder_clock.py",  # 27
+    "tests/integration/test_libreoffice.py",  # 4, and a minute to install LibreOffice
     "tests/integration/test_evaluation.py",  # 30
     "tests/integration/test_private_rooms.py",  # 26
     "tests/unit/test_matching.py",  # 25

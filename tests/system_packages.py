@@ -10,29 +10,6 @@ from collections.abc import Callable
 
 import pytest
 
-# apt waits for the lock another install holds (the one started early, below) instead of failing.
-APT = ["apt-get", "-o", "DPkg::Lock::Timeout=900"]
-LIBREOFFICE = "libreoffice-calc-nogui"
-
-
-def libreoffice_present() -> bool:
-    return shutil.which("soffice") is not None
-
-
-def install_in_background(package: str, present: Callable[[], bool]) -> None:
-    """Start installing `package` now, without waiting (a test that needs it waits on apt's
-    lock, then finds it installed): its download overlaps the tests that run meanwhile."""
-    if present() or os.geteuid() != 0 or not shutil.which("apt-get"):
-        return
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.Popen(
-        [*APT, "install", "-y", "-q", "--no-install-recommends", package],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
 
 def apt_install(package: str, present: Callable[[], bool]) -> str:
     """Install the Debian `package` unless `present()`; returns what went wrong, or ""."""
@@ -41,8 +18,8 @@ def apt_install(package: str, present: Callable[[], bool]) -> str:
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         return f"{package} absent : installez le paquet Debian « {package} » (root requis)."
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = [*APT, "install", "-y", "-q", "--no-install-recommends", package]
-    for command in (install, [*APT, "update", "-q"], install):
+    install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", package]
+    for command in (install, ["apt-get", "update", "-q"], install):
         done = subprocess.run(command, env=env, capture_output=True, text=True)
         if done.returncode == 0 and present():
             return ""
