@@ -252,8 +252,8 @@ def _audit(ctx: CommandContext, outcome: str) -> None:
     changed = bool(ctx.writes or ctx.changes)
     if outcome == DONE and not changed:
         outcome = REFUSED  # answered, with the reason, and nothing changed
-    if changed or command.changes:
-        ctx.writes.append(audit_entries(ctx, command.name, rest, outcome if not changed else DONE))
+    if changed or command.changes:  # an error dropped what it had written: never both
+        ctx.writes.append(audit_entries(ctx, command.name, rest, outcome))
 
 
 def _forget(ctx: CommandContext) -> None:

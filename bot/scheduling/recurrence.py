@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from bot.scheduling.french_dates import SPOKEN_MONTHS, WEEKDAYS, parse_time
+from bot.scheduling.french_dates import MONTHS, SPOKEN_MONTHS, WEEKDAYS, parse_time
 from bot.text.errors import UserError
 from bot.text.fold import fold
 
@@ -57,8 +57,6 @@ _PERIODS = (
 )  # fmt: skip
 # Words of a period the rules above did not read: refused rather than read as weekly.
 _OTHER_PERIODS = re.compile(r"\b(?:mois|trimestres?|semestres?|ans?|annees?|annuel\w*|jours)\b")
-_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-           "octobre", "novembre", "decembre")  # fmt: skip
 
 
 def _period(rest: str) -> tuple[str, int] | None:
@@ -105,7 +103,7 @@ def parse_rule(text: str) -> str:
 def _yearly_day(rest: str) -> str:
     """`BYMONTH=3;BYMONTHDAY=15` for « le 15 mars » or « le 15/03 »."""
     if match := re.search(r"\b(1er|\d{1,2}) ([a-z]+)\b", rest):
-        month = next((i for i, m in enumerate(_MONTHS, 1) if match[2].startswith(m[:4])), None)
+        month = next((i for i, m in enumerate(MONTHS, 1) if match[2].startswith(m[:4])), None)
         day = 1 if match[1] == "1er" else int(match[1])
         if month is not None and 1 <= day <= 28:
             return f"BYMONTH={month};BYMONTHDAY={day}"
