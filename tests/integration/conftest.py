@@ -187,7 +187,7 @@ async def _build_network(
         allowed_inviters=[coordinator.user_id, promeneur.user_id],
         flood=NO_FLOOD_CONTROL,
     )
-    bot = BotProcess(config)
+    bot = BotProcess(config, forked=True)
     await asyncio.to_thread(bot.start)
     await coordinator.wait_member(room, bot_account.user_id)
     await promeneur.wait_member(dm, bot_account.user_id)
@@ -257,7 +257,7 @@ async def start_second_bot(
         space=space,
         flood=flood,
     )
-    process = BotProcess(config, clock_file)
+    process = BotProcess(config, clock_file, forked=True)
     await asyncio.to_thread(process.start)
     await network.promeneur.wait_member(room, account.user_id)
     return SecondBot(account, process, room, database_url)

@@ -52,7 +52,7 @@ async def test_invites_are_accepted_from_allowed_servers_and_refused_from_others
         allowed_servers=(here.server_name,),
         database_url=database_url,
     )
-    bot = BotProcess(config)
+    bot = BotProcess(config, forked=True)
     await asyncio.to_thread(bot.start)
     try:
         # Someone of the network's server, named nowhere in the configuration: welcome.
