@@ -220,6 +220,7 @@ class Harness:
         await self.core.direct_rooms.load()
         self.client.add_room(NETWORK_ROOM, {COORDINATOR, PROMENEUR})
         self.bot = await assemble(self.core)
+        self.working = Working(self.client, slow_seconds=0.0, receipt_delay=0.0)  # at once here
         self.sync = SyncLoop(
             self.client,
             self.db,
@@ -230,13 +231,14 @@ class Harness:
             self.core.t("storage.down"),
             lambda reference: self.core.t("error.internal", reference=reference),
             self.core.direct_rooms,
-            Working(self.client, slow_seconds=0.0, receipt_delay=0.0),  # at once here
+            self.working,
         )
         await self.bot.network.resolve()
         self._sending = asyncio.create_task(self.core.outbox.run())
         return self
 
     async def stop(self) -> None:
+        await self.working.close()
         if self._sending is not None:
             self._sending.cancel()
             await asyncio.gather(self._sending, return_exceptions=True)

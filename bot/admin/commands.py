@@ -33,8 +33,6 @@ DM_WORDS = {"dm", "mp", "--dm", "prive"}
     "annonce",
     english="announce",
     role=Role.COORDINATOR,
-    help="Publier une annonce dans les salons du réseau ; « !annonce dm … » l'envoie aussi en "
-    "message direct à chaque promeneur.",
     changes=True,
 )
 async def announce(ctx: CommandContext, texte: Text) -> None:
@@ -62,7 +60,6 @@ async def announce(ctx: CommandContext, texte: Text) -> None:
     aliases=("charte",),
     english="charter-check",
     role=Role.COORDINATOR,
-    help="Les promeneurs dont la signature de la charte manque ou est trop ancienne.",
 )
 async def charter_check(ctx: CommandContext) -> None:
     validity = ctx.core.settings.directory.charter_validity_days
@@ -99,7 +96,6 @@ async def charter_check(ctx: CommandContext) -> None:
     aliases=("tdb",),
     english="dashboard",
     role=Role.COORDINATOR,
-    help="Le réseau d'un coup d'œil : promeneurs, déclarations, réunions, échéances, questions.",
 )
 async def dashboard(ctx: CommandContext) -> None:
     now = ctx.services.clock()
@@ -151,8 +147,6 @@ async def dashboard(ctx: CommandContext) -> None:
     "journal",
     english="audit",
     role=Role.COORDINATOR,
-    help="Les derniers changements de la coordination (qui, quoi, quand, avant → après, refusé "
-    "ou échoué) : !journal 30",
 )
 async def audit_log(ctx: CommandContext, nombre: Integer | None = None) -> None:
     count = max(1, min(int(nombre or 15), 100))

@@ -18,7 +18,6 @@ router = Router("core")
     "aide",
     aliases=("?",),
     english="help",
-    help="Lister les commandes disponibles ; !aide <commande> pour le détail d'une commande.",
 )
 async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     services, t = ctx.services, ctx.t
@@ -63,7 +62,7 @@ async def show_help(ctx: CommandContext, commande: Text | None = None) -> None:
     )
 
 
-@router.command("ping", help="Vérifier que le bot répond (version, durée de service).")
+@router.command("ping")
 async def ping(ctx: CommandContext) -> None:
     ctx.reply(ctx.t("ping.reply", version=__version__, uptime=ctx.services.uptime()))
 
@@ -72,7 +71,6 @@ async def ping(ctx: CommandContext) -> None:
     "qui-suis-je",
     aliases=("quisuisje", "moi"),
     english="whoami",
-    help="Afficher votre rôle dans le réseau.",
 )
 async def whoami(ctx: CommandContext) -> None:
     ctx.reply(ctx.t(f"whoami.{ctx.role.key}", user=ctx.sender))
@@ -82,7 +80,6 @@ async def whoami(ctx: CommandContext) -> None:
     "etat",
     english="status",
     role=Role.COORDINATOR,
-    help="État du bot : version, salons, messages en attente d'envoi.",
 )
 async def status(ctx: CommandContext) -> None:
     services = ctx.services

@@ -1,4 +1,6 @@
-"""Command declarations: each handler carries its names, role, arguments and help.
+"""Command declarations: each handler carries its names, role and arguments; its help is in the
+catalogue under `command.<name>` (and the longer `command.<name>.details`), dashes and spaces
+as `_`.
 
 A feature owns a `Router`; the application gathers the routers into one `CommandTable`, from which
 help, look-up and suggestions are all derived.
@@ -16,9 +18,11 @@ from rapidfuzz import fuzz
 
 from bot.commands.arguments import ArgumentType, Parameter
 from bot.commands.roles import Role
+from bot.i18n import Translator
 from bot.text.fold import unaccented
 
 Handler = Callable[..., Awaitable[None]]
+_FRENCH = Translator()
 # How alike (0-100) a typed command and a name must be to be suggested: « orientr » is close to
 # « orienter » (93), not to « qui-suis-je ».
 CLOSE_ENOUGH = 70
@@ -47,6 +51,11 @@ class Command:
 
     def usage(self, prefix: str) -> str:
         return " ".join([f"{prefix}{self.name}", *(p.usage() for p in self.parameters)])
+
+
+def help_key(name: str) -> str:
+    """`reunion ajouter` → `reunion_ajouter`, `qui-suis-je` → `qui_suis_je`."""
+    return name.replace(" ", "_").replace("-", "_")
 
 
 def _parameters(handler: Handler) -> tuple[Parameter, ...]:
@@ -78,11 +87,16 @@ class Router:
         aliases: Iterable[str] = (),
         english: str | None = None,
         role: Role = Role.GUEST,
-        help: str,
-        details: str | Callable[[dt.date], str] = "",
+        details: str | Callable[[dt.date], str] | None = None,
         changes: bool = False,
     ) -> Callable[[Handler], Handler]:
-        """Declare a command; `details` is the longer help shown by `!aide <commande>`."""
+        """Declare a command. Its help is the catalogue's `command.<name>`; `details`, the
+        longer help shown by `!aide <commande>`, is the catalogue's `command.<name>.details`
+        unless given (a function of today's date when its examples hold dates)."""
+        key = f"command.{help_key(name)}"
+        help = _FRENCH(key)
+        if details is None:
+            details = _FRENCH(f"{key}.details") if _FRENCH.has(f"{key}.details") else ""
 
         def register(handler: Handler) -> Handler:
             all_aliases = (*aliases, *([english] if english else []))

@@ -17,7 +17,7 @@ from bot.declarations.preferences import change_absence, change_prompt
 from bot.declarations.records import save_declaration
 from bot.declarations.weeks import Week
 from bot.dialogs.store import end_dialog
-from bot.text.errors import UserError
+from bot.text.errors import FRENCH, UserError
 from bot.text.fold import fold
 
 router = Router("declarations")
@@ -34,21 +34,7 @@ def default_week(today: dt.date) -> Week:
     aliases=("activite",),
     english="declare",
     role=Role.PROMENEUR,
-    help="Déclarer votre semaine d'activité, en message direct avec le bot.",
-    details=(
-        "• !declarer : la semaine en cours (le lundi, la précédente), question par question.\n"
-        "• !declarer semaine 46 : une semaine de cette année, en cours ou passée ; jusqu'à "
-        "l'échéance du bilan annuel (fin janvier par défaut), aussi toute semaine de l'année "
-        "écoulée (semaine 52 en janvier, ou avec l'année : semaine 50 2025, 2025-W50). Une "
-        "semaine déjà déclarée est proposée telle quelle et remplacée après confirmation.\n"
-        "• Pendant le dialogue : « retour », « passer » (question facultative), « annuler », "
-        "« rien cette semaine » ou « congés ».\n"
-        "• !declarer rappel jeudi 17h : votre jour et votre heure de rappel ; !declarer rappel "
-        "non / oui : les couper ou les remettre.\n"
-        "• !declarer absent jusqu'au 15/12 : congés, pas de rappel d'ici là (absent non : "
-        "revenir plus tôt).\n"
-        f"• {USAGE}"
-    ),
+    details=FRENCH("command.declarer.details", usage=USAGE),
 )
 async def declare(ctx: CommandContext, details: Text | None = None) -> None:
     text = (details or "").strip()
@@ -166,7 +152,6 @@ async def edit_answer(ctx: CommandContext) -> bool:
     aliases=("mesdeclarations",),
     english="my-declarations",
     role=Role.PROMENEUR,
-    help="Vos semaines déclarées et manquantes du trimestre.",
 )
 async def my_declarations(ctx: CommandContext) -> None:
     room = await ctx.private_room()
@@ -200,8 +185,6 @@ async def my_declarations(ctx: CommandContext) -> None:
     "declarations manquantes",
     english="declarations missing",
     role=Role.COORDINATOR,
-    help="Qui n'a pas déclaré quelles semaines du trimestre (jusqu'à la semaine dernière ; "
-    "jusqu'à son échéance, le trimestre qui vient de finir).",
 )
 async def missing_declarations(ctx: CommandContext) -> None:
     quarter = ctx.declarations.quarter_being_completed()

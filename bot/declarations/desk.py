@@ -131,13 +131,9 @@ class DeclarationDesk:
         draft = await self.new_draft(user_id, week)
         if not draft.replacing:
             count = len(questions(draft))
-            intro = f"Déclaration de la {week.label()}, en {count} questions courtes."
+            intro = FRENCH("dialog.intro", week=week.label(), count=count)
         else:
-            intro = (
-                f"La {week.label()} est déjà déclarée : vos réponses sont proposées ; « garder » "
-                "conserve une réponse. La nouvelle déclaration remplacera l'ancienne une fois "
-                "confirmée."
-            )
+            intro = FRENCH("dialog.intro_replacing", week=week.label())
         first = prompt(Step.HOURS, draft, self.catalog())
         write = save_dialog(user_id, room_id, KIND, Step.HOURS, draft.to_json())
         return Turn([f"{intro}\n\n{first}"], [write])

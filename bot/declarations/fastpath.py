@@ -16,7 +16,7 @@ from bot.declarations.parsing import (
     parse_remark,
 )
 from bot.declarations.weeks import split_week
-from bot.text.errors import UserError
+from bot.text.errors import FRENCH, UserError
 
 KEYS = {
     "heures": "hours", "h": "hours",
@@ -36,17 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "topics": [], "referrals": {}, "remark": "",
 }  # fmt: skip
 
-USAGE = (
-    "Déclaration en un message (en message direct) :\n"
-    "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17:8,18-21:4 "
-    "echanges=5,2,1,0 sujets=cyberharcèlement,mal-être orientations=3018x2 "
-    'remarque="atelier au collège" semaine=46\n'
-    "ou, la semaine en tête : !declarer semaine 46 4h reseaux=insta …\n"
-    "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou aucun ; "
-    "amis=240 donne le nombre d'amis jeunes du profil (une fois par trimestre). "
-    "Sans semaine=, c'est la semaine en cours (le lundi, la semaine précédente). La déclaration "
-    "est enregistrée tout de suite ; !declarer semaine N la corrige par le dialogue."
-)
+USAGE = FRENCH("declare.one_message_usage")
 
 
 def looks_like_fast_path(text: str) -> bool:

@@ -25,16 +25,6 @@ router = Router("reports")
     aliases=("bilan",),
     english="report",
     role=Role.COORDINATOR,
-    help="Bilan trimestriel, semestriel ou annuel (résumé, synthèse PDF, CSV, XLSX, graphique), "
-    "en message "
-    "direct : !rapport T4 2026, !rapport S1 2026, !rapport 2026 ; sans précision, le trimestre "
-    "en cours (jusqu'à son échéance, celui qui vient de finir).",
-    details="Périodes : un trimestre (« T4 2026 », « 2026-Q4 », « 4e trimestre 2026 »), un "
-    "semestre (« S1 2026 », « 2026-S2 », « 1er semestre 2026 », « 2e semestre 2026 ») ou une "
-    "année (« 2026 ») ; sans année, le dernier trimestre ou semestre commencé. Le classeur "
-    "XLSX a une feuille par promeneur, par structure, par type de PdN, la synthèse "
-    "départementale dans l'ordre des champs de la Caf et, pour un semestre ou une année, les "
-    "heures et les jeunes par trimestre.",
 )
 async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     today = ctx.declarations.today()
@@ -62,13 +52,6 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
     aliases=("grille temps", "temps"),
     english="time grid",
     role=Role.COORDINATOR,
-    help="Grille de répartition de votre temps du trimestre, pour la Caf : !grille (la voir), "
-    "!grille reunions=6 formations=3h30 (saisir des heures), !grille T3 2026 …",
-    details="Chaque tâche se nomme par son numéro ou un de ses mots (« 1=6 », « formations=3h30 », "
-    "« echanges=12 ») ; une nouvelle saisie remplace les heures de cette tâche. La "
-    "liste des tâches est celle de [coordination] tasks. Le bot montre à côté ce qu'il a vu "
-    "dans le trimestre (réunions tenues, annonces, questions d'orientation, relances) ; la "
-    "grille est jointe au bilan du trimestre (!rapport).",
 )
 async def grid(ctx: CommandContext, saisie: Text | None = None) -> None:
     today = ctx.declarations.today()

@@ -32,23 +32,15 @@ from bot.matrix.content import notice
 from bot.matrix.media import FileUnavailableError, fetch_file
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member
-from bot.text.errors import UserError
+from bot.text.errors import FRENCH, UserError
 from bot.text.fold import fold
 from bot.text.lists import and_list
 from bot.text.quote import shown
 
 router = Router("directory")
 
-FIELDS_HELP = (
-    "Champs : prenom, nom, structure, territoire, email, tel, profils, type (jeunesse ou "
-    "parentalité), label et charte (dates, par exemple 15/01/2026), statut (actif, congés, "
-    "parti). Une valeur avec des espaces se met entre guillemets."
-)
-ADD_USAGE = (
-    '!promeneur ajouter @camille:exemple.fr prenom=Camille nom=Martin structure="MJC Nord" '
-    'territoire=Lille email=camille@mjc.fr tel="03 20 00 00 00" profils="Camille PdN MJC" '
-    f"type=jeunesse charte=12/09/2025\n{FIELDS_HELP}"
-)
+FIELDS_HELP = FRENCH("directory.fields_help")
+ADD_USAGE = FRENCH("directory.add_usage", fields=FIELDS_HELP)
 LIST_LIMIT = 60
 
 
@@ -124,8 +116,6 @@ def _active_member(ctx: CommandContext, user_id: str) -> Member | None:
     "promeneur ajouter",
     english="member add",
     role=Role.COORDINATOR,
-    help="Ajouter un promeneur à l'annuaire (invité dans l'espace et les salons, accueilli en "
-    "message direct).",
     details=ADD_USAGE,
     changes=True,
 )
@@ -156,7 +146,6 @@ async def add_member(ctx: CommandContext, fiche: Text) -> None:
     "promeneur modifier",
     english="member edit",
     role=Role.COORDINATOR,
-    help="Modifier la fiche d'un promeneur : !promeneur modifier @id structure=… tel=…",
     details=FIELDS_HELP,
     changes=True,
 )
@@ -190,7 +179,6 @@ async def edit_member(ctx: CommandContext, changements: Text) -> None:
     "promeneur retirer",
     english="member remove",
     role=Role.COORDINATOR,
-    help="Marquer un promeneur comme parti (son historique est gardé).",
     changes=True,
 )
 async def remove_member(ctx: CommandContext, membre: Word) -> None:
@@ -217,8 +205,6 @@ async def remove_member(ctx: CommandContext, membre: Word) -> None:
     aliases=("promeneur absent",),
     english="member leave",
     role=Role.COORDINATOR,
-    help="Promeneur en congé jusqu'à une date (pas de rappels de déclaration) : "
-    "!promeneur conges @id 15/01/2027",
     changes=True,
 )
 async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | None = None) -> None:
@@ -250,7 +236,6 @@ async def member_on_leave(ctx: CommandContext, membre: Word, jusqu_au: Text | No
     "promeneurs",
     english="members",
     role=Role.COORDINATOR,
-    help="La liste des promeneurs, filtrée si besoin : !promeneurs structure=MJC statut=actif",
 )
 async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None:
     wanted = split_fields(filtres or "", "recherche")
@@ -285,8 +270,6 @@ async def list_members(ctx: CommandContext, filtres: Text | None = None) -> None
     "annuaire",
     english="directory",
     role=Role.PROMENEUR,
-    help="Chercher dans l'annuaire (nom, structure ou territoire, fautes admises) : "
-    "!annuaire mjc lille",
 )
 async def find_members(ctx: CommandContext, recherche: Text) -> None:
     # every field, and those who left, for the coordination in its private room only
@@ -306,7 +289,6 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     "annuaire exporter",
     english="directory export",
     role=Role.COORDINATOR,
-    help="L'annuaire complet en fichier CSV.",
 )
 async def export_directory(ctx: CommandContext) -> None:
     room = await ctx.private_room()
@@ -319,18 +301,13 @@ async def export_directory(ctx: CommandContext) -> None:
     await ctx.send_file(room, data, "annuaire.csv", "text/csv")
 
 
-IMPORT_USAGE = (
-    "Envoyez le fichier CSV dans ce salon, puis répondez à ce message-fichier par "
-    "!annuaire importer (aperçu, rien ne change) et, si l'aperçu convient, par "
-    "!annuaire importer confirmer. Colonnes : " + ";".join(HEADER)
-)
+IMPORT_USAGE = FRENCH("directory.import_usage", columns=";".join(HEADER))
 
 
 @router.command(
     "annuaire importer",
     english="directory import",
     role=Role.COORDINATOR,
-    help="Importer un fichier CSV (en réponse au fichier) : aperçu, puis « confirmer ».",
     details=IMPORT_USAGE,
 )
 async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -> None:
@@ -390,7 +367,6 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     aliases=("coordinatrice ajouter",),
     english="coordinator add",
     role=Role.COORDINATOR,
-    help="Donner le rôle de coordination à quelqu'un : !coordinateur ajouter @id",
     changes=True,
 )
 async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
@@ -417,7 +393,6 @@ async def add_coordinator(ctx: CommandContext, personne: Word) -> None:
     aliases=("coordinatrice retirer",),
     english="coordinator remove",
     role=Role.COORDINATOR,
-    help="Retirer le rôle de coordination donné dans le chat : !coordinateur retirer @id",
     changes=True,
 )
 async def remove_coordinator(ctx: CommandContext, personne: Word) -> None:

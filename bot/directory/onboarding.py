@@ -7,6 +7,7 @@ import logging
 from sqlmodel import Session, col, select
 
 from bot.directory.registry import Directory
+from bot.i18n import Translator
 from bot.matrix.backoff import NETWORK_ERRORS
 from bot.matrix.direct import DirectRoomError, DirectRooms
 from bot.matrix.post_once import PostOnce
@@ -16,26 +17,12 @@ from bot.storage.models import ReminderSent
 log = logging.getLogger(__name__)
 
 KEY = "welcome"
+_T = Translator()
 
 
 def welcome_text(first_name: str, prefix: str) -> str:
-    hello = (
-        f"Bienvenue dans le réseau des Promeneurs du Net{', ' + first_name if first_name else ''} !"
-    )
-    return (
-        f"{hello} Je suis l'assistant du réseau. Ce que je fais pour vous :\n"
-        f"• Orientation : écrivez-moi une question (« une jeune me dit être harcelée sur Snap, "
-        f"vers qui l'orienter ? »), ici ou avec {prefix}orienter dans un salon. Si un jeune est en "
-        "danger immédiat, les numéros d'urgence viennent toujours en premier.\n"
-        f"• Déclaration d'activité : chaque semaine, je vous pose quelques questions ici "
-        f"({prefix}declarer pour commencer, {prefix}mes-declarations pour voir où vous en êtes). "
-        "Rien sur les jeunes eux-mêmes : seulement des nombres.\n"
-        f"• Réunions : {prefix}reunions, et je rappelle les dates.\n"
-        "• La charte : votre présence en ligne se fait avec un profil professionnel identifié, "
-        "dans le cadre des missions de votre structure ; la coordination vous la fait signer.\n"
-        f"• Vos données : {prefix}mes-donnees, {prefix}supprimer-mes-donnees.\n"
-        f"{prefix}aide liste tout."
-    )
+    hello = _T("welcome.hello_named", name=first_name) if first_name else _T("welcome.hello")
+    return _T("welcome.text", hello=hello, p=prefix)
 
 
 class Welcomer:

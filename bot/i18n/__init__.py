@@ -18,5 +18,8 @@ class Translator:
         self.language = language
         self._catalog = CATALOGS[language]
 
+    def has(self, key: str) -> bool:
+        return key in self._catalog
+
     def __call__(self, key: str, **values: object) -> str:
         return self._catalog[key].format(**values)

@@ -557,4 +557,275 @@ MESSAGES: dict[str, str] = {
     "grid.quarter_only": (
         "« {got} » n'est pas un trimestre : la grille est trimestrielle (T3 2026)."
     ),
+    # The help of each command (`!aide`), by its name: command.<name>, command.<name>.details.
+    "command.annonce": (
+        "Publier une annonce dans les salons du réseau ; « !annonce dm … » l'envoie aussi en "
+        "message direct à chaque promeneur."
+    ),
+    "command.rappel_charte": (
+        "Les promeneurs dont la signature de la charte manque ou est trop ancienne."
+    ),
+    "command.tableau_de_bord": (
+        "Le réseau d'un coup d'œil : promeneurs, déclarations, réunions, échéances, questions."
+    ),
+    "command.journal": (
+        "Les derniers changements de la coordination (qui, quoi, quand, avant → après, refusé"
+        " ou échoué) : !journal 30"
+    ),
+    "command.aide": (
+        "Lister les commandes disponibles ; !aide <commande> pour le détail d'une commande."
+    ),
+    "command.ping": "Vérifier que le bot répond (version, durée de service).",
+    "command.qui_suis_je": "Afficher votre rôle dans le réseau.",
+    "command.etat": "État du bot : version, salons, messages en attente d'envoi.",
+    "command.declarer": "Déclarer votre semaine d'activité, en message direct avec le bot.",
+    "command.mes_declarations": "Vos semaines déclarées et manquantes du trimestre.",
+    "command.declarations_manquantes": (
+        "Qui n'a pas déclaré quelles semaines du trimestre (jusqu'à la semaine dernière ; "
+        "jusqu'à son échéance, le trimestre qui vient de finir)."
+    ),
+    "command.rapport": (
+        "Bilan trimestriel, semestriel ou annuel (résumé, synthèse PDF, CSV, XLSX, "
+        "graphique), en message direct : !rapport T4 2026, !rapport S1 2026, !rapport 2026 ; "
+        "sans précision, le trimestre en cours (jusqu'à son échéance, celui qui vient de "
+        "finir)."
+    ),
+    "command.rapport.details": (
+        "Périodes : un trimestre (« T4 2026 », « 2026-Q4 », « 4e trimestre 2026 »), un "
+        "semestre (« S1 2026 », « 2026-S2 », « 1er semestre 2026 », « 2e semestre 2026 ») ou "
+        "une année (« 2026 ») ; sans année, le dernier trimestre ou semestre commencé. Le "
+        "classeur XLSX a une feuille par promeneur, par structure, par type de PdN, la "
+        "synthèse départementale dans l'ordre des champs de la Caf et, pour un semestre ou "
+        "une année, les heures et les jeunes par trimestre."
+    ),
+    "command.grille": (
+        "Grille de répartition de votre temps du trimestre, pour la Caf : !grille (la voir), "
+        "!grille reunions=6 formations=3h30 (saisir des heures), !grille T3 2026 …"
+    ),
+    "command.grille.details": (
+        "Chaque tâche se nomme par son numéro ou un de ses mots (« 1=6 », « formations=3h30 "
+        "», « echanges=12 ») ; une nouvelle saisie remplace les heures de cette tâche. La "
+        "liste des tâches est celle de [coordination] tasks. Le bot montre à côté ce qu'il a "
+        "vu dans le trimestre (réunions tenues, annonces, questions d'orientation, relances) "
+        "; la grille est jointe au bilan du trimestre (!rapport)."
+    ),
+    "command.promeneur_ajouter": (
+        "Ajouter un promeneur à l'annuaire (invité dans l'espace et les salons, accueilli en "
+        "message direct)."
+    ),
+    "command.promeneur_modifier": (
+        "Modifier la fiche d'un promeneur : !promeneur modifier @id structure=… tel=…"
+    ),
+    "command.promeneur_retirer": "Marquer un promeneur comme parti (son historique est gardé).",
+    "command.promeneur_conges": (
+        "Promeneur en congé jusqu'à une date (pas de rappels de déclaration) : !promeneur "
+        "conges @id 15/01/2027"
+    ),
+    "command.promeneurs": (
+        "La liste des promeneurs, filtrée si besoin : !promeneurs structure=MJC statut=actif"
+    ),
+    "command.annuaire": (
+        "Chercher dans l'annuaire (nom, structure ou territoire, fautes admises) : !annuaire "
+        "mjc lille"
+    ),
+    "command.annuaire_exporter": "L'annuaire complet en fichier CSV.",
+    "command.annuaire_importer": (
+        "Importer un fichier CSV (en réponse au fichier) : aperçu, puis « confirmer »."
+    ),
+    "command.coordinateur_ajouter": (
+        "Donner le rôle de coordination à quelqu'un : !coordinateur ajouter @id"
+    ),
+    "command.coordinateur_retirer": (
+        "Retirer le rôle de coordination donné dans le chat : !coordinateur retirer @id"
+    ),
+    "command.orienter": (
+        "Trouver vers qui orienter un ou une jeune ; en message direct ou en mentionnant le "
+        "bot, la question seule suffit."
+    ),
+    "command.kb_recharger": "Relire la base de connaissances sans redémarrer le bot.",
+    "command.kb_stats": "Fiches les plus consultées et nombre de questions sans réponse.",
+    "command.kb_non_resolues": (
+        "Les dernières questions restées sans réponse (numéros, adresses et noms retirés)."
+    ),
+    "command.mes_donnees": (
+        "Tout ce que le bot garde sur vous, en fichier JSON (en message direct)."
+    ),
+    "command.supprimer_mes_donnees": (
+        "Effacer ce que le bot garde sur vous (confirmation demandée)."
+    ),
+    "command.presence": (
+        "Dire si vous venez à la prochaine réunion (ou à la n° donnée) : !presence oui, "
+        "!presence non 3, !presence peut-être."
+    ),
+    "command.reunion_presences": (
+        "Qui vient à la prochaine séance d'une réunion : !reunion presences 3"
+    ),
+    "command.reunion_ajouter": (
+        "Planifier une réunion (annoncée dans le salon du réseau avec son .ics)."
+    ),
+    "command.reunion_modifier": (
+        "Modifier une réunion : !reunion modifier 3 puis les champs à changer (quand=…, lieu=…)"
+    ),
+    "command.reunion_annuler": "Annuler une réunion et ses rappels : !reunion annuler 3",
+    "command.reunions": "Les prochaines réunions du réseau.",
+    "command.echeances": (
+        "Les prochaines échéances des bilans pour la Caf, et ce qu'il faut pour chacune."
+    ),
+    # The welcome message, sent once in the new member's DM; {p} is the command prefix.
+    "welcome.hello": "Bienvenue dans le réseau des Promeneurs du Net !",
+    "welcome.hello_named": "Bienvenue dans le réseau des Promeneurs du Net, {name} !",
+    "welcome.text": (
+        "{hello} Je suis l'assistant du réseau. Ce que je fais pour vous :\n"
+        "• Orientation : écrivez-moi une question (« une jeune me dit être harcelée sur Snap, "
+        "vers qui l'orienter ? »), ici ou avec {p}orienter dans un salon. Si un jeune est en "
+        "danger immédiat, les numéros d'urgence viennent toujours en premier.\n"
+        "• Déclaration d'activité : chaque semaine, je vous pose quelques questions ici "
+        "({p}declarer pour commencer, {p}mes-declarations pour voir où vous en êtes). "
+        "Rien sur les jeunes eux-mêmes : seulement des nombres.\n"
+        "• Réunions : {p}reunions, et je rappelle les dates.\n"
+        "• La charte : votre présence en ligne se fait avec un profil professionnel identifié, "
+        "dans le cadre des missions de votre structure ; la coordination vous la fait signer.\n"
+        "• Vos données : {p}mes-donnees, {p}supprimer-mes-donnees.\n"
+        "{p}aide liste tout."
+    ),
+    # A meeting as announced and listed.
+    "meetings.summary.title": "Réunion n° {number} : {title} ({kind})",
+    "meetings.summary.when": "• Quand : {when}, durée {duration}",
+    "meetings.summary.repeated": "{rule} (première le {first})",
+    "meetings.summary.place": "• Où : {place}",
+    "meetings.summary.agenda": "• Ordre du jour : {agenda}",
+    "meetings.summary.audience": "• Pour : {people}",
+    "meetings.usage": (
+        '!reunion ajouter copil titre="Comité de pilotage" quand="{day} à 14h" duree=2h '
+        'lieu="Caf, salle 2" odj="bilan annuel"\n'
+        "Types : copil, comité technique, réseau, inter-structures, formation, analyse de "
+        "pratiques, journée départementale, régionale, point individuel, autre. « quand » accepte "
+        "aussi une règle : « tous les premiers mardis du mois à 14h », « toutes les deux semaines "
+        "le jeudi à 10h », « chaque trimestre le premier mardi à 14h ». « pour » limite la réunion "
+        "à certaines personnes (@nom:serveur, séparés par des virgules) : elles sont alors "
+        "prévenues en message direct."
+    ),
+    # The declaration dialogue's first message.
+    "dialog.intro": "Déclaration de la {week}, en {count} questions courtes.",
+    "dialog.intro_replacing": (
+        "La {week} est déjà déclarée : vos réponses sont proposées ; « garder » conserve une "
+        "réponse. La nouvelle déclaration remplacera l'ancienne une fois confirmée."
+    ),
+    "declare.one_message_usage": (
+        "Déclaration en un message (en message direct) :\n"
+        "!declarer 4h reseaux=insta,snap jeunes=12 contacts=5 ages=15-17:8,18-21:4 "
+        "echanges=5,2,1,0 sujets=cyberharcèlement,mal-être orientations=3018x2 "
+        'remarque="atelier au collège" semaine=46\n'
+        "ou, la semaine en tête : !declarer semaine 46 4h reseaux=insta …\n"
+        "Seules les heures sont obligatoires (en premier, ou heures=4) ; le reste vaut 0 ou "
+        "aucun ; amis=240 donne le nombre d'amis jeunes du profil (une fois par trimestre). "
+        "Sans semaine=, c'est la semaine en cours (le lundi, la semaine précédente). La "
+        "déclaration est enregistrée tout de suite ; !declarer semaine N la corrige par le "
+        "dialogue."
+    ),
+    "command.declarer.details": (
+        "• !declarer : la semaine en cours (le lundi, la précédente), question par question.\n"
+        "• !declarer semaine 46 : une semaine de cette année, en cours ou passée ; jusqu'à "
+        "l'échéance du bilan annuel (fin janvier par défaut), aussi toute semaine de l'année "
+        "écoulée (semaine 52 en janvier, ou avec l'année : semaine 50 2025, 2025-W50). Une "
+        "semaine déjà déclarée est proposée telle quelle et remplacée après confirmation.\n"
+        "• Pendant le dialogue : « retour », « passer » (question facultative), « annuler », "
+        "« rien cette semaine » ou « congés ».\n"
+        "• !declarer rappel jeudi 17h : votre jour et votre heure de rappel ; !declarer rappel "
+        "non / oui : les couper ou les remettre.\n"
+        "• !declarer absent jusqu'au 15/12 : congés, pas de rappel d'ici là (absent non : "
+        "revenir plus tôt).\n"
+        "• {usage}"
+    ),
+    # The directory's help.
+    "directory.fields_help": (
+        "Champs : prenom, nom, structure, territoire, email, tel, profils, type (jeunesse ou "
+        "parentalité), label et charte (dates, par exemple 15/01/2026), statut (actif, congés, "
+        "parti). Une valeur avec des espaces se met entre guillemets."
+    ),
+    "directory.add_usage": (
+        '!promeneur ajouter @camille:exemple.fr prenom=Camille nom=Martin structure="MJC Nord" '
+        'territoire=Lille email=camille@mjc.fr tel="03 20 00 00 00" profils="Camille PdN MJC" '
+        "type=jeunesse charte=12/09/2025\n{fields}"
+    ),
+    "directory.import_usage": (
+        "Envoyez le fichier CSV dans ce salon, puis répondez à ce message-fichier par "
+        "!annuaire importer (aperçu, rien ne change) et, si l'aperçu convient, par "
+        "!annuaire importer confirmer. Colonnes : {columns}"
+    ),
+    # A referral answer (bot/knowledge/render.py); the emergency block is bot/safety/emergency.py.
+    "answer.to_confirm": "information à confirmer",
+    "answer.details_hint": "Fiche complète et sources : répondez « {word} ».",
+    "answer.phone": "tél. {number}",
+    "answer.sms": "SMS {number}",
+    "answer.chat": "chat : {address}",
+    "answer.free": "gratuit",
+    "answer.anonymous": "anonyme",
+    "answer.relays": "Relais",
+    "answer.local_relays": "Relais locaux ({department})",
+    "answer.sources": "Sources",
+    "answer.verified": "{name} : vérifié le {date} ({source})",
+    "answer.unconfirmed": "{name} : à confirmer ({source})",
+    "answer.no_source": "source à trouver",
+    "answer.reviewed": "Fiche relue le {date}.",
+    "answer.one_choice": (
+        "Je ne suis pas sûr de la fiche. Répondez 1 pour afficher la plus proche :"
+    ),
+    "answer.choices": (
+        "Plusieurs fiches peuvent correspondre. Répondez avec le numéro de la fiche qui convient :"
+    ),
+    "answer.none": (
+        "Je n'ai pas de fiche qui réponde à cette question. La coordination du réseau peut vous "
+        "aider à trouver le bon relais : {contact}"
+    ),
+    "answer.none_kept": (
+        "Votre question est notée pour compléter la base, telle que la coordination la lira (ce "
+        "qui pourrait identifier un ou une jeune est remplacé) : « {question} »"
+    ),
+    # The emergency block (bot/safety/emergency.py): it opens the first reply, so it is short.
+    # Each number was checked on 29/11/2026 against a stored copy of a public page:
+    # 15, 17, 18, 112, 114: service-public.fr fiche F33954 (copy of 22/07/2024) and
+    # gouvernement.fr/actualite/le-112-le-numero-durgence-europeen (13/02/2023; a mobile needs a
+    # SIM card); 3114: 3114.fr and the ARS page on the 3114; 119: solidarites.gouv.fr node 2219
+    # (07/11/2025: free, 24/7, not on phone bills, children and young adults under 21);
+    # 116 000: droitdenfance.org; 115: the Ille-et-Vilaine directory page on the 115;
+    # post-exposure treatment: sida-info-service.org ("au plus tard dans les 48 h").
+    "emergency.title": (
+        "⚠️ Danger immédiat : appelez les secours, ni le bot ni vous ne les remplacez"
+    ),
+    "emergency.line.3114": "prévention du suicide, 24h/24, gratuit, aussi pour vous conseiller",
+    "emergency.line.15": "SAMU, urgence médicale",
+    "emergency.line.17": "police ou gendarmerie ; en ligne, elle peut faire identifier un compte",
+    "emergency.line.112": "urgence, depuis tout téléphone",
+    "emergency.line.114": "par SMS, si parler est impossible",
+    "emergency.line.119": (
+        "Allô Enfance en Danger, 24h/24, gratuit, absent des factures ; jusqu'à 21 ans et adultes "
+        "inquiets"
+    ),
+    "emergency.line.116_000": "Enfants disparus, 24h/24, gratuit",
+    "emergency.line.115": "hébergement d'urgence (Samu social), 24h/24, gratuit",
+    "emergency.hospital": "Urgences de l'hôpital",
+    "emergency.line.urgences": (
+        "traitement post-exposition au VIH (TPE) au plus tard 48 h après le risque, au mieux dans "
+        "les 4 h ; ou un CeGIDD"
+    ),
+    "emergency.advice.suicide": (
+        "Lieu inconnu (le cas habituel en ligne) : appelez le 17 ou le 112 et signalez l'annonce "
+        "sur PHAROS ; gardez le contact."
+    ),
+    "emergency.advice.child": "Danger grave et immédiat : 17, puis signalement au procureur.",
+    "emergency.short.15": "SAMU",
+    "emergency.short.17": "police",
+    "emergency.short.112": "urgence",
+    "emergency.short.114": "SMS",
+    # Why a file sent in the chat cannot be read (bot/matrix/media.py).
+    "file.not_found": "message introuvable",
+    "file.undecryptable": "message indéchiffrable pour le bot",
+    "file.not_a_file": "ce message n'est pas un fichier",
+    "file.download_refused": "téléchargement refusé par le serveur",
+    # Removing someone who left the network from its rooms (bot/matrix/membership.py).
+    "membership.left_reason": "a quitté le réseau",
+    "membership.forbidden": "droits insuffisants",
+    "membership.error": "erreur",
+    "membership.refused_in": "« {room} » ({reason} : {why})",
 }

@@ -24,8 +24,6 @@ FREE_TEXT = "orienter"  # what a question without a command is taken to be
     aliases=("relais", "orientation"),
     english="refer",
     role=Role.PROMENEUR,
-    help="Trouver vers qui orienter un ou une jeune ; en message direct ou en mentionnant le bot, "
-    "la question seule suffit.",
 )
 async def refer(ctx: CommandContext, question: Text) -> None:
     if not is_question(question) and not ctx.dangers:
@@ -56,7 +54,6 @@ async def follow_up(ctx: CommandContext) -> bool:
     "kb recharger",
     english="kb reload",
     role=Role.COORDINATOR,
-    help="Relire la base de connaissances sans redémarrer le bot.",
     changes=True,
 )
 async def reload(ctx: CommandContext) -> None:
@@ -78,7 +75,6 @@ async def reload(ctx: CommandContext) -> None:
 @router.command(
     "kb stats",
     role=Role.COORDINATOR,
-    help="Fiches les plus consultées et nombre de questions sans réponse.",
 )
 async def stats(ctx: CommandContext) -> None:
     top = await ctx.referrals.most_consulted()
@@ -99,7 +95,6 @@ async def stats(ctx: CommandContext) -> None:
     aliases=("kb sans-reponse",),
     english="kb unanswered",
     role=Role.COORDINATOR,
-    help="Les dernières questions restées sans réponse (numéros, adresses et noms retirés).",
 )
 async def show_unanswered(ctx: CommandContext) -> None:
     total, questions = await ctx.referrals.unanswered()

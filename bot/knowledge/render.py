@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 
+from bot.i18n import Translator
 from bot.knowledge.entries import Entry, KnowledgeBase, Resource
 from bot.knowledge.index import Match, Verdict
 from bot.safety.emergency import block_numbers, emergency_block
@@ -21,10 +22,11 @@ from bot.safety.kinds import Danger
 
 Rendered = tuple[str, str]
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-TO_CONFIRM = "information à confirmer"
+_T = Translator()
+TO_CONFIRM = _T("answer.to_confirm")
 DETAILS_WORD = "détails"
 SHORT_RELAYS = 3  # relays in the first reply
-DETAILS_HINT = f"Fiche complète et sources : répondez « {DETAILS_WORD} »."
+DETAILS_HINT = _T("answer.details_hint", word=DETAILS_WORD)
 
 
 def markdown_html(text: str) -> str:
@@ -78,18 +80,21 @@ def resource_line(resource: Resource, full: bool = True) -> str:
         return _short_line(resource)
     contacts = []
     if resource.telephone:
-        contacts.append(f"tél. {resource.telephone}")
+        contacts.append(_T("answer.phone", number=resource.telephone))
     if resource.sms:
-        contacts.append(f"SMS {resource.sms}")
+        contacts.append(_T("answer.sms", number=resource.sms))
     if resource.chat:
-        contacts.append(f"chat : {resource.chat}")
+        contacts.append(_T("answer.chat", address=resource.chat))
     if full or not contacts:
         contacts += [c for c in (resource.url, resource.adresse) if c]
     details = [*contacts, *([resource.horaires] if resource.horaires else [])]
     if full:
         details += [
             word
-            for word, flag in (("gratuit", resource.gratuit), ("anonyme", resource.anonyme))
+            for word, flag in (
+                (_T("answer.free"), resource.gratuit),
+                (_T("answer.anonymous"), resource.anonyme),
+            )
             if flag
         ]
     line = resource.nom + (f" : {' ; '.join(details)}" if details else "")
@@ -102,7 +107,8 @@ def resource_line(resource: Resource, full: bool = True) -> str:
 
 def _short_line(resource: Resource) -> str:
     first = next(
-        (c for c in (resource.telephone, resource.sms and f"SMS {resource.sms}", resource.chat,
+        (c for c in (resource.telephone, resource.sms and _T("answer.sms", number=resource.sms),
+                     resource.chat,
                      resource.url, resource.adresse) if c),
         "",
     )  # fmt: skip
@@ -139,15 +145,18 @@ def _sources(entry: Entry, base: KnowledgeBase) -> Rendered:
         if not resource.has_contact and not resource.a_confirmer:  # a kind of place, no fact
             lines.append(f"{resource.nom} : {resource.source}")
         elif resource.verifie_le is not None and not resource.a_confirmer:
+            date = f"{resource.verifie_le:%d/%m/%Y}"
             lines.append(
-                f"{resource.nom} : vérifié le {resource.verifie_le:%d/%m/%Y} ({resource.source})"
+                _T("answer.verified", name=resource.nom, date=date, source=resource.source)
             )
         else:
-            lines.append(f"{resource.nom} : à confirmer ({resource.source or 'source à trouver'})")
-    footer = f"Fiche relue le {entry.header.verifie_le:%d/%m/%Y}."
-    plain = "\n".join(["Sources", *(f"• {line}" for line in lines), footer])
+            source = resource.source or _T("answer.no_source")
+            lines.append(_T("answer.unconfirmed", name=resource.nom, source=source))
+    footer = _T("answer.reviewed", date=f"{entry.header.verifie_le:%d/%m/%Y}")
+    title = _T("answer.sources")
+    plain = "\n".join([title, *(f"• {line}" for line in lines), footer])
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return plain, (f"<p><em>Sources</em></p><ul>{items}</ul><p><em>{html.escape(footer)}</em></p>")
+    return plain, (f"<p><em>{title}</em></p><ul>{items}</ul><p><em>{html.escape(footer)}</em></p>")
 
 
 _SEPARATOR = re.compile(r"\n\s*---\s*\n")
@@ -189,26 +198,21 @@ def entry_answer(
     national, local = _relays(entry, base, given)
     if full:
         if national:
-            parts.append(_resources("Relais", national, full=True))
+            parts.append(_resources(_T("answer.relays"), national, full=True))
         if local:
-            parts.append(_resources(f"Relais locaux ({base.department})", local, full=True))
+            title = _T("answer.local_relays", department=base.department)
+            parts.append(_resources(title, local, full=True))
         parts.append(_sources(entry, base))
     else:
         shown = [*national[: SHORT_RELAYS - min(len(local), 1)], *local[:1]][:SHORT_RELAYS]
         if shown:
-            parts.append(_resources("Relais", shown, full=False))
+            parts.append(_resources(_T("answer.relays"), shown, full=False))
         parts.append((DETAILS_HINT, f"<p><em>{html.escape(DETAILS_HINT)}</em></p>"))
     return _join(parts)
 
 
 def choices(entries: list[Entry]) -> Rendered:
-    if len(entries) == 1:
-        title = "Je ne suis pas sûr de la fiche. Répondez 1 pour afficher la plus proche :"
-    else:
-        title = (
-            "Plusieurs fiches peuvent correspondre. "
-            "Répondez avec le numéro de la fiche qui convient :"
-        )
+    title = _T("answer.one_choice") if len(entries) == 1 else _T("answer.choices")
     lines = [f"{i}. {e.title}" for i, e in enumerate(entries, 1)]
     plain = "\n".join([title, *lines])
     items = "".join(f"<li>{html.escape(e.title)}</li>" for e in entries)
@@ -217,15 +221,9 @@ def choices(entries: list[Entry]) -> Rendered:
 
 def no_answer(contact: str, kept: str | None = None) -> Rendered:
     """No entry answers; `kept`: the question as noted for the coordinator, if it is."""
-    plain = (
-        "Je n'ai pas de fiche qui réponde à cette question. La coordination du réseau peut vous "
-        f"aider à trouver le bon relais : {contact}"
-    )
+    plain = _T("answer.none", contact=contact)
     if kept is not None:
-        plain += (
-            "\nVotre question est notée pour compléter la base, telle que la coordination la "
-            f"lira (ce qui pourrait identifier un ou une jeune est remplacé) : « {kept} »"
-        )
+        plain += "\n" + _T("answer.none_kept", question=kept)
     return plain, "<p>" + html.escape(plain).replace("\n", "</p><p>") + "</p>"
 
 

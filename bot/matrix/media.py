@@ -17,6 +17,8 @@ from nio import (
 )
 from nio.crypto.attachments import decrypt_attachment
 
+from bot.i18n import Translator
+
 IMAGE_TYPES = ("image/png", "image/jpeg")
 
 
@@ -59,6 +61,9 @@ async def upload_for_room(
     return await upload_file(client, data, filename, mimetype, encrypted)
 
 
+_T = Translator()
+
+
 class FileUnavailableError(Exception):
     """The message is not a file, or the file cannot be fetched; the reason is in French."""
 
@@ -67,18 +72,18 @@ async def fetch_file(client: AsyncClient, room_id: str, event_id: str) -> tuple[
     """The name and bytes of the file sent as `event_id` (decrypted if it was encrypted)."""
     got = await client.room_get_event(room_id, event_id)
     if not isinstance(got, RoomGetEventResponse):
-        raise FileUnavailableError("message introuvable")
+        raise FileUnavailableError(_T("file.not_found"))
     event = got.event
     if isinstance(event, MegolmEvent):
         try:
             event = client.decrypt_event(event)
         except EncryptionError:
-            raise FileUnavailableError("message indéchiffrable pour le bot") from None
+            raise FileUnavailableError(_T("file.undecryptable")) from None
     if not isinstance(event, RoomMessageFile | RoomEncryptedFile):
-        raise FileUnavailableError("ce message n'est pas un fichier")
+        raise FileUnavailableError(_T("file.not_a_file"))
     downloaded = await client.download(mxc=event.url)
     if not isinstance(downloaded, MemoryDownloadResponse):
-        raise FileUnavailableError("téléchargement refusé par le serveur")
+        raise FileUnavailableError(_T("file.download_refused"))
     data = downloaded.body
     if isinstance(event, RoomEncryptedFile):
         data = decrypt_attachment(data, event.key["k"], event.hashes["sha256"], event.iv)

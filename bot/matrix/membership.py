@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 from nio import AsyncClient, ErrorResponse, MatrixRoom, RoomInviteError, RoomKickError
 
+from bot.i18n import Translator
 from bot.matrix.backoff import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)
+_T = Translator()
 
 
 def joined(room: MatrixRoom) -> set[str]:
@@ -49,7 +51,9 @@ class Membership:
                 log.info("%s n'est pas dans %s : rien à retirer.", user_id, room_id)
                 continue
             try:
-                response = await self._client.room_kick(room_id, user_id, "a quitté le réseau")
+                response = await self._client.room_kick(
+                    room_id, user_id, _T("membership.left_reason")
+                )
             except NETWORK_ERRORS as exc:
                 response = RoomKickError(repr(exc))
             if isinstance(response, RoomKickError):
@@ -62,5 +66,11 @@ class Membership:
     def _failure(self, room_id: str, response: ErrorResponse) -> str:
         room = self._client.rooms.get(room_id)
         name = room.display_name if room is not None else room_id
-        reason = "droits insuffisants" if response.status_code == "M_FORBIDDEN" else "erreur"
-        return f"« {name} » ({reason} : {response.message or response.status_code})"
+        forbidden = response.status_code == "M_FORBIDDEN"
+        reason = _T("membership.forbidden") if forbidden else _T("membership.error")
+        return _T(
+            "membership.refused_in",
+            room=name,
+            reason=reason,
+            why=response.message or response.status_code,
+        )

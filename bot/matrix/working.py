@@ -72,6 +72,12 @@ class Working:
         event_id = self._latest.pop(room_id)
         await self._quietly(self._client.update_receipt_marker(room_id, event_id))
 
+    async def close(self) -> None:
+        """Drop the receipts not sent yet (at shutdown: they were only courtesy)."""
+        for task in list(self._receipts):
+            task.cancel()
+        await asyncio.gather(*self._receipts, return_exceptions=True)
+
     @staticmethod
     async def _quietly(call: Awaitable[object]) -> None:
         try:

@@ -23,7 +23,6 @@ router = Router("privacy")
     aliases=("mes donnees",),
     english="my-data",
     role=Role.GUEST,
-    help="Tout ce que le bot garde sur vous, en fichier JSON (en message direct).",
 )
 async def my_data(ctx: CommandContext) -> None:
     room = await ctx.private_room()
@@ -42,7 +41,6 @@ async def my_data(ctx: CommandContext) -> None:
     aliases=("supprimer mes donnees", "effacer-mes-donnees"),
     english="erase-my-data",
     role=Role.GUEST,
-    help="Effacer ce que le bot garde sur vous (confirmation demandée).",
 )
 async def erase_my_data(ctx: CommandContext, confirmation: Word | None = None) -> None:
     if confirmation is None or fold(confirmation) != "confirmer":

@@ -1,15 +1,8 @@
 """The emergency block: the numbers that come first when a message evokes a danger.
 
 It is short on purpose (it opens the first reply, which must fit a phone screen) and it does
-not depend on the knowledge base, so that it is shown even when the base cannot be read.
-
-Each number was checked on 29/11/2026 against a stored copy of a public page:
-15, 17, 18, 112, 114: service-public.fr fiche F33954 (copy of 22/07/2024) and
-gouvernement.fr/actualite/le-112-le-numero-durgence-europeen (13/02/2023; a mobile needs a
-SIM card); 3114: 3114.fr and the ARS page on the 3114; 119: solidarites.gouv.fr node 2219
-(07/11/2025: free, 24/7, not on phone bills, children and young adults under 21);
-116 000: droitdenfance.org; 115: the Ille-et-Vilaine directory page on the 115;
-post-exposure treatment: sida-info-service.org ("au plus tard dans les 48 h").
+not depend on the knowledge base, so that it is shown even when the base cannot be read. Its
+words are in the catalogue (`emergency.*` in bot/i18n/fr.py), with the sources of each number.
 """
 
 from __future__ import annotations
@@ -17,9 +10,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from bot.i18n import Translator
 from bot.safety.kinds import Danger
 
-TITLE = "⚠️ Danger immédiat : appelez les secours, ni le bot ni vous ne les remplacez"
+_T = Translator()
+TITLE = _T("emergency.title")
 
 
 @dataclass(frozen=True)
@@ -30,18 +25,14 @@ class Line:
     text: str
 
 
+# The key of each line in the catalogue: "emergency.line.<key>", spaces as "_".
 _LINES: dict[str, Line] = {
-    "3114": Line("3114", "prévention du suicide, 24h/24, gratuit, aussi pour vous conseiller"),
-    "15": Line("15", "SAMU, urgence médicale"),
-    "17": Line("17", "police ou gendarmerie ; en ligne, elle peut faire identifier un compte"),
-    "112": Line("112", "urgence, depuis tout téléphone"),
-    "114": Line("114", "par SMS, si parler est impossible"),
-    "119": Line("119", "Allô Enfance en Danger, 24h/24, gratuit, absent des factures ; jusqu'à "
-                "21 ans et adultes inquiets"),
-    "116 000": Line("116 000", "Enfants disparus, 24h/24, gratuit"),
-    "115": Line("115", "hébergement d'urgence (Samu social), 24h/24, gratuit"),
-    "urgences": Line("Urgences de l'hôpital", "traitement post-exposition au VIH (TPE) au "
-                     "plus tard 48 h après le risque, au mieux dans les 4 h ; ou un CeGIDD"),
+    key: Line(shown, _T(f"emergency.line.{key.replace(' ', '_')}"))
+    for key, shown in (
+        ("3114", "3114"), ("15", "15"), ("17", "17"), ("112", "112"), ("114", "114"),
+        ("119", "119"), ("116 000", "116 000"), ("115", "115"),
+        ("urgences", _T("emergency.hospital")),
+    )
 }  # fmt: skip
 
 # Which lines, most useful first, for each kind of danger.
@@ -57,9 +48,8 @@ _ORDER: dict[Danger, tuple[str, ...]] = {
 }
 # What to do at once, beyond calling, when it is not obvious.
 _ADVICE: dict[Danger, str] = {
-    Danger.SUICIDE: "Lieu inconnu (le cas habituel en ligne) : appelez le 17 ou le 112 et "
-    "signalez l'annonce sur PHAROS ; gardez le contact.",
-    Danger.CHILD: "Danger grave et immédiat : 17, puis signalement au procureur.",
+    Danger.SUICIDE: _T("emergency.advice.suicide"),
+    Danger.CHILD: _T("emergency.advice.child"),
 }
 # Numbers that stand together on one line once the first ones are given.
 _GENERIC = ("15", "17", "112", "114")
@@ -106,5 +96,4 @@ def emergency_block(dangers: list[Danger], advice: bool = True) -> tuple[str, st
 
 
 def _together(lines: list[Line]) -> str:
-    short = {"15": "SAMU", "17": "police", "112": "urgence", "114": "SMS"}
-    return ", ".join(short[line.key] for line in lines)
+    return ", ".join(_T(f"emergency.short.{line.key}") for line in lines)

@@ -47,8 +47,6 @@ def _upcoming(
     "presence",
     english="attendance",
     role=Role.PROMENEUR,
-    help="Dire si vous venez à la prochaine réunion (ou à la n° donnée) : !presence oui, "
-    "!presence non 3, !presence peut-être.",
 )
 async def answer(ctx: CommandContext, reponse: Text) -> None:
     words = reponse.split()  # « peut être 3 »: an answer of any words, then a meeting's number
@@ -102,7 +100,6 @@ async def react(ctx: CommandContext) -> bool:
     "reunion presences",
     english="meeting attendance",
     role=Role.COORDINATOR,
-    help="Qui vient à la prochaine séance d'une réunion : !reunion presences 3",
 )
 async def attendance(ctx: CommandContext, numero: Integer) -> None:
     now = ctx.services.clock()

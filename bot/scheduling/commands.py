@@ -96,7 +96,6 @@ async def _announce(
     aliases=("reunion creer", "reunion nouvelle", "reunion planifier"),
     english="meeting add",
     role=Role.COORDINATOR,
-    help="Planifier une réunion (annoncée dans le salon du réseau avec son .ics).",
     details=usage,
     changes=True,
 )
@@ -142,7 +141,6 @@ async def _change(
     aliases=("reunion changer", "reunion deplacer"),
     english="meeting edit",
     role=Role.COORDINATOR,
-    help='Modifier une réunion : !reunion modifier 3 quand="jeudi 5 décembre 14h" lieu=…',
     details=usage,
     changes=True,
 )
@@ -174,7 +172,6 @@ async def edit_meeting(ctx: CommandContext, numero: Integer, changements: Text) 
     aliases=("reunion supprimer", "reunion effacer"),
     english="meeting cancel",
     role=Role.COORDINATOR,
-    help="Annuler une réunion et ses rappels : !reunion annuler 3",
     changes=True,
 )
 async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
@@ -197,7 +194,6 @@ async def cancel_meeting(ctx: CommandContext, numero: Integer) -> None:
     aliases=("reunion liste", "reunions liste", "reunion lister"),
     english="meetings",
     role=Role.PROMENEUR,
-    help="Les prochaines réunions du réseau.",
 )
 async def list_meetings(ctx: CommandContext) -> None:
     now = _now(ctx)

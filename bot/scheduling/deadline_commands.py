@@ -16,7 +16,6 @@ AHEAD = 4  # deadlines listed
     aliases=("echeance", "calendrier"),
     english="deadlines",
     role=Role.PROMENEUR,
-    help="Les prochaines échéances des bilans pour la Caf, et ce qu'il faut pour chacune.",
 )
 async def coming_deadlines(ctx: CommandContext) -> None:
     today = ctx.services.clock().date()

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.commands.fields import split_fields
 from bot.declarations.parsing import format_hours, parse_hours
+from bot.i18n import Translator
 from bot.scheduling.french_dates import describe, example_day, parse_when, spoken_day
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
@@ -80,21 +81,10 @@ KEYS = {
 
 def usage(today: dt.date | None = None) -> str:
     """How to write a meeting, with a date valid from `today` (the real date by default)."""
-    return (
-        '!reunion ajouter copil titre="Comité de pilotage" '
-        f'quand="{spoken_day(example_day(today))} à 14h" '
-        f'duree=2h lieu="Caf, salle 2" odj="bilan annuel"\n{_TYPES}'
-    )
+    return _T("meetings.usage", day=spoken_day(example_day(today)))
 
 
-_TYPES = (
-    "Types : copil, comité technique, réseau, inter-structures, formation, analyse de pratiques, "
-    "journée départementale, régionale, point individuel, autre. « quand » accepte aussi une "
-    "règle : « tous les premiers mardis du mois à 14h », « toutes les deux semaines le jeudi à "
-    "10h », « chaque trimestre le premier mardi à 14h ». « pour » limite la réunion à certaines "
-    "personnes (@nom:serveur, séparés par des virgules) : elles sont alors prévenues en message "
-    "direct."
-)
+_T = Translator()
 _USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 
 
@@ -223,15 +213,16 @@ def summary(number: int, fields: MeetingFields) -> str:
     """How a meeting reads in an announcement or a list."""
     when = describe(fields.starts_at)
     if fields.rule:
-        when = f"{describe_rule(fields.rule)} (première le {when})"
+        when = _T("meetings.summary.repeated", rule=describe_rule(fields.rule), first=when)
+    duration = format_hours(fields.duration_minutes / 60)
     lines = [
-        f"Réunion n° {number} : {fields.title} ({LABELS[fields.kind]})",
-        f"• Quand : {when}, durée {format_hours(fields.duration_minutes / 60)}",
+        _T("meetings.summary.title", number=number, title=fields.title, kind=LABELS[fields.kind]),
+        _T("meetings.summary.when", when=when, duration=duration),
     ]
     if fields.place:
-        lines.append(f"• Où : {fields.place}")
+        lines.append(_T("meetings.summary.place", place=fields.place))
     if fields.agenda:
-        lines.append(f"• Ordre du jour : {fields.agenda}")
+        lines.append(_T("meetings.summary.agenda", agenda=fields.agenda))
     if fields.audience:
-        lines.append(f"• Pour : {', '.join(fields.audience)}")
+        lines.append(_T("meetings.summary.audience", people=", ".join(fields.audience)))
     return "\n".join(lines)

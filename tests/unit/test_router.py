@@ -1,10 +1,16 @@
+import importlib
+import re
+from pathlib import Path
+
 import pytest
 
+import bot
 from bot.commands.arguments import Integer, Text, Word, parse_arguments
 from bot.commands.context import CommandContext
 from bot.commands.dispatch import Via, command_text
 from bot.commands.roles import Role
-from bot.commands.router import CommandTable, Router
+from bot.commands.router import CommandTable, Router, help_key
+from bot.i18n import CATALOGS
 from bot.text.errors import UserError
 
 router = Router("test")
@@ -15,12 +21,11 @@ router = Router("test")
     aliases=("rdv",),
     english="meeting add",
     role=Role.COORDINATOR,
-    help="Planifier une réunion.",
 )
 async def add_meeting(ctx: CommandContext, jour: Word, titre: Text) -> None: ...
 
 
-@router.command("ping", help="Répondre.")
+@router.command("ping")
 async def ping(ctx: CommandContext, fois: Integer | None = None) -> None: ...
 
 
@@ -89,7 +94,7 @@ def test_bad_integer_is_a_usage_error(raw: str) -> None:
 def test_a_name_declared_twice_is_refused() -> None:
     twice = Router("twice")
 
-    @twice.command("ping", help="")
+    @twice.command("ping")
     async def other(ctx: CommandContext) -> None: ...
 
     with pytest.raises(ValueError, match="declared twice"):
@@ -116,3 +121,31 @@ def test_command_text_is_found_by_prefix_mention_or_dm(
     body: str, direct: bool, expected: tuple[str, Via] | None
 ) -> None:
     assert command_text(body, "!", NAMES, direct) == expected
+
+
+def test_every_help_in_the_catalogue_is_a_commands_and_no_example_holds_a_fixed_day() -> None:
+    """Help lives in the catalogue under the command's name: none is left over from a renamed
+    command, and no help gives a weekday with a date, which would be wrong a year later (the
+    dated examples are computed from today)."""
+    table = CommandTable(_every_router())
+    names = {f"command.{help_key(c.name)}" for c in table.commands}
+    names |= {f"command.{help_key(c.name)}.details" for c in table.commands}
+    assert {k for k in CATALOGS["fr"] if k.startswith("command.")} - names == set()
+    months = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    fixed_day = re.compile(rf"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \w+ ({months})")
+    for command in table.commands:
+        assert not fixed_day.search(command.help), command.name
+        if not callable(command.details):
+            assert not fixed_day.search(command.details), command.name
+
+
+def _every_router() -> list[Router]:
+    """The routers of all of the bot's modules."""
+    root = Path(bot.__file__).parent
+    names = [
+        ".".join(("bot", *path.relative_to(root).with_suffix("").parts))
+        for path in root.rglob("*.py")
+        if path.parent.name != "demo" and path.stem not in ("__main__", "__init__")
+    ]
+    modules = [importlib.import_module(name) for name in names]
+    return [m.router for m in modules if isinstance(getattr(m, "router", None), Router)]
