@@ -8,10 +8,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 from nio import Event
 
+from bot.scheduling.french_dates import parse_when
 from tests.integration.conftest import Network, client_api
 
 pytestmark = [pytest.mark.integration, pytest.mark.one_database]
@@ -105,3 +107,20 @@ def _reaction(sender: str, target: str, key: str) -> Callable[[str, Event], bool
         )
 
     return matches
+
+
+async def test_help_through_the_homeserver_lists_a_group_and_gives_a_valid_example(
+    network: Network,
+) -> None:
+    coordinator, room = network.coordinator, network.room
+    asked = await coordinator.send(room, "!aide reunion")
+    group = (await coordinator.wait_reply(room, asked)).source["content"]["body"]
+    for command in ("!reunion ajouter", "!reunion modifier", "!reunion annuler", "!reunions"):
+        assert command in group, group
+
+    asked = await coordinator.send(room, "!aide reunion ajouter")
+    details = (await coordinator.wait_reply(room, asked)).source["content"]["body"]
+    example = re.search(r'quand="([^"]+)"', details)
+    assert example, details
+    now = dt.datetime.now(ZoneInfo("Europe/Paris"))
+    assert parse_when(example[1], now) > now  # a date to come, its weekday right
