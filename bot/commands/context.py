@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.directory.network import NetworkRooms
     from bot.directory.registry import Directory
     from bot.knowledge.desk import ReferralDesk
+    from bot.scheduling.network_deadlines import NetworkDeadlines
     from bot.scheduling.store import MeetingStore
 
 
@@ -45,6 +46,7 @@ class Services:
     directory: Directory
     network: NetworkRooms  # the network's rooms, who is in them and who should declare
     meetings: MeetingStore
+    deadlines: NetworkDeadlines  # the network's own deadlines and their reminders
     started_at: float = field(default_factory=time.monotonic)
 
     @property

@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "deadlines.line": "• {day} ({days}) : bilan {period}",
     "deadlines.in": "dans {days} jour(s)",
     "deadlines.today": "aujourd'hui",
-    "deadlines.none": "Aucune échéance configurée ([deadlines] de la configuration).",
+    "deadlines.none": "Aucune échéance de bilan configurée ([deadlines] de la configuration).",
     "deadlines.footer": (
         "Les déclarations manquantes : !mes-declarations (promeneurs), !declarations manquantes "
         "(coordination) ; le bilan : !rapport."
@@ -669,7 +669,8 @@ MESSAGES: dict[str, str] = {
     "command.reunion_annuler": "Annuler une réunion et ses rappels : !reunion annuler 3",
     "command.reunions": "Les prochaines réunions du réseau.",
     "command.echeances": (
-        "Les prochaines échéances des bilans pour la Caf, et ce qu'il faut pour chacune."
+        "Les prochaines échéances : les bilans pour la Caf, et celles du réseau qui vous "
+        "concernent."
     ),
     # The welcome message, sent once in the new member's DM; {p} is the command prefix.
     "welcome.hello": "Bienvenue dans le réseau des Promeneurs du Net !",
@@ -828,4 +829,60 @@ MESSAGES: dict[str, str] = {
     "membership.forbidden": "droits insuffisants",
     "membership.error": "erreur",
     "membership.refused_in": "« {room} » ({reason} : {why})",
+    # The network's own deadlines (bot/scheduling/network_deadlines.py).
+    "network_deadlines.title": "Échéances du réseau :",
+    "network_deadlines.line": "• n° {number} : {title}, {day} ({days}) — {audience}",
+    "network_deadlines.for_promeneurs": "les promeneurs",
+    "network_deadlines.for_coordination": "la coordination",
+    "network_deadlines.no_reminder": "aucun rappel",
+    "network_deadlines.today": "aujourd'hui",
+    "network_deadlines.created": (
+        "Échéance n° {number} enregistrée : {title}, {day}, pour {audience} ; rappels : "
+        "{offsets} avant, en message direct."
+    ),
+    "network_deadlines.edited": (
+        "Échéance n° {number} modifiée : {title}, {day}, pour {audience} ; rappels : {offsets} "
+        "avant."
+    ),
+    "network_deadlines.cancelled": "Échéance n° {number} annulée ({title}) : plus de rappel.",
+    "network_deadlines.no_such": "Pas d'échéance n° {number} en cours (!echeances les liste).",
+    "network_deadlines.not_created": "Échéance non enregistrée :\n{reason}",
+    "network_deadlines.not_changed": "Échéance non modifiée :\n{reason}",
+    "network_deadlines.no_date": "la date manque, par exemple date=15/03/2027",
+    "network_deadlines.no_title": (
+        'le titre manque, par exemple !echeance ajouter "Appel à projets REAAP" date=15/03/2027'
+    ),
+    "network_deadlines.unknown_field": (
+        "{got} n'est pas un champ d'échéance (titre, date, pour, rappels, note)"
+    ),
+    "network_deadlines.bad_audience": (
+        "{got} : pour qui ? « promeneurs », « coordination », « tous » ou des identifiants "
+        "@nom:serveur séparés par des virgules"
+    ),
+    "network_deadlines.bad_offsets": (
+        "{got} : des jours avant l'échéance, par exemple rappels=14j,7j,1j (ou « aucun »)"
+    ),
+    "network_deadlines.reminder": "📅 Échéance {when} ({day}) : {title}.{note}",
+    "dates.past_date": "Le {day} est déjà passé.",
+    "command.echeance_ajouter": (
+        "Ajouter une échéance du réseau (appel à projets, enquête…), rappelée en message direct "
+        "à qui elle concerne."
+    ),
+    "command.echeance_ajouter.details": (
+        '!echeance ajouter "Appel à projets REAAP" date=15/03/2027 pour=promeneurs '
+        'rappels=14j,7j,1j note="dossier à envoyer à la Caf"\n'
+        "• pour : promeneurs (par défaut), coordination, tous, ou des identifiants @nom:serveur "
+        "séparés par des virgules.\n"
+        "• rappels : des jours avant l'échéance (14j, 2 semaines…), à l'heure des rappels "
+        "d'échéance ([deadlines] reminder_time) ; par défaut ceux des échéances de la Caf ; "
+        "« aucun » pour n'en envoyer aucun.\n"
+        "Chaque rappel part une seule fois à chaque personne, même après un redémarrage."
+    ),
+    "command.echeance_modifier": (
+        "Modifier une échéance du réseau : !echeance modifier 2 puis les champs à changer "
+        "(date=…, pour=…, rappels=…)"
+    ),
+    "command.echeance_annuler": (
+        "Annuler une échéance du réseau et ses rappels : !echeance annuler 2"
+    ),
 }

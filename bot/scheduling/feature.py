@@ -12,6 +12,7 @@ from bot.declarations.report import Period
 from bot.matrix.ids import RoomId
 from bot.scheduling import attendance, commands, deadline_commands
 from bot.scheduling.deadlines import DeadlineReminders
+from bot.scheduling.network_deadlines import NetworkDeadlines
 from bot.scheduling.reminders import MeetingReminders
 from bot.scheduling.store import MeetingStore
 
@@ -20,6 +21,7 @@ from bot.scheduling.store import MeetingStore
 class SchedulingFeature:
     feature: Feature
     meetings: MeetingStore
+    deadlines: NetworkDeadlines
 
 
 class Network(Protocol):
@@ -60,6 +62,17 @@ def build(
         summary,
         core.t,
     )
+    own_deadlines = NetworkDeadlines(
+        core.db,
+        core.poster,
+        core.scheduler,
+        core.direct_rooms,
+        core.clock,
+        core.settings.deadlines.reminder_time,
+        network.promeneurs,
+        network.coordinators,
+        core.t,
+    )
     every = settings.refresh_minutes * 60
     feature = Feature(
         routers=(commands.router, attendance.router, deadline_commands.router),
@@ -67,7 +80,9 @@ def build(
         jobs=(
             Job("meeting-reminders", meeting_reminders.refresh, every),
             Job("deadlines", deadlines.refresh, every),
+            Job("network-deadlines", own_deadlines.refresh, every),
         ),
-        replan=(meeting_reminders.refresh, deadlines.refresh),
+        replan=(meeting_reminders.refresh, deadlines.refresh, own_deadlines.refresh),
     )
-    return SchedulingFeature(feature, MeetingStore(core.db, meeting_reminders.refresh_soon))
+    store = MeetingStore(core.db, meeting_reminders.refresh_soon)
+    return SchedulingFeature(feature, store, own_deadlines)

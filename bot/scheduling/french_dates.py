@@ -160,6 +160,14 @@ def parse_when(text: str, now: dt.datetime) -> dt.datetime:
     return when
 
 
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """A day to come (today included), written as for a meeting, without the time."""
+    day = _day(fold(text), today)
+    if day < today:
+        raise UserError("dates.past_date", day=spoken_day(day, year=True))
+    return day
+
+
 def describe(when: dt.datetime) -> str:
     """`mardi 1er décembre 2026 à 14 h 00`."""
     return f"{spoken_day(when.date(), year=True)} à {when.hour} h {when:%M}"

@@ -14,10 +14,10 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlmodel import Session, col, select
@@ -84,6 +84,14 @@ class Planned:
 T = TypeVar("T")
 
 
+class _Due(Protocol):
+    @property
+    def due_at(self) -> dt.datetime: ...
+
+
+P = TypeVar("P", bound=_Due)
+
+
 def latest_overdue_only(
     planned: list[T],
     group: Callable[[T], object],
@@ -120,6 +128,22 @@ def schedule_once(
         replace_existing=True,
         misfire_grace_time=None,
     )
+
+
+def replace_jobs(
+    scheduler: AsyncIOScheduler,
+    clock: Clock,
+    prefix: str,
+    wanted: Mapping[str, P],
+    job: Callable[[P], Awaitable[None]],
+) -> None:
+    """Make the jobs named `prefix…` exactly `wanted` (job id -> planned reminder): stale ones
+    removed, the others (re)scheduled under their ids."""
+    for existing in scheduler.get_jobs():
+        if existing.id.startswith(prefix) and existing.id not in wanted:
+            existing.remove()
+    for job_id, planned in wanted.items():
+        schedule_once(scheduler, clock, job_id, planned.due_at, job, planned)
 
 
 class Decision(StrEnum):
@@ -198,11 +222,7 @@ class MeetingReminders:
         now = self._clock()
         meetings, done = await self._db.run(lambda s: _meetings_and_done(s, now))
         wanted = await asyncio.to_thread(self._wanted, meetings, done, self._network_rooms(), now)
-        for job in self._scheduler.get_jobs():
-            if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
-                job.remove()
-        for job_id, planned in wanted.items():
-            schedule_once(self._scheduler, self._clock, job_id, planned.due_at, self.fire, planned)
+        replace_jobs(self._scheduler, self._clock, JOB_PREFIX, wanted, self.fire)
         log.info("Rappels de réunion planifiés : %d.", len(wanted))
 
     def _wanted(

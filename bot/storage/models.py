@@ -226,6 +226,25 @@ class Meeting(SQLModel, table=True):
     cancelled_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
+class NetworkDeadline(SQLModel, table=True):
+    """A deadline of the network's own (a call for applications, a survey to return), reminded
+    to its audience at each offset before its day, beside the Caf's deadlines of the settings."""
+
+    __tablename__ = "network_deadline"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(unique=True)  # the command that created it: never twice
+    title: str
+    day: date
+    # "promeneurs", "coordination", and/or Matrix ids of people.
+    audience: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    offsets: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    note: str = ""
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    cancelled_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
 # How the weekly declaration prompts and reminders are named among the messages sent once (kept
 # 60 days, bot/storage/retention.py).
 DECLARATION_REMINDERS = "declaration-"

@@ -201,3 +201,42 @@ async def test_deadline_reminders_go_to_exactly_the_promeneurs_missing_weeks(
     finally:
         bot.process.stop()
         await dominique.stop()
+
+
+async def test_a_network_deadline_reminds_once_at_each_offset_even_across_a_kill_9(
+    network: Network, tmp_path: Path
+) -> None:
+    bot = await clock_bot(
+        network, "pdn-bot-echeance-reseau", tmp_path, paris(2027, 3, 1, 10, 0), extra=MEETINGS_ONLY
+    )
+    camille, coordinator, bot_id = network.promeneur, network.coordinator, bot.account.user_id
+    try:
+        camille_dm = await camille.create_room("", invite=[bot_id], encrypted=True, direct=True)
+        await camille.wait_member(camille_dm, bot_id)
+        created = await coordinator.ask(
+            bot.room,
+            '!echeance ajouter "Appel à projets REAAP" date=15/03/2027 rappels=7j,1j '
+            'note="Dossier sur le site de la Caf."',
+        )
+        assert "Échéance n° 1 enregistrée" in created, created
+
+        await move(bot, paris(2027, 3, 8, 9, 0, 1))  # 7 days before, at the reminder time
+        first = await camille.wait_message(bot_id, camille_dm, "📅 Échéance dans 7 jours")
+        assert "Appel à projets REAAP" in body(first) and "Dossier sur le site" in body(first)
+        assert first.event_id in await server_notifications(camille)  # it notifies
+
+        # Killed just as the eve's reminder falls due, started again: it comes, once.
+        await move(bot, paris(2027, 3, 14, 9, 0, 1))
+        await asyncio.to_thread(bot.process.kill)
+        await asyncio.to_thread(bot.process.start)
+        await camille.wait_message(bot_id, camille_dm, "📅 Échéance demain")
+        await restart(bot)
+        await move(bot, paris(2027, 3, 16, 9, 0))  # the day has passed: nothing more
+        await camille.ask(camille_dm, "!ping")
+        sent = bodies(camille, camille_dm, bot_id, "📅 Échéance")
+        assert [text.split(" (")[0] for text in sent] == [
+            "📅 Échéance dans 7 jours",
+            "📅 Échéance demain",
+        ], sent
+    finally:
+        bot.process.stop()
