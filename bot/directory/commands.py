@@ -282,7 +282,14 @@ async def find_members(ctx: CommandContext, recherche: Text) -> None:
     hint = ""
     if ctx.role >= Role.COORDINATOR and not full:
         hint = "\n\n" + ctx.t("directory.public_only")
-    ctx.reply("\n\n".join(card(member, keys) for member in found) + hint)
+    cards = [card(member, keys) for member in found]
+    if full:  # and each one's participation in the network's meetings this year
+        year = ctx.services.clock().year
+        for number, member in enumerate(found):
+            line = await ctx.services.meetings.participation_text(year, member.user_id)
+            if line:
+                cards[number] += "\n" + ctx.t("participation.card", year=year, line=line)
+    ctx.reply("\n\n".join(cards) + hint)
 
 
 @router.command(

@@ -885,4 +885,51 @@ MESSAGES: dict[str, str] = {
     "command.echeance_annuler": (
         "Annuler une échéance du réseau et ses rappels : !echeance annuler 2"
     ),
+    # Attendance confirmed after a meeting, and participation (bot/scheduling/attendance.py).
+    "attendance.not_held_yet": (
+        "La réunion n° {number} n'a pas encore eu lieu : les présences se confirment après."
+    ),
+    "attendance.to_confirm": (
+        "{title}, {when} : présences à confirmer. D'après les réponses, présents : {people}.\n"
+        "Pour l'enregistrer ainsi : !reunion presents {number} confirmer ; sinon, donnez la "
+        "liste des présents : !reunion presents {number} @nom:serveur @autre:serveur"
+    ),
+    "attendance.already_confirmed": (
+        "{title}, {when} : présences confirmées.\n• présents : {present}\n• absents : {absent}\n"
+        "Pour corriger : !reunion presents {number} @nom:serveur …"
+    ),
+    "attendance.confirmed": (
+        "Présences enregistrées pour {title}, {when} : {present} sur {expected} attendus "
+        "({people})."
+    ),
+    "attendance.bad_list": (
+        "{got} : donnez les présents par leur identifiant (@nom:serveur), ou « confirmer » pour "
+        "garder ceux qui avaient répondu oui : !reunion presents {number} confirmer"
+    ),
+    "attendance.prompt": (
+        "La réunion n° {number}, {title}, {when}, est passée : qui était là ? D'après les "
+        "réponses : {people}.\nConfirmez avec !reunion presents {number} confirmer, ou donnez "
+        "la liste des présents : !reunion presents {number} @nom:serveur …"
+    ),
+    "participation.title": (
+        "Participation aux temps de coordination en {year} (séances confirmées) :"
+    ),
+    "participation.none": (
+        "Aucune présence confirmée en {year} (!reunion presents après chaque réunion)."
+    ),
+    "participation.card": "  Participation {year} : {line}",
+    "participation.csv_person": "promeneur",
+    "participation.csv_kind": "type de réunion",
+    "participation.csv_present": "présent",
+    "participation.csv_expected": "attendu",
+    "participation.csv_rate": "taux",
+    "participation.csv_all": "toutes",
+    "command.reunion_presents": (
+        "Après une réunion, confirmer qui était là (pré-rempli d'après les réponses) : "
+        "!reunion presents 3, puis « confirmer » ou la liste des présents."
+    ),
+    "command.participation": (
+        "La participation de chaque promeneur aux réunions de l'année, par type, et son "
+        "fichier CSV (en message direct) : !participation 2026"
+    ),
 }

@@ -28,7 +28,9 @@ from bot.storage.models import (
     DirectRoom,
     Meeting,
     MeetingAttendance,
+    MeetingPresence,
     Member,
+    NetworkDeadline,
     OutboxMessage,
     PendingChoice,
     PendingEncryptedEvent,
@@ -44,6 +46,7 @@ OWN_ROWS: tuple[tuple[str, type[SQLModel]], ...] = (
     ("dialogues_en_cours", DialogState),
     ("choix_proposes", PendingChoice),
     ("presences_aux_reunions", MeetingAttendance),
+    ("presences_confirmees", MeetingPresence),
     ("messages_directs_avec_le_bot", DirectRoom),
 )
 
@@ -160,11 +163,21 @@ def erase(session: Session, user_id: str, now: dt.datetime) -> int:
             entry.actor = ERASED
         session.add(entry)
         count += 1
-    for meeting in session.exec(select(Meeting)):
-        if user_id in meeting.audience or meeting.created_by == user_id:
-            meeting.audience = [u for u in meeting.audience if u != user_id]
-            meeting.created_by = ERASED if meeting.created_by == user_id else meeting.created_by
-            session.add(meeting)
+    planned: list[Meeting | NetworkDeadline] = [
+        *session.exec(select(Meeting)),
+        *session.exec(select(NetworkDeadline)),
+    ]
+    for confirmed in session.exec(
+        select(MeetingPresence).where(col(MeetingPresence.confirmed_by) == user_id)
+    ):
+        confirmed.confirmed_by = ERASED
+        session.add(confirmed)
+        count += 1
+    for plan in planned:
+        if user_id in plan.audience or plan.created_by == user_id:
+            plan.audience = [u for u in plan.audience if u != user_id]
+            plan.created_by = ERASED if plan.created_by == user_id else plan.created_by
+            session.add(plan)
             count += 1
     for pending in session.exec(select(PendingEncryptedEvent)):
         if pending.source.get("sender") == user_id:

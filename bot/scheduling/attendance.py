@@ -1,9 +1,12 @@
-"""Attendance: !presence oui/non/peut-être, and !reunion presences for the coordination."""
+"""Attendance: !presence oui/non/peut-être before a meeting, !reunion presences for the
+coordination; after it, !reunion presents to confirm who was there (pre-filled from the
+answers), and !participation for each promeneur's yearly participation by kind of meeting."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
@@ -11,11 +14,15 @@ from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.scheduling.commands import invited, meetings, next_start
 from bot.scheduling.french_dates import describe
-from bot.scheduling.reminders import occurrence_key
-from bot.scheduling.store import record_answer, withdraw_reaction
-from bot.storage.models import (
-    Meeting,
+from bot.scheduling.participation import (
+    expected_at,
+    last_start,
+    participation_csv,
+    participation_line,
 )
+from bot.scheduling.reminders import occurrence_key
+from bot.scheduling.store import confirm_presence, record_answer, withdraw_reaction
+from bot.storage.models import Meeting, MeetingPresence
 from bot.text.fold import fold
 from bot.text.quote import shown
 
@@ -114,3 +121,110 @@ async def attendance(ctx: CommandContext, numero: Integer) -> None:
         people = sorted(r.user_id for r in rows if r.answer == value)
         lines.append(f"• {label} ({len(people)}) : {', '.join(people) or '—'}")
     ctx.reply("\n".join(lines))
+
+
+CONFIRM_WORDS = {"confirmer", "confirme", "ok", "oui", "valider", "comme prevu"}
+_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
+
+
+@router.command(
+    "reunion presents",
+    aliases=("reunion bilan", "reunion participants", "reunion emargement"),
+    english="meeting attended",
+    role=Role.COORDINATOR,
+    changes=True,
+)
+async def confirm_attendance(
+    ctx: CommandContext, numero: Integer, presents: Text | None = None
+) -> None:
+    now = ctx.services.clock()
+    meeting = await meetings(ctx).get(numero)
+    start = last_start(meeting, now) if meeting and meeting.cancelled_at is None else None
+    if meeting is None or meeting.cancelled_at is not None:
+        ctx.reply(ctx.t("meetings.no_such", number=numero))
+        return
+    if start is None:
+        ctx.reply(ctx.t("attendance.not_held_yet", number=numero))
+        return
+    occurrence = occurrence_key(start)
+    answers = await meetings(ctx).answers(numero, occurrence)
+    said_yes = sorted(r.user_id for r in answers if r.answer == "oui")
+    text = (presents or "").strip()
+    if not text:
+        confirmed = await meetings(ctx).confirmed(numero, occurrence)
+        ctx.reply(_shown(ctx, meeting, start, confirmed, said_yes))
+        return
+    if fold(text) in CONFIRM_WORDS:
+        there = said_yes
+    else:
+        there = list(dict.fromkeys(_USER.findall(text)))
+        left = _USER.sub(" ", text).replace(",", " ").split()
+        if left or not there:
+            ctx.reply(
+                ctx.t("attendance.bad_list", got=shown(" ".join(left) or text), number=numero)
+            )
+            return
+    expected = expected_at(meeting, ctx.services.network.promeneurs())
+    present = {user: user in there for user in sorted(expected | set(there))}
+    ctx.writes.append(confirm_presence(meeting, occurrence, start.year, present, ctx.sender))
+    ctx.changed(
+        f"réunion n° {numero}", {}, {"séance": describe(start), "présents": ", ".join(there)}
+    )
+    ctx.reply(
+        ctx.t(
+            "attendance.confirmed",
+            title=meeting.title,
+            when=describe(start),
+            present=len(there),
+            expected=len(present),
+            people=", ".join(there) or "—",
+        )
+    )
+
+
+def _shown(
+    ctx: CommandContext,
+    meeting: Meeting,
+    start: dt.datetime,
+    confirmed: list[MeetingPresence],
+    said_yes: list[str],
+) -> str:
+    when = describe(start)
+    if confirmed:
+        there = sorted(r.user_id for r in confirmed if r.present)
+        away = sorted(r.user_id for r in confirmed if not r.present)
+        return ctx.t(
+            "attendance.already_confirmed",
+            title=meeting.title,
+            when=when,
+            present=", ".join(there) or "—",
+            absent=", ".join(away) or "—",
+            number=meeting.id,
+        )
+    return ctx.t(
+        "attendance.to_confirm",
+        title=meeting.title,
+        when=when,
+        people=", ".join(said_yes) or "—",
+        number=meeting.id,
+    )
+
+
+@router.command(
+    "participation",
+    aliases=("participations", "assiduite"),
+    role=Role.COORDINATOR,
+)
+async def show_participation(ctx: CommandContext, annee: Integer | None = None) -> None:
+    year = annee or ctx.services.clock().year
+    counts = await meetings(ctx).participation(year)
+    room = await ctx.private_room()
+    if room is None:
+        return
+    if not counts:
+        ctx.say_in(room, ctx.t("participation.none", year=year))
+        return
+    lines = [ctx.t("participation.title", year=year)]
+    lines += [f"• {user} : {participation_line(kinds)}" for user, kinds in sorted(counts.items())]
+    ctx.say_in(room, "\n".join(lines))
+    await ctx.send_file(room, participation_csv(counts), f"participation-{year}.csv", "text/csv")

@@ -11,6 +11,7 @@ from bot.commands.feature import Core, Feature, Job
 from bot.declarations.report import Period
 from bot.matrix.ids import RoomId
 from bot.scheduling import attendance, commands, deadline_commands
+from bot.scheduling.attendance_prompts import AttendancePrompts
 from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.network_deadlines import NetworkDeadlines
 from bot.scheduling.reminders import MeetingReminders
@@ -73,6 +74,10 @@ def build(
         network.coordinators,
         core.t,
     )
+    store = MeetingStore(core.db, meeting_reminders.refresh_soon)
+    prompts = AttendancePrompts(
+        store, core.poster, core.direct_rooms, core.clock, network.coordinators, core.t
+    )
     every = settings.refresh_minutes * 60
     feature = Feature(
         routers=(commands.router, attendance.router, deadline_commands.router),
@@ -81,8 +86,10 @@ def build(
             Job("meeting-reminders", meeting_reminders.refresh, every),
             Job("deadlines", deadlines.refresh, every),
             Job("network-deadlines", own_deadlines.refresh, every),
+            Job("attendance-prompts", prompts.run, every),
         ),
-        replan=(meeting_reminders.refresh, deadlines.refresh, own_deadlines.refresh),
+        # After a jump of the clock (the demo's `/avancer`): planned again, and asked at once
+        # about the meetings it jumped past.
+        replan=(meeting_reminders.refresh, deadlines.refresh, own_deadlines.refresh, prompts.run),
     )
-    store = MeetingStore(core.db, meeting_reminders.refresh_soon)
     return SchedulingFeature(feature, store, own_deadlines)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from bot.scheduling.participation import participation_line
 from bot.storage.database import Database, Write
-from bot.storage.models import Meeting, MeetingAnnouncement, MeetingAttendance, OutboxMessage
+from bot.storage.models import (
+    Meeting,
+    MeetingAnnouncement,
+    MeetingAttendance,
+    MeetingPresence,
+    OutboxMessage,
+)
+
+# Per person, per meeting kind: (sessions attended, sessions confirmed they were expected at).
+Participation = dict[str, dict[str, tuple[int, int]]]
 
 
 class MeetingStore:
@@ -83,6 +93,76 @@ class MeetingStore:
                 )
             )
         )
+
+    async def confirmed(self, meeting_id: int, occurrence: str) -> list[MeetingPresence]:
+        """Who was there at that session, as confirmed (empty: not confirmed yet)."""
+        return await self._db.run(
+            lambda s: list(
+                s.exec(
+                    select(MeetingPresence).where(
+                        col(MeetingPresence.meeting_id) == meeting_id,
+                        col(MeetingPresence.occurrence) == occurrence,
+                    )
+                )
+            )
+        )
+
+    async def participation(self, year: int, user_id: str | None = None) -> Participation:
+        """Sessions attended out of those confirmed, per person and kind, in `year`."""
+
+        def read(session: Session) -> Participation:
+            query = select(MeetingPresence).where(col(MeetingPresence.year) == year)
+            if user_id is not None:
+                query = query.where(col(MeetingPresence.user_id) == user_id)
+            return participation(session.exec(query))
+
+        return await self._db.run(read)
+
+    async def participation_text(self, year: int, user_id: str) -> str:
+        """`4/6 (67 %) : réunion de réseau 3/4, formation 1/2`, or "" if nothing confirmed."""
+        kinds = (await self.participation(year, user_id)).get(user_id)
+        return participation_line(kinds) if kinds else ""
+
+
+def participation(rows: Iterable[MeetingPresence]) -> Participation:
+    counts: Participation = {}
+    for row in rows:
+        kinds = counts.setdefault(row.user_id, {})
+        present, expected = kinds.get(row.kind, (0, 0))
+        kinds[row.kind] = (present + int(row.present), expected + 1)
+    return counts
+
+
+def confirm_presence(
+    meeting: Meeting, occurrence: str, year: int, present: dict[str, bool], by: str
+) -> Write:
+    """The confirmed attendance of one session: `present` (person -> there or not) replaces
+    what was confirmed before for it."""
+
+    def write(session: Session) -> None:
+        assert meeting.id is not None
+        for old in session.exec(
+            select(MeetingPresence).where(
+                col(MeetingPresence.meeting_id) == meeting.id,
+                col(MeetingPresence.occurrence) == occurrence,
+            )
+        ):
+            session.delete(old)
+        session.flush()
+        for user, there in present.items():
+            session.add(
+                MeetingPresence(
+                    meeting_id=meeting.id,
+                    occurrence=occurrence,
+                    user_id=user,
+                    present=there,
+                    kind=meeting.kind,
+                    year=year,
+                    confirmed_by=by,
+                )
+            )
+
+    return write
 
 
 def link_announcement(announcement: str, meeting_id: int) -> Write:

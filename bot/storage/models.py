@@ -279,6 +279,22 @@ class MeetingAttendance(SQLModel, table=True):
     reaction_event_id: str | None = None
 
 
+class MeetingPresence(SQLModel, table=True):
+    """Who was there at one past occurrence of a meeting, as the coordination confirmed it
+    (pre-filled from the answers): one row per person the meeting was for, present or not."""
+
+    __tablename__ = "meeting_presence"
+
+    meeting_id: int = Field(primary_key=True)
+    occurrence: str = Field(primary_key=True)  # the start it is about (occurrence_key)
+    user_id: str = Field(primary_key=True)
+    present: bool
+    kind: str  # the meeting's kind then, for the participation by kind
+    year: int = Field(index=True)  # the year of the occurrence, in the network's zone
+    confirmed_by: str
+    confirmed_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class MeetingAnnouncement(SQLModel, table=True):
     """Which outgoing message announced which meeting: reactions to it are attendance answers."""
 

@@ -34,6 +34,8 @@ def samples(local: LocalNetwork) -> dict[str, str]:
         "reunion modifier": '1 titre="Piège"',
         "reunion annuler": "1",
         "reunion presences": "1",
+        "reunion presents": "1 confirmer",
+        "participation": "",
         "echeance ajouter": f'"Piège" date={soon}',
         "echeance modifier": '1 titre="Piège"',
         "echeance annuler": "1",

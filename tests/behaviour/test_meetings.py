@@ -150,3 +150,57 @@ async def test_a_meeting_for_some_people_is_announced_in_their_direct_messages(
     assert "Formation Snapchat" in await coordinator.ask(local.coordinator_dm, "!reunions")
     noted = await camille.ask(local.dm, f"!presence oui {number}")
     assert noted.startswith("Noté : ✅ oui"), noted
+
+
+async def test_attendance_confirmed_after_the_meeting_gives_the_yearly_participation(
+    local: LocalNetwork,
+) -> None:
+    coordinator, camille, room = local.coordinator, local.promeneur, local.room
+    harness = local.harness
+    try:
+        created = await coordinator.ask(
+            room, f'!reunion ajouter analyse des pratiques titre="APP" quand="{_in_days(2)} 14h"'
+        )
+        number = re.search(r"Réunion n° (\d+) créée", created)[1]  # type: ignore[index]
+        await camille.ask(room, f"!presence oui {number}")
+        early = await coordinator.ask(room, f"!reunion presents {number}")
+        assert "n'a pas encore eu lieu" in early, early
+
+        # Two hours after its end, the coordination is asked once who was there.
+        harness.move_clock(NOW + dt.timedelta(days=2, hours=6))
+        asked = await harness.run_job("attendance-prompts")
+        (prompt,) = [s for s in asked if "qui était là ?" in s.body]
+        assert prompt.room_id == local.coordinator_dm
+        assert f"D'après les réponses : {camille.user_id}" in prompt.body
+        assert [
+            s for s in await harness.run_job("attendance-prompts") if "qui était" in s.body
+        ] == []
+
+        shown = await coordinator.ask(local.coordinator_dm, f"!reunion presents {number}")
+        assert f"présents : {camille.user_id}" in shown, shown
+        confirmed = await coordinator.ask(
+            local.coordinator_dm, f"!reunion presents {number} confirmer"
+        )
+        assert "Présences enregistrées pour APP" in confirmed and "1 sur" in confirmed, confirmed
+
+        year = await coordinator.ask(local.coordinator_dm, "!participation")
+        assert f"• {camille.user_id} : 1/1 (100 %) : analyse de pratiques 1/1" in year, year
+        (csv,) = [s for s in harness.client.sent if s.body == "participation-2026.csv"]
+        assert csv.room_id == local.coordinator_dm
+
+        # Her directory card, as the coordination reads it in private, says it too.
+        added = await coordinator.ask(
+            local.coordinator_dm, f"!promeneur ajouter {camille.user_id} prenom=Camille nom=Aubier"
+        )
+        assert "ajouté" in added, added
+        card = await coordinator.ask(local.coordinator_dm, "!annuaire aubier")
+        assert "Participation 2026 : 1/1 (100 %) : analyse de pratiques 1/1" in card, card
+        assert "Participation" not in await camille.ask(room, "!annuaire aubier")
+
+        # Corrected: she was not there after all.
+        await coordinator.ask(local.coordinator_dm, f"!reunion presents {number} @autre:x")
+        year = await coordinator.ask(local.coordinator_dm, "!participation 2026")
+        assert f"• {camille.user_id} : 0/1 (0 %)" in year, year
+        assert "• @autre:x : 1/1 (100 %)" in year, year
+    finally:
+        harness.move_clock(NOW)

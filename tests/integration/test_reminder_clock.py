@@ -240,3 +240,32 @@ async def test_a_network_deadline_reminds_once_at_each_offset_even_across_a_kill
         ], sent
     finally:
         bot.process.stop()
+
+
+async def test_attendance_confirmed_after_a_meeting_gives_the_yearly_rate(
+    network: Network, tmp_path: Path
+) -> None:
+    bot = await clock_bot(
+        network, "pdn-bot-presences", tmp_path, paris(2027, 5, 3, 10, 0), extra=MEETINGS_ONLY
+    )
+    camille, coordinator, bot_id = network.promeneur, network.coordinator, bot.account.user_id
+    try:
+        coordinator_dm = await coordinator.create_room(
+            "", invite=[bot_id], encrypted=True, direct=True
+        )
+        await coordinator.wait_member(coordinator_dm, bot_id)
+        created = await coordinator.ask(
+            bot.room, '!reunion ajouter formation titre="Formation RGPD" quand="05/05/2027 9h30"'
+        )
+        assert "Réunion n° 1 créée" in created, created
+        assert "✅ oui" in await camille.ask(bot.room, "!presence oui 1")
+
+        await move(bot, paris(2027, 5, 5, 13, 0))  # over since 11:30
+        prompt = await coordinator.wait_message(bot_id, coordinator_dm, "qui était là ?")
+        assert f"D'après les réponses : {camille.user_id}" in body(prompt)
+        confirmed = await coordinator.ask(coordinator_dm, "!reunion presents 1 confirmer")
+        assert "Présences enregistrées pour Formation RGPD" in confirmed, confirmed
+        year = await coordinator.ask(coordinator_dm, "!participation")
+        assert f"• {camille.user_id} : 1/1 (100 %) : formation 1/1" in year, year
+    finally:
+        bot.process.stop()
