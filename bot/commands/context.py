@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.declarations.desk import DeclarationDesk
     from bot.directory.network import NetworkRooms
     from bot.directory.registry import Directory
+    from bot.directory.structures import StructureRegister
     from bot.knowledge.desk import ReferralDesk
     from bot.scheduling.network_deadlines import NetworkDeadlines
     from bot.scheduling.store import MeetingStore
@@ -47,6 +48,7 @@ class Services:
     network: NetworkRooms  # the network's rooms, who is in them and who should declare
     meetings: MeetingStore
     deadlines: NetworkDeadlines  # the network's own deadlines and their reminders
+    structures: StructureRegister  # the structures that employ promeneurs
     started_at: float = field(default_factory=time.monotonic)
 
     @property

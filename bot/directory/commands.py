@@ -27,9 +27,9 @@ from bot.directory.fields import (
     parse_member_fields,
     record,
 )
+from bot.directory.imports import confirmed_plan, summary
 from bot.directory.registry import Directory, search
 from bot.matrix.content import notice
-from bot.matrix.media import FileUnavailableError, fetch_file
 from bot.matrix.outbox import Outgoing
 from bot.storage.models import AddedCoordinator, Member
 from bot.text.errors import FRENCH, UserError
@@ -318,43 +318,16 @@ IMPORT_USAGE = FRENCH("directory.import_usage", columns=";".join(HEADER))
     details=IMPORT_USAGE,
 )
 async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -> None:
-    apply = confirmer is not None and fold(confirmer) == "confirmer"
-    if confirmer is not None and not apply:
-        ctx.reply(ctx.t("directory.import_confirm_only", got=shown(confirmer)))
-        return
-    if ctx.message.reply_to is None:
-        ctx.reply(IMPORT_USAGE)
-        return
-    try:
-        _, data = await fetch_file(ctx.core.client, ctx.message.room_id, ctx.message.reply_to)
-        plan = await asyncio.to_thread(plan_import, data, directory(ctx).snapshot.members)
-    except FileUnavailableError as exc:
-        ctx.reply(ctx.t("directory.import_unread", reason=str(exc), usage=IMPORT_USAGE))
-        return
-    except UserError as exc:
-        ctx.reply(ctx.t("directory.import_refused", reason=exc.text(ctx.t)))
-        return
-    summary = ctx.t(
-        "directory.import_summary",
-        added=len(plan.added),
-        changed=len(plan.changed),
-        unchanged=plan.unchanged,
+    members = directory(ctx).snapshot.members
+    plan = await confirmed_plan(
+        ctx,
+        confirmer,
+        IMPORT_USAGE,
+        lambda data: plan_import(data, members),
+        lambda user, _: user,
+        ctx.t("directory.import_how"),
     )
-    if plan.errors:
-        listed = "\n".join(f"• {error.text(ctx.t)}" for error in plan.errors[:30])
-        more = len(plan.errors) - 30
-        more_line = "\n" + ctx.t("directory.import_more_errors", count=more) if more > 0 else ""
-        ctx.reply(
-            ctx.t("directory.import_errors", count=len(plan.errors), errors=listed) + more_line
-        )
-        return
-    if not apply:
-        lines = [ctx.t("directory.import_preview", summary=summary)]
-        lines += [ctx.t("directory.import_added", user=user) for user in list(plan.added)[:20]]
-        for user, change in list(plan.changed.items())[:20]:
-            lines.append(f"• {user} : {differences(change.before, change.after)}")
-        lines.append(ctx.t("directory.import_how"))
-        ctx.reply("\n".join(lines))
+    if plan is None:
         return
     for user, values in plan.added.items():
         values.setdefault("status", "actif")
@@ -366,7 +339,7 @@ async def import_directory(ctx: CommandContext, confirmer: Word | None = None) -
     ctx.after.append(directory(ctx).reload)
     for user, values in plan.added.items():
         _invite(ctx, user, display_name(Member(user_id=user, **values)))
-    ctx.reply(ctx.t("directory.import_applied", summary=summary))
+    ctx.reply(ctx.t("directory.import_applied", summary=summary(ctx, plan)))
 
 
 @router.command(

@@ -7,17 +7,13 @@ error names its line and its field.
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
-
 from bot.directory.fields import BY_KEY, FIELDS, MATRIX_ID, merged, parse_member_fields, record
+from bot.directory.imports import Change, ImportPlan
 from bot.storage.models import Member
 from bot.text.errors import UserError
 from bot.text.fold import fold
 from bot.text.quote import shown
-from bot.text.spreadsheet import as_typed, csv_bytes
+from bot.text.spreadsheet import as_typed, csv_bytes, read_csv
 
 HEADER = ["matrix", *(spec.key for spec in FIELDS)]
 MAX_BYTES = 2_000_000
@@ -31,34 +27,6 @@ def to_csv(members: list[Member]) -> bytes:
     return csv_bytes(rows)
 
 
-class Change(NamedTuple):
-    """One member an import changes: their record before, the values read, their record after."""
-
-    before: dict[str, str]
-    values: dict[str, Any]
-    after: dict[str, str]
-
-
-@dataclass
-class ImportPlan:
-    """What an import would do: new members, changed ones, and errors."""
-
-    added: dict[str, dict[str, Any]] = field(default_factory=dict)
-    changed: dict[str, Change] = field(default_factory=dict)
-    unchanged: int = 0
-    errors: list[UserError] = field(default_factory=list)  # each names its line
-
-
-def _decode(data: bytes) -> str:
-    """The file's text, without NUL characters (no database text column can hold them)."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding).replace("\x00", "")
-        except UnicodeDecodeError:
-            continue
-    raise UserError("directory.file_unreadable")
-
-
 def _at(line: int, problem: UserError) -> UserError:
     return UserError("directory.file_line", line=line, problem=problem)
 
@@ -66,17 +34,7 @@ def _at(line: int, problem: UserError) -> UserError:
 def plan_import(data: bytes, existing: dict[str, Member]) -> ImportPlan:
     """Read the file and compare it with the directory; raises UserError when the file
     as a whole cannot be read (size, encoding, header)."""
-    if len(data) > MAX_BYTES:
-        raise UserError("directory.file_too_big", size=len(data), most=MAX_BYTES)
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise UserError("directory.file_not_csv", problem=exc) from None
-    if not rows:
-        raise UserError("directory.file_empty")
+    rows = read_csv(data, MAX_BYTES)
     header = [fold(cell).replace(" ", "") for cell in rows[0]]
     unknown = [h for h in header if h and h != "matrix" and h not in BY_KEY]
     if "matrix" not in header or unknown:

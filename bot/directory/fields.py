@@ -42,20 +42,20 @@ def _text(value: str) -> str:
     return " ".join(value.split())
 
 
-def _email(value: str) -> str:
+def parse_email(value: str) -> str:
     if value and not _EMAIL.fullmatch(value.strip()):
         raise UserError("directory.bad_email", got=shown(value))
     return value.strip()
 
 
-def _phone(value: str) -> str:
+def parse_phone(value: str) -> str:
     digits = re.sub(r"[\s.\-]", "", value)
     if value and not _PHONE.fullmatch(digits):
         raise UserError("directory.bad_phone", got=shown(value))
     return digits
 
 
-def _show_phone(value: object) -> str:
+def show_phone(value: object) -> str:
     """A French number in pairs (« 03 20 00 00 00 »): read so, and kept as text with its leading
     0 by spreadsheets, which would make 0320000000 the number 320000000."""
     digits = str(value or "")
@@ -78,11 +78,11 @@ def _choice(choices: dict[str, str]) -> Callable[[str], str]:
     return parse
 
 
-def _day_or_none(value: str) -> dt.date | None:
+def parse_optional_day(value: str) -> dt.date | None:
     return parse_day(value) if value.strip() else None
 
 
-def _show_day(value: object) -> str:
+def show_day(value: object) -> str:
     return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else ""
 
 
@@ -100,12 +100,12 @@ FIELDS = (
     FieldSpec("nom", "last_name", "Nom", _text),
     FieldSpec("structure", "structure", "Structure", _text),
     FieldSpec("territoire", "territory", "Territoire", _text),
-    FieldSpec("email", "email", "E-mail", _email),
-    FieldSpec("tel", "phone", "Téléphone", _phone, _show_phone),
+    FieldSpec("email", "email", "E-mail", parse_email),
+    FieldSpec("tel", "phone", "Téléphone", parse_phone, show_phone),
     FieldSpec("profils", "profiles", "Profils", _text),
     FieldSpec("type", "pdn_type", "Type", _choice(TYPES), lambda v: TYPES.get(v, v)),
-    FieldSpec("label", "label_date", "Labellisé le", _day_or_none, _show_day),
-    FieldSpec("charte", "charter_date", "Charte signée le", _day_or_none, _show_day),
+    FieldSpec("label", "label_date", "Labellisé le", parse_optional_day, show_day),
+    FieldSpec("charte", "charter_date", "Charte signée le", parse_optional_day, show_day),
     FieldSpec("statut", "status", "Statut", _choice(STATUSES), lambda v: STATUSES.get(v, v)),
 )
 BY_KEY = {spec.key: spec for spec in FIELDS}

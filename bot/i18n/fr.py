@@ -932,4 +932,69 @@ MESSAGES: dict[str, str] = {
         "La participation de chaque promeneur aux réunions de l'année, par type, et son "
         "fichier CSV (en message direct) : !participation 2026"
     ),
+    # The register of structures (bot/directory/structure_commands.py).
+    "structures.none": (
+        'Aucune structure au registre : !structure ajouter "MJC Nord" type=MJC '
+        "convention_debut=01/01/2026 convention_fin=31/12/2027 charte=15/01/2026 bilan=2025 "
+        'contact="Mme Durand" email=… tel=…'
+    ),
+    "structures.title": "Registre des structures ({count}) :",
+    "structures.line": "• {name}{kind} : {count} promeneur(s)",
+    "structures.from": "convention du",
+    "structures.until": "jusqu'au",
+    "structures.charter": "charte signée le",
+    "structures.report": "dernier bilan reçu",
+    "structures.contact": "contact",
+    "structures.not_registered": "Structures des promeneurs absentes du registre : {names}",
+    "structures.convention_over": "convention échue le {day}",
+    "structures.convention_ending": "convention à renouveler avant le {day}",
+    "structures.no_convention": "pas de convention enregistrée",
+    "structures.no_charter": "charte pas encore signée par la structure",
+    "structures.charter_old": "charte signée le {day}, à faire signer de nouveau",
+    "structures.report_missing": "bilan annuel {year} pas encore reçu",
+    "structures.no_name": (
+        'le nom de la structure manque, par exemple !structure ajouter "MJC Nord"'
+    ),
+    "structures.bad_year": "{got} : une année attendue, par exemple bilan=2025",
+    "structures.not_saved": "Structure non enregistrée :\n{reason}",
+    "structures.exists": '« {name} » est déjà au registre : !structure modifier "{name}" …',
+    "structures.added": "Structure « {name} » ajoutée au registre.",
+    "structures.edited": "Structure « {name} » modifiée : {changes}",
+    "structures.removed": (
+        "Structure « {name} » retirée du registre (ses promeneurs gardent leur fiche)."
+    ),
+    "structures.no_such": "Pas de structure {name} au registre (!structures les liste).",
+    "structures.rename": (
+        "Le nom ne se change pas : retirez « {name} » puis ajoutez-la sous son nouveau nom."
+    ),
+    "structures.exported": "Registre des structures : {count} structure(s). Colonnes : {columns}",
+    "structures.import_usage": (
+        "Envoyez le fichier CSV dans ce salon, puis répondez à ce message-fichier par "
+        "!structures importer (aperçu, rien ne change) et, si l'aperçu convient, par "
+        "!structures importer confirmer. Colonnes : {columns} (dates jj/mm/aaaa, bilan : une "
+        "année)."
+    ),
+    "structures.import_how": (
+        "Pour appliquer : répondez au fichier par !structures importer confirmer"
+    ),
+    "command.structures": (
+        "Le registre des structures : convention, charte, bilan annuel, contact, nombre de "
+        "promeneurs, et ce qui manque (en message direct)."
+    ),
+    "command.structure_ajouter": (
+        'Ajouter une structure au registre : !structure ajouter "MJC Nord" type=MJC '
+        "convention_debut=01/01/2026 convention_fin=31/12/2027 charte=15/01/2026 bilan=2025 "
+        'contact="Mme Durand" email=… tel=…'
+    ),
+    "command.structure_modifier": (
+        'Modifier une structure : !structure modifier "MJC Nord" charte=20/11/2026 bilan=2026'
+    ),
+    "command.structure_retirer": (
+        'Retirer une structure du registre : !structure retirer "MJC Nord"'
+    ),
+    "command.structures_exporter": "Le registre des structures en fichier CSV.",
+    "command.structures_importer": (
+        "Importer le registre des structures d'un fichier CSV (en réponse au fichier) : aperçu, "
+        "puis « confirmer »."
+    ),
 }

@@ -205,6 +205,27 @@ class DeclarationPreference(SQLModel, table=True):
     away_until: date | None = None  # on leave: no prompt or reminder until this day included
 
 
+class Structure(SQLModel, table=True):
+    """A structure that employs promeneurs (centre social, MJC, association…): its convention,
+    the charter it signed, the annual report it sent. Its promeneurs are the directory's members
+    whose `structure` is its name (compared without case or accents)."""
+
+    __tablename__ = "structure"
+
+    key: str = Field(primary_key=True)  # the name folded: « MJC Nord » and « mjc nord » are one
+    name: str
+    kind: str = ""  # centre social, MJC, association, collectivité…
+    convention_start: date | None = None
+    convention_end: date | None = None
+    charter_date: date | None = None  # the day the structure signed the charter
+    report_year: int | None = None  # the latest year whose annual report was received
+    contact: str = ""
+    email: str = ""
+    phone: str = ""
+    updated_by: str = ""
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class Meeting(SQLModel, table=True):
     """A network meeting (one-off, or recurring by an RFC 5545 rule)."""
 

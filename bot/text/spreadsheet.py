@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from bot.text.errors import UserError
 from bot.text.fold import unaccented
 
 if TYPE_CHECKING:
@@ -76,3 +77,30 @@ def write_sheet(book: Workbook, name: str, rows: list[list[Any]]) -> None:
     if len(rows) > 1 and width:
         sheet.autofilter(0, 0, len(rows) - 1, width - 1)
     sheet.autofit()
+
+
+def read_csv(data: bytes, max_bytes: int) -> list[list[str]]:
+    """The rows of a CSV file sent in chat: UTF-8 or Windows text, `;` or `,` between cells
+    (whichever the first line has more of), NUL characters dropped (no database text column can
+    hold them); a UserError saying why it cannot be read otherwise."""
+    if len(data) > max_bytes:
+        raise UserError("directory.file_too_big", size=len(data), most=max_bytes)
+    text = _decode(data)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UserError("directory.file_not_csv", problem=exc) from None
+    if not rows:
+        raise UserError("directory.file_empty")
+    return rows
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding).replace("\x00", "")
+        except UnicodeDecodeError:
+            continue
+    raise UserError("directory.file_unreadable")

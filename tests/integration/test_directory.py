@@ -133,6 +133,25 @@ async def test_files_cross_the_homeserver_both_ways(network: Network, tmp_path: 
         assert "Voici tout ce que le bot garde" in await camille.ask(dm, "!mes-donnees")
         mine = json.loads(await file_reply(camille, dm, bot_id, "mes-donnees.json"))
         assert mine["identifiant"] == camille.user_id
+
+        # The register of structures round-trips through its file too.
+        structures = (
+            "nom;type;convention_debut;convention_fin;charte;bilan;contact;email;tel\n"
+            "MJC;MJC;01/01/2026;31/12/2028;15/01/2026;2025;Mme Durand;direction@mjc.fr;\n"
+        )
+        sent = await coordinator.send_file(
+            private, "structures.csv", structures.encode(), "text/csv"
+        )
+        applied = await coordinator.ask(private, "!structures importer confirmer", reply_to=sent)
+        assert "Import appliqué : 1 ajout(s)" in applied, applied
+        listed = await coordinator.ask(private, "!structures")
+        assert "• MJC (MJC) : 1 promeneur(s)" in listed, listed  # Alix, imported above
+        await coordinator.send(private, "!structures exporter")
+        exported = await file_reply(coordinator, private, bot_id, "structures.csv")
+        assert exported.decode("utf-8-sig").replace("\r\n", "\n") == structures
+        sent = await coordinator.send_file(private, "structures.csv", exported, "text/csv")
+        again = await coordinator.ask(private, "!structures importer", reply_to=sent)
+        assert "0 ajout(s), 0 modification(s), 1 fiche(s) identique(s)" in again, again
     finally:
         bot.process.stop()
 
