@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -269,3 +270,58 @@ async def test_attendance_confirmed_after_a_meeting_gives_the_yearly_rate(
         assert f"• {camille.user_id} : 1/1 (100 %) : formation 1/1" in year, year
     finally:
         bot.process.stop()
+
+
+async def test_quarterly_and_half_yearly_meetings_come_on_their_days_for_a_year(
+    network: Network, tmp_path: Path
+) -> None:
+    """Through the summer-time changes of 28 March and 31 October 2027, at the same local
+    time; the bot's clock is moved past each session and `!reunions` gives the next one."""
+    bot = await clock_bot(
+        network, "pdn-bot-trimestres", tmp_path, paris(2027, 1, 10, 10, 0), extra=MEETINGS_ONLY
+    )
+    coordinator, room = network.coordinator, bot.room
+    try:
+        for line in (
+            '!reunion ajouter interstructures titre="Interstructures" '
+            'quand="chaque trimestre le premier mardi à 14h"',
+            '!reunion ajouter copil titre="COPIL" quand="tous les six mois le 10 à 9h"',
+        ):
+            assert "créée" in await coordinator.ask(room, line)
+
+        seen: dict[str, list[str]] = {"Interstructures": [], "COPIL": []}
+        moment = paris(2027, 1, 10, 10, 0)
+        while moment < paris(2028, 1, 1):
+            listed = await coordinator.ask(room, "!reunions")
+            starts = []
+            for title, days in seen.items():
+                found = re.search(rf"{title}, (\w+ \w+ \w+ \d{{4}} à \d+ h \d\d)", listed)
+                assert found, listed
+                if found[1] not in days:
+                    days.append(found[1])
+                starts.append(found[1])
+            moment = min(_read(text) for text in starts) + dt.timedelta(minutes=1)
+            await move(bot, moment)
+        assert seen["Interstructures"] == [
+            "mardi 2 février 2027 à 14 h 00",
+            "mardi 4 mai 2027 à 14 h 00",
+            "mardi 3 août 2027 à 14 h 00",
+            "mardi 2 novembre 2027 à 14 h 00",
+            "mardi 1er février 2028 à 14 h 00",
+        ]
+        assert seen["COPIL"] == [
+            "mercredi 10 février 2027 à 9 h 00",
+            "mardi 10 août 2027 à 9 h 00",
+            "jeudi 10 février 2028 à 9 h 00",
+        ]
+    finally:
+        bot.process.stop()
+
+
+def _read(text: str) -> dt.datetime:
+    """`mardi 4 mai 2027 à 14 h 00` -> that moment in Paris."""
+    _, day, month, year, _, hour, _, minute = text.split()
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]  # fmt: skip
+    number = 1 if day == "1er" else int(day)
+    return paris(int(year), months.index(month) + 1, number, int(hour), int(minute))
