@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bot.knowledge.desk import ReferralDesk
     from bot.scheduling.network_deadlines import NetworkDeadlines
     from bot.scheduling.store import MeetingStore
+    from bot.scheduling.trainings import TrainingBook
 
 
 class NotForMeError(UserError):
@@ -49,6 +50,7 @@ class Services:
     meetings: MeetingStore
     deadlines: NetworkDeadlines  # the network's own deadlines and their reminders
     structures: StructureRegister  # the structures that employ promeneurs
+    trainings: TrainingBook  # trainings followed elsewhere, training needs
     started_at: float = field(default_factory=time.monotonic)
 
     @property

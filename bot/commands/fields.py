@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from bot.text.errors import UserError
 from bot.text.fold import fold
+from bot.text.quote import shown
 
 _PAIR = re.compile(r"(?<!\S)([A-Za-zÀ-ÿ0-9_-]+)\s*=\s*")  # `reunions=6`, `2=3h30`
 
@@ -26,3 +29,14 @@ def split_fields(text: str, head_key: str) -> dict[str, str]:
             text[match.end() : end].strip().strip('"«» ')
         )
     return fields
+
+
+def parse_day(text: str) -> dt.date:
+    """`15/01/2027`, `15/01/27` or `2027-01-15`."""
+    text = text.strip()
+    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise UserError("directory.bad_day", got=shown(text))

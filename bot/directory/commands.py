@@ -13,7 +13,7 @@ from sqlmodel import Session
 from bot.commands.arguments import Text, Word
 from bot.commands.audit import differences
 from bot.commands.context import CommandContext
-from bot.commands.fields import split_fields
+from bot.commands.fields import parse_day, split_fields
 from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.directory.csv_io import HEADER, plan_import, to_csv
@@ -23,7 +23,6 @@ from bot.directory.fields import (
     card,
     display_name,
     merged,
-    parse_day,
     parse_member_fields,
     record,
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.commands.fields import parse_day
 from bot.storage.models import PDN_TYPES, Member
 from bot.text.errors import UserError
 from bot.text.fold import fold
@@ -23,17 +24,6 @@ MATRIX_ID = re.compile(r"@[a-z0-9._=\-/+]+:[A-Za-z0-9.\-]+(?::\d+)?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?:\+33|0)[1-9](?:\d{8})")
 MAX_LENGTH = 200
-
-
-def parse_day(text: str) -> dt.date:
-    """`15/01/2027`, `15/01/27` or `2027-01-15`."""
-    text = text.strip()
-    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise UserError("directory.bad_day", got=shown(text))
 
 
 def _text(value: str) -> str:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from bot.commands.arguments import Text, Word
 from bot.commands.audit import differences
 from bot.commands.context import CommandContext
-from bot.commands.fields import split_fields
+from bot.commands.fields import parse_day, split_fields
 from bot.commands.roles import Role
 from bot.commands.router import Router
-from bot.directory.fields import parse_day
 from bot.directory.imports import confirmed_plan, summary
 from bot.directory.structures import (
     HEADER,

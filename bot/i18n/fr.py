@@ -997,4 +997,47 @@ MESSAGES: dict[str, str] = {
         "Importer le registre des structures d'un fichier CSV (en réponse au fichier) : aperçu, "
         "puis « confirmer »."
     ),
+    # Trainings (bot/scheduling/trainings.py, training_commands.py).
+    "trainings.none": "Formations {year} : aucune séance du réseau, aucune formation notée.",
+    "trainings.title": "Formations {year} :",
+    "trainings.sessions": (
+        "• séances de formation du réseau : {count} (présences confirmées pour {confirmed})"
+    ),
+    "trainings.attended": "• {people} promeneur(s) formé(s), {count} formation(s) suivie(s)",
+    "trainings.needs": "• besoins notés : {needs}",
+    "trainings.session_done": "{present} présent(s) sur {expected}",
+    "trainings.session_to_come": "à venir",
+    "trainings.session_unconfirmed": "présences à confirmer (!reunion presents {number})",
+    "trainings.own_only": (
+        "Vous pouvez noter vos propres formations ; celles des autres, la coordination les note."
+    ),
+    "trainings.no_title": "le titre de la formation manque",
+    "trainings.no_date": "la date manque, par exemple date=12/10/2026",
+    "trainings.unknown_fields": "champs inconnus : {fields} (titre, date, duree)",
+    "trainings.not_saved": "Formation non notée :\n{reason}",
+    "trainings.saved": "Formation notée pour {user} : {title}, le {day}{hours}.",
+    "trainings.need_usage": (
+        "Pour noter un besoin de formation : !formation besoin @nom:serveur gestion de crise"
+    ),
+    "trainings.need_noted": "Besoin de formation noté pour {user} : {topic}.",
+    "trainings.csv_person": "promeneur",
+    "trainings.csv_title": "formation ou besoin",
+    "trainings.csv_day": "date",
+    "trainings.csv_hours": "durée",
+    "trainings.csv_origin": "origine",
+    "trainings.origin_network": "séance du réseau",
+    "trainings.origin_other": "hors réseau",
+    "trainings.origin_need": "besoin noté",
+    "command.formation_suivie": (
+        'Noter une formation suivie hors des séances du réseau : !formation suivie "PSC1" '
+        "date=12/10/2026 duree=7h (la coordination : !formation suivie @nom:serveur …)"
+    ),
+    "command.formation_besoin": (
+        "Noter un besoin de formation d'un promeneur : !formation besoin @nom:serveur gestion de "
+        "crise"
+    ),
+    "command.formations": (
+        "Le plan de formation de l'année : les séances de formation du réseau (réunions de type "
+        "formation), qui a suivi quoi, les besoins notés, et leur fichier CSV : !formations 2026"
+    ),
 }

@@ -35,6 +35,8 @@ from bot.storage.models import (
     PendingChoice,
     PendingEncryptedEvent,
     ReminderSent,
+    TrainingNeed,
+    TrainingRecord,
 )
 
 ERASED = "[personne supprimée]"
@@ -47,7 +49,16 @@ OWN_ROWS: tuple[tuple[str, type[SQLModel]], ...] = (
     ("choix_proposes", PendingChoice),
     ("presences_aux_reunions", MeetingAttendance),
     ("presences_confirmees", MeetingPresence),
+    ("formations_suivies", TrainingRecord),
+    ("besoins_de_formation", TrainingNeed),
     ("messages_directs_avec_le_bot", DirectRoom),
+)
+
+# Rows about others that name the person as who did it: kept, the name replaced on erasure.
+ACTORS: tuple[tuple[type[SQLModel], str], ...] = (
+    (MeetingPresence, "confirmed_by"),
+    (TrainingRecord, "recorded_by"),
+    (TrainingNeed, "noted_by"),
 )
 
 
@@ -167,12 +178,11 @@ def erase(session: Session, user_id: str, now: dt.datetime) -> int:
         *session.exec(select(Meeting)),
         *session.exec(select(NetworkDeadline)),
     ]
-    for confirmed in session.exec(
-        select(MeetingPresence).where(col(MeetingPresence.confirmed_by) == user_id)
-    ):
-        confirmed.confirmed_by = ERASED
-        session.add(confirmed)
-        count += 1
+    for table, column in ACTORS:  # what they did for others stays, without their name
+        for done in session.exec(select(table).where(getattr(table, column) == user_id)):
+            setattr(done, column, ERASED)
+            session.add(done)
+            count += 1
     for plan in planned:
         if user_id in plan.audience or plan.created_by == user_id:
             plan.audience = [u for u in plan.audience if u != user_id]

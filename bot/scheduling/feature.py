@@ -10,12 +10,13 @@ from typing import Protocol
 from bot.commands.feature import Core, Feature, Job
 from bot.declarations.report import Period
 from bot.matrix.ids import RoomId
-from bot.scheduling import attendance, commands, deadline_commands
+from bot.scheduling import attendance, commands, deadline_commands, training_commands
 from bot.scheduling.attendance_prompts import AttendancePrompts
 from bot.scheduling.deadlines import DeadlineReminders
 from bot.scheduling.network_deadlines import NetworkDeadlines
 from bot.scheduling.reminders import MeetingReminders
 from bot.scheduling.store import MeetingStore
+from bot.scheduling.trainings import TrainingBook
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class SchedulingFeature:
     feature: Feature
     meetings: MeetingStore
     deadlines: NetworkDeadlines
+    trainings: TrainingBook
 
 
 class Network(Protocol):
@@ -80,7 +82,12 @@ def build(
     )
     every = settings.refresh_minutes * 60
     feature = Feature(
-        routers=(commands.router, attendance.router, deadline_commands.router),
+        routers=(
+            commands.router,
+            attendance.router,
+            deadline_commands.router,
+            training_commands.router,
+        ),
         reactions=(attendance.react,),
         jobs=(
             Job("meeting-reminders", meeting_reminders.refresh, every),
@@ -92,4 +99,4 @@ def build(
         # about the meetings it jumped past.
         replan=(meeting_reminders.refresh, deadlines.refresh, own_deadlines.refresh, prompts.run),
     )
-    return SchedulingFeature(feature, store, own_deadlines)
+    return SchedulingFeature(feature, store, own_deadlines, TrainingBook(core.db))

@@ -316,6 +316,35 @@ class MeetingPresence(SQLModel, table=True):
     confirmed_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
 
 
+class TrainingRecord(SQLModel, table=True):
+    """A training a promeneur followed outside the network's own sessions (those are meetings of
+    the kind "formation", with their confirmed attendance)."""
+
+    __tablename__ = "training_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(unique=True)  # the command that recorded it: never twice
+    user_id: str = Field(index=True)
+    title: str
+    day: date
+    hours: float = 0.0
+    recorded_by: str
+    recorded_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class TrainingNeed(SQLModel, table=True):
+    """A training need the coordination noted for a promeneur (a topic), for the training plan."""
+
+    __tablename__ = "training_need"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(unique=True)
+    user_id: str = Field(index=True)
+    topic: str
+    noted_by: str
+    noted_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class MeetingAnnouncement(SQLModel, table=True):
     """Which outgoing message announced which meeting: reactions to it are attendance answers."""
 

@@ -37,6 +37,8 @@ def samples(local: LocalNetwork) -> dict[str, str]:
         "reunion presents": "1 confirmer",
         "participation": "",
         "structures": "",
+        "formation besoin": f"{camille} piège",
+        "formations": "",
         "structure ajouter": '"Piège" type=MJC',
         "structure modifier": '"MJC Nord" type=Piège',
         "structure retirer": '"MJC Nord"',

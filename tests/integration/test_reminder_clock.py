@@ -243,7 +243,7 @@ async def test_a_network_deadline_reminds_once_at_each_offset_even_across_a_kill
         bot.process.stop()
 
 
-async def test_attendance_confirmed_after_a_meeting_gives_the_yearly_rate(
+async def test_attendance_confirmed_after_a_training_gives_the_rate_and_the_plan(
     network: Network, tmp_path: Path
 ) -> None:
     bot = await clock_bot(
@@ -268,6 +268,10 @@ async def test_attendance_confirmed_after_a_meeting_gives_the_yearly_rate(
         assert "Présences enregistrées pour Formation RGPD" in confirmed, confirmed
         year = await coordinator.ask(coordinator_dm, "!participation")
         assert f"• {camille.user_id} : 1/1 (100 %) : formation 1/1" in year, year
+        # A training session: in the year's training plan too.
+        plan = await coordinator.ask(coordinator_dm, "!formations")
+        assert "• 1 promeneur(s) formé(s), 1 formation(s) suivie(s)" in plan, plan
+        assert "Formation RGPD — 1 présent(s) sur" in plan, plan
     finally:
         bot.process.stop()
 
