@@ -74,6 +74,7 @@ async def assemble(core: Core, flood: FloodGuard | None = None) -> Bot:
         meetings.deadlines,
         people.structures,
         meetings.trainings,
+        people.recruitment,
     )
     # A message goes to a dialogue under way before it may pick a referral entry by its number.
     in_turn = (declaring.feature, *(f for f in features if f is not declaring.feature))

@@ -138,6 +138,7 @@ async def dashboard(ctx: CommandContext) -> None:
                 else t("dashboard.none")
             ),
         ),
+        await ctx.services.recruitment.dashboard_line(today.year, len(promeneurs), t),
         t("dashboard.unanswered", count=unanswered),
     ]
     ctx.reply("\n".join(lines))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.commands.feature import Core
     from bot.declarations.desk import DeclarationDesk
     from bot.directory.network import NetworkRooms
+    from bot.directory.recruitment import Recruitment
     from bot.directory.registry import Directory
     from bot.directory.structures import StructureRegister
     from bot.knowledge.desk import ReferralDesk
@@ -51,6 +52,7 @@ class Services:
     deadlines: NetworkDeadlines  # the network's own deadlines and their reminders
     structures: StructureRegister  # the structures that employ promeneurs
     trainings: TrainingBook  # trainings followed elsewhere, training needs
+    recruitment: Recruitment  # candidates and the COPIL's target
     started_at: float = field(default_factory=time.monotonic)
 
     @property

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.commands.feature import Core, Feature, Job
-from bot.directory import commands, structure_commands
+from bot.directory import commands, recruitment_commands, structure_commands
 from bot.directory.network import NetworkRooms
 from bot.directory.onboarding import Welcomer
+from bot.directory.recruitment import Recruitment
 from bot.directory.registry import Directory
 from bot.directory.structures import StructureRegister
 
@@ -17,6 +18,7 @@ class DirectoryFeature:
     feature: Feature
     directory: Directory
     structures: StructureRegister
+    recruitment: Recruitment
     network: NetworkRooms  # what other features may ask: who should declare, the rooms
 
 
@@ -27,7 +29,9 @@ async def build(core: Core) -> DirectoryFeature:
     welcomer = Welcomer(core.db, core.poster, core.direct_rooms, directory, core.prefix)
     every = core.settings.declarations.check_interval_seconds
     feature = Feature(
-        routers=(commands.router, structure_commands.router),
+        routers=(commands.router, structure_commands.router, recruitment_commands.router),
         jobs=(Job("welcome", welcomer.check, every),),
     )
-    return DirectoryFeature(feature, directory, StructureRegister(core.db), network)
+    return DirectoryFeature(
+        feature, directory, StructureRegister(core.db), Recruitment(core.db), network
+    )

@@ -1040,4 +1040,48 @@ MESSAGES: dict[str, str] = {
         "Le plan de formation de l'année : les séances de formation du réseau (réunions de type "
         "formation), qui a suivi quoi, les besoins notés, et leur fichier CSV : !formations 2026"
     ),
+    # Recruitment (bot/directory/recruitment.py, recruitment_commands.py).
+    "recruitment.status.recu": "candidature reçue",
+    "recruitment.status.preselectionne": "présélectionné·e",
+    "recruitment.status.presente": "présenté·e au COPIL",
+    "recruitment.status.labellise": "labellisé·e",
+    "recruitment.status.refuse": "non retenu·e",
+    "recruitment.bad_status": (
+        "{got} : statut attendu reçu, présélectionné, présenté au COPIL, labellisé ou refusé"
+    ),
+    "recruitment.no_name": 'le nom du candidat manque : !candidat ajouter "Prénom Nom" …',
+    "recruitment.unknown_fields": "champs inconnus : {fields} (nom, structure, email, note)",
+    "recruitment.not_saved": "Candidature non enregistrée :\n{reason}",
+    "recruitment.added": "Candidature n° {number} enregistrée : {name} (candidature reçue).",
+    "recruitment.no_such": "Pas de candidature n° {number} (!candidats les liste).",
+    "recruitment.changed": "Candidature n° {number}, {name} : {status}.",
+    "recruitment.then_add": (
+        " Ajoutez-la à l'annuaire : !promeneur ajouter @nom:serveur prenom=… structure=…"
+    ),
+    "recruitment.removed": "Candidature n° {number} retirée (ses données sont effacées).",
+    "recruitment.none": "Aucune candidature enregistrée.",
+    "recruitment.no_target": (
+        "Pas d'objectif {year} du COPIL (!recrutement objectif 40) ; le réseau compte {count} "
+        "promeneur(s)."
+    ),
+    "recruitment.progress": (
+        "Objectif {year} du COPIL : {target} promeneurs ; {count} aujourd'hui ({rate} %)."
+    ),
+    "recruitment.bad_target": "{got} : un nombre de promeneurs entre 1 et 10 000 est attendu.",
+    "dashboard.recruitment": "• Recrutement : {progress} Candidatures en cours : {open}.",
+    "command.candidat_ajouter": (
+        'Enregistrer une candidature : !candidat ajouter "Prénom Nom" structure="MJC Nord" '
+        "email=… note=…"
+    ),
+    "command.candidat": (
+        "Faire avancer une candidature : !candidat 3 présélectionné (reçu, présélectionné, "
+        "présenté au COPIL, labellisé, refusé)"
+    ),
+    "command.candidats": (
+        "Les candidatures par statut et l'objectif du COPIL (en message direct)."
+    ),
+    "command.candidat_retirer": "Retirer une candidature et ses données : !candidat retirer 3",
+    "command.recrutement_objectif": (
+        "Noter l'objectif du COPIL en nombre de promeneurs : !recrutement objectif 40 [année]"
+    ),
 }

@@ -22,6 +22,7 @@ from bot.storage.models import (
     ANONYMOUS,
     AddedCoordinator,
     AuditEntry,
+    Candidate,
     Declaration,
     DeclarationPreference,
     DialogState,
@@ -34,6 +35,7 @@ from bot.storage.models import (
     OutboxMessage,
     PendingChoice,
     PendingEncryptedEvent,
+    RecruitmentTarget,
     ReminderSent,
     TrainingNeed,
     TrainingRecord,
@@ -59,6 +61,8 @@ ACTORS: tuple[tuple[type[SQLModel], str], ...] = (
     (MeetingPresence, "confirmed_by"),
     (TrainingRecord, "recorded_by"),
     (TrainingNeed, "noted_by"),
+    (Candidate, "created_by"),
+    (RecruitmentTarget, "set_by"),
 )
 
 

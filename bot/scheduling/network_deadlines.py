@@ -27,7 +27,7 @@ from bot.matrix.direct import DirectRooms
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.french_dates import parse_date, spoken_day
 from bot.scheduling.reminders import latest_overdue_only, offset_words, parse_offset, replace_jobs
-from bot.storage.database import Database
+from bot.storage.database import Database, create_once
 from bot.storage.models import NetworkDeadline
 from bot.text.errors import UserError
 from bot.text.fold import fold
@@ -214,18 +214,9 @@ class NetworkDeadlines:
     async def create(self, source_event_id: str, columns: dict[str, Any]) -> NetworkDeadline:
         """The deadline a command creates; a replayed command finds it instead of a twin."""
 
-        def create(session: Session) -> NetworkDeadline:
-            query = select(NetworkDeadline).where(
-                col(NetworkDeadline.source_event_id) == source_event_id
-            )
-            row = session.exec(query).first()
-            if row is None:
-                row = NetworkDeadline(source_event_id=source_event_id, **columns)
-                session.add(row)
-                session.flush()
-            return row
-
-        row = await self._db.run(create)
+        row = await self._db.run(
+            lambda s: create_once(s, NetworkDeadline, source_event_id, columns)
+        )
         self.refresh_soon()
         return row
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.scheduling.participation import participation_line
-from bot.storage.database import Database, Write
+from bot.storage.database import Database, Write, create_once
 from bot.storage.models import (
     Meeting,
     MeetingAnnouncement,
@@ -31,17 +31,7 @@ class MeetingStore:
     async def create(self, source_event_id: str, columns: dict[str, Any]) -> Meeting:
         """The meeting a command creates; a replayed command finds it instead of a twin."""
 
-        def create(session: Session) -> Meeting:
-            query = select(Meeting).where(col(Meeting.source_event_id) == source_event_id)
-            existing = session.exec(query).first()
-            if existing is not None:
-                return existing
-            meeting = Meeting(source_event_id=source_event_id, **columns)
-            session.add(meeting)
-            session.flush()
-            return meeting
-
-        meeting = await self._db.run(create)
+        meeting = await self._db.run(lambda s: create_once(s, Meeting, source_event_id, columns))
         self._changed()
         return meeting
 

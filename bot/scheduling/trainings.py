@@ -15,7 +15,7 @@ from bot.declarations.parsing import format_hours
 from bot.i18n import Translator
 from bot.scheduling.meetings import MeetingKind
 from bot.scheduling.recurrence import occurrences
-from bot.storage.database import Database
+from bot.storage.database import Database, create_once
 from bot.storage.models import Meeting, MeetingPresence, TrainingNeed, TrainingRecord, as_utc
 from bot.text.spreadsheet import csv_bytes
 
@@ -51,10 +51,12 @@ class TrainingBook:
         self._db = db
 
     async def record(self, source_event_id: str, columns: dict[str, Any]) -> TrainingRecord:
-        return await self._db.run(lambda s: _once(s, TrainingRecord, source_event_id, columns))
+        return await self._db.run(
+            lambda s: create_once(s, TrainingRecord, source_event_id, columns)
+        )
 
     async def note_need(self, source_event_id: str, columns: dict[str, Any]) -> TrainingNeed:
-        return await self._db.run(lambda s: _once(s, TrainingNeed, source_event_id, columns))
+        return await self._db.run(lambda s: create_once(s, TrainingNeed, source_event_id, columns))
 
     async def year(self, year: int, zone: dt.tzinfo) -> TrainingYear:
         return await self._db.run(lambda s: _year(s, year, zone))
@@ -66,16 +68,6 @@ class TrainingBook:
         there is nothing to put in it)."""
         found = await self.year(year, zone)
         return summary_lines(found, year, t), None if found.empty else trainings_csv(found, t)
-
-
-def _once(session: Session, table: Any, source_event_id: str, columns: dict[str, Any]) -> Any:
-    """The row a command writes; a replayed command finds it instead of a twin."""
-    row = session.exec(select(table).where(table.source_event_id == source_event_id)).first()
-    if row is None:
-        row = table(source_event_id=source_event_id, **columns)
-        session.add(row)
-        session.flush()
-    return row
 
 
 def _year(session: Session, year: int, zone: dt.tzinfo) -> TrainingYear:

@@ -226,6 +226,35 @@ class Structure(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
 
 
+class Candidate(SQLModel, table=True):
+    """Someone applying to become a promeneur, from the application received to the label (or
+    the refusal): the seeds' « pré-sélection des candidats à présenter au COPIL »."""
+
+    __tablename__ = "candidate"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_event_id: str = Field(unique=True)  # the command that added them: never twice
+    name: str
+    structure: str = ""
+    email: str = ""
+    status: str = "recu"  # recu, preselectionne, presente, labellise, refuse
+    note: str = ""
+    status_changed_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class RecruitmentTarget(SQLModel, table=True):
+    """The number of promeneurs the COPIL set as the network's objective for a year."""
+
+    __tablename__ = "recruitment_target"
+
+    year: int = Field(primary_key=True)
+    target: int
+    set_by: str
+    set_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class Meeting(SQLModel, table=True):
     """A network meeting (one-off, or recurring by an RFC 5545 rule)."""
 

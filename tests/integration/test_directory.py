@@ -152,6 +152,16 @@ async def test_files_cross_the_homeserver_both_ways(network: Network, tmp_path: 
         sent = await coordinator.send_file(private, "structures.csv", exported, "text/csv")
         again = await coordinator.ask(private, "!structures importer", reply_to=sent)
         assert "0 ajout(s), 0 modification(s), 1 fiche(s) identique(s)" in again, again
+
+        # Recruitment towards the COPIL's target, on the dashboard.
+        await coordinator.ask(private, "!recrutement objectif 10")
+        added = await coordinator.ask(private, '!candidat ajouter "Sam Leroy" structure=MJC')
+        assert "Candidature n° 1 enregistrée" in added, added
+        assert "présélectionné·e" in await coordinator.ask(private, "!candidat 1 présélectionné")
+        board = await coordinator.ask(private, "!tableau-de-bord")
+        year = dt.date.today().year  # the bot's real clock here
+        assert f"Objectif {year} du COPIL : 10 promeneurs" in board, board
+        assert "Candidatures en cours : 1." in board, board
     finally:
         bot.process.stop()
 
