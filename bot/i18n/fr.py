@@ -930,7 +930,8 @@ MESSAGES: dict[str, str] = {
     ),
     "command.participation": (
         "La participation de chaque promeneur aux réunions de l'année, par type, et son "
-        "fichier CSV (en message direct) : !participation 2026"
+        "fichier CSV (en message direct) : !participation 2026 ; les séances d'une personne : "
+        "!participation @nom:serveur"
     ),
     # The register of structures (bot/directory/structure_commands.py).
     "structures.none": (
@@ -1084,4 +1085,12 @@ MESSAGES: dict[str, str] = {
     "command.recrutement_objectif": (
         "Noter l'objectif du COPIL en nombre de promeneurs : !recrutement objectif 40 [année]"
     ),
+    "participation.usage": (
+        "!participation [année] pour tout le réseau, !participation @nom:serveur [année] pour "
+        "les séances d'une personne."
+    ),
+    "participation.none_for": "Aucune présence confirmée pour {user} en {year}.",
+    "participation.history": "{user}, {year} : {line}",
+    "participation.present": "présent·e",
+    "participation.absent": "absent·e",
 }

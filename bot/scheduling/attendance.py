@@ -215,12 +215,21 @@ def _shown(
     aliases=("participations", "assiduite"),
     role=Role.COORDINATOR,
 )
-async def show_participation(ctx: CommandContext, annee: Integer | None = None) -> None:
-    year = annee or ctx.services.clock().year
-    counts = await meetings(ctx).participation(year)
+async def show_participation(ctx: CommandContext, choix: Text | None = None) -> None:
+    words = (choix or "").split()
+    person = next((w for w in words if _USER.fullmatch(w)), None)
+    years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
+    if len(words) != len(years) + (person is not None):
+        ctx.reply(ctx.t("participation.usage"))
+        return
+    year = years[0] if years else ctx.services.clock().year
     room = await ctx.private_room()
     if room is None:
         return
+    if person is not None:
+        ctx.say_in(room, await _history(ctx, person, year))
+        return
+    counts = await meetings(ctx).participation(year)
     if not counts:
         ctx.say_in(room, ctx.t("participation.none", year=year))
         return
@@ -228,3 +237,18 @@ async def show_participation(ctx: CommandContext, annee: Integer | None = None) 
     lines += [f"• {user} : {participation_line(kinds)}" for user, kinds in sorted(counts.items())]
     ctx.say_in(room, "\n".join(lines))
     await ctx.send_file(room, participation_csv(counts), f"participation-{year}.csv", "text/csv")
+
+
+async def _history(ctx: CommandContext, person: str, year: int) -> str:
+    """One person's sessions of the year, each present or absent, and their rate."""
+    rows = await meetings(ctx).history(year, person)
+    if not rows:
+        return ctx.t("participation.none_for", user=person, year=year)
+    counts = await meetings(ctx).participation(year, person)
+    lines = [ctx.t("participation.history", user=person, year=year,
+                   line=participation_line(counts[person]))]  # fmt: skip
+    zone = ctx.services.clock().tzinfo
+    for start, title, present in rows:
+        said = ctx.t("participation.present") if present else ctx.t("participation.absent")
+        lines.append(f"• {describe(start.astimezone(zone))} : {title} — {said}")
+    return "\n".join(lines)

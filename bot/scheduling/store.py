@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -105,6 +106,24 @@ class MeetingStore:
             if user_id is not None:
                 query = query.where(col(MeetingPresence.user_id) == user_id)
             return participation(session.exec(query))
+
+        return await self._db.run(read)
+
+    async def history(self, year: int, user_id: str) -> list[tuple[dt.datetime, str, bool]]:
+        """The sessions `user_id` was expected at in `year`, as confirmed: start, title, present."""
+
+        def read(session: Session) -> list[tuple[dt.datetime, str, bool]]:
+            rows = session.exec(
+                select(MeetingPresence).where(
+                    col(MeetingPresence.year) == year, col(MeetingPresence.user_id) == user_id
+                )
+            )
+            found = []
+            for row in rows:
+                meeting = session.get(Meeting, row.meeting_id)
+                start = dt.datetime.strptime(row.occurrence, "%Y%m%dT%H%MZ").replace(tzinfo=dt.UTC)
+                found.append((start, meeting.title if meeting else "?", row.present))
+            return sorted(found)
 
         return await self._db.run(read)
 

@@ -187,6 +187,8 @@ async def test_attendance_confirmed_after_the_meeting_gives_the_yearly_participa
         assert f"• {camille.user_id} : 1/1 (100 %) : analyse de pratiques 1/1" in year, year
         (csv,) = [s for s in harness.client.sent if s.body == "participation-2026.csv"]
         assert csv.room_id == local.coordinator_dm
+        history = await coordinator.ask(local.coordinator_dm, f"!participation {camille.user_id}")
+        assert "vendredi 20 novembre 2026 à 14 h 00 : APP — présent·e" in history, history
 
         # Her directory card, as the coordination reads it in private, says it too.
         added = await coordinator.ask(

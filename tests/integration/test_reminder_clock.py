@@ -286,6 +286,11 @@ async def test_quarterly_and_half_yearly_meetings_come_on_their_days_for_a_year(
     )
     coordinator, room = network.coordinator, bot.room
     try:
+        # A day just gone is refused and read back, never taken for next year's.
+        past = await coordinator.ask(room, '!reunion ajouter copil titre="X" quand="05/01 10h"')
+        assert "Le mardi 5 janvier 2027 est passé" in past and "05/01/2028" in past, past
+        gone = await coordinator.ask(room, '!echeance ajouter "Enquête" date=08/01/2027')
+        assert "Le vendredi 8 janvier 2027 est déjà passé" in gone, gone
         for line in (
             '!reunion ajouter interstructures titre="Interstructures" '
             'quand="chaque trimestre le premier mardi à 14h"',
