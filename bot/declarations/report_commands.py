@@ -42,16 +42,8 @@ async def report(ctx: CommandContext, periode: Text | None = None) -> None:
         return
     figures = await ctx.declarations.period(period, ctx.services.network.promeneurs())
     files = await asyncio.to_thread(report_files, figures)
-    summary, files_out = files.summary, list(files.files)
-    if period.quarter is None and period.half is None:  # the year: its trainings too
-        zone = ctx.services.clock().tzinfo
-        assert zone is not None
-        lines, data = await ctx.services.trainings.report(period.year, zone, ctx.t)
-        summary += "\n\n" + "\n".join(lines)
-        if data is not None:
-            files_out.append((f"formations-{period.year}.csv", data, "text/csv"))
-    ctx.say_in(room, summary)
-    for name, data, mimetype in files_out:
+    ctx.say_in(room, files.summary)
+    for name, data, mimetype in files.files:
         await ctx.send_file(room, data, name, mimetype)
 
 

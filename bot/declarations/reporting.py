@@ -20,6 +20,12 @@ from bot.declarations.grid import read_grid
 from bot.declarations.records import expected_weeks
 from bot.declarations.report import Period, Report, build_report, load_rows, parse_period
 from bot.declarations.summary_pdf import PDF, summary_pdf
+from bot.declarations.trainings import (
+    TrainingFigures,
+    read_trainings,
+    summary_lines,
+    trainings_csv,
+)
 from bot.declarations.weeks import Quarter, Week
 from bot.settings import Settings
 from bot.storage.database import Database, make_engine, upgrade
@@ -64,6 +70,7 @@ class PeriodData:
     columns: dict[str, list[str]]  # fixed_columns
     grid: dict[str, dict[str, float]]  # the coordinator's hours: quarter -> task -> hours
     tasks: list[str]  # the tasks of the grid, in the configured order
+    trainings: TrainingFigures | None = None  # a whole year's report gives its trainings
 
     @classmethod
     def read(
@@ -91,7 +98,9 @@ class PeriodData:
             for quarter in (Quarter(period.year, q) for q in period.quarters)
         }
         columns = fixed_columns(age_groups)
-        return cls(period, today, rows, expected, known, columns, grid, list(tasks))
+        whole_year = period.quarter is None and period.half is None
+        trainings = read_trainings(session, period.year) if whole_year else None
+        return cls(period, today, rows, expected, known, columns, grid, list(tasks), trainings)
 
     def report(self) -> Report:
         return build_report(self.period, self.rows, self.today, self.expected)
@@ -103,20 +112,23 @@ def report_files(data: PeriodData) -> ReportFiles:
     stem = f"bilan-pdn-{period.slug}"
     chart = chart_png(report)
     ages = data.columns["age_groups"]
-    return ReportFiles(
-        summary_text(report, people),
-        [
-            (f"{stem}.pdf", summary_pdf(report, data.today, ages, data.grid, chart), PDF),
-            (f"{stem}.csv", to_csv(report, people, data.columns), CSV),
-            (f"{stem}.xlsx", to_xlsx(report, people, data.columns, data.grid, data.tasks), XLSX),
-            (f"{stem}.png", chart, PNG),
-        ],
-    )
+    files = [
+        (f"{stem}.pdf", summary_pdf(report, data.today, ages, data.grid, chart), PDF),
+        (f"{stem}.csv", to_csv(report, people, data.columns), CSV),
+        (f"{stem}.xlsx", to_xlsx(report, people, data.columns, data.grid, data.tasks), XLSX),
+        (f"{stem}.png", chart, PNG),
+    ]
+    if data.trainings is not None and not data.trainings.empty:
+        files.append((f"formations-{period.year}.csv", trainings_csv(data.trainings), CSV))
+    return ReportFiles(report_summary(data, report), files)
 
 
-def report_summary(data: PeriodData) -> str:
-    """Only the French summary (no files): for the deadline reminders."""
-    return summary_text(data.report(), data.people)
+def report_summary(data: PeriodData, report: Report | None = None) -> str:
+    """The French summary, and for a year its trainings (alone: the deadline reminders)."""
+    text = summary_text(report or data.report(), data.people)
+    if data.trainings is not None:
+        text += "\n\n" + "\n".join(summary_lines(data.trainings))
+    return text
 
 
 def write_report(files: ReportFiles, directory: Path) -> list[Path]:

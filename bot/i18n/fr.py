@@ -1002,8 +1002,9 @@ MESSAGES: dict[str, str] = {
     "trainings.none": "Formations {year} : aucune séance du réseau, aucune formation notée.",
     "trainings.title": "Formations {year} :",
     "trainings.sessions": (
-        "• séances de formation du réseau : {count} (présences confirmées pour {confirmed})"
+        "• séances de formation du réseau tenues (présences confirmées) : {count}"
     ),
+    "trainings.plan": "Séances de formation du réseau dans l'année ({count}) :",
     "trainings.attended": "• {people} promeneur(s) formé(s), {count} formation(s) suivie(s)",
     "trainings.needs": "• besoins notés : {needs}",
     "trainings.session_done": "{present} présent(s) sur {expected}",

@@ -12,8 +12,9 @@ from bot.commands.fields import parse_day, split_fields
 from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.parsing import format_hours, parse_hours
+from bot.declarations.trainings import summary_lines, trainings_csv
 from bot.scheduling.french_dates import describe
-from bot.scheduling.trainings import TrainingBook, summary_lines, trainings_csv
+from bot.scheduling.trainings import TrainingBook
 from bot.text.errors import UserError
 
 router = Router("trainings")
@@ -109,9 +110,11 @@ async def trainings(ctx: CommandContext, annee: Integer | None = None) -> None:
     if room is None:
         return
     assert now.tzinfo is not None
-    year = await _book(ctx).year(number, now.tzinfo)
-    lines = summary_lines(year, number, ctx.t)
-    for session in year.sessions:
+    plan = await _book(ctx).plan(number, now.tzinfo)
+    lines = summary_lines(plan.figures, ctx.t)
+    if plan.sessions:
+        lines.append(ctx.t("trainings.plan", count=len(plan.sessions)))
+    for session in plan.sessions:
         done = (
             ctx.t("trainings.session_done", present=session.present, expected=session.expected)
             if session.present is not None
@@ -121,7 +124,6 @@ async def trainings(ctx: CommandContext, annee: Integer | None = None) -> None:
         )
         lines.append(f"• {describe(session.start)} : {session.title} — {done}")
     ctx.say_in(room, "\n".join(lines))
-    if not year.empty:
-        await ctx.send_file(
-            room, trainings_csv(year, ctx.t), f"formations-{number}.csv", "text/csv"
-        )
+    if not plan.figures.empty:
+        data = trainings_csv(plan.figures, ctx.t)
+        await ctx.send_file(room, data, f"formations-{number}.csv", "text/csv")

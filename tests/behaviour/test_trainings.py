@@ -39,7 +39,7 @@ async def test_the_years_trainings_in_the_plan_and_the_annual_report(local: Loca
         assert "Besoin de formation noté" in noted, noted
 
         plan = await coordinator.ask(private, "!formations 2026")
-        assert "• séances de formation du réseau : 1 (présences confirmées pour 1)" in plan, plan
+        assert "• séances de formation du réseau tenues (présences confirmées) : 1" in plan, plan
         assert "• 1 promeneur(s) formé(s), 2 formation(s) suivie(s)" in plan, plan
         assert "• besoins notés : gestion de crise (1)" in plan, plan
         assert "Formation RGPD — 1 présent(s) sur" in plan, plan

@@ -27,7 +27,7 @@ INTERFACES = {
     },
     ("scheduling", "declarations"): {
         "bot.declarations.parsing", "bot.declarations.records", "bot.declarations.report",
-        "bot.declarations.weeks",
+        "bot.declarations.trainings", "bot.declarations.weeks",
     },
 }  # fmt: skip
 

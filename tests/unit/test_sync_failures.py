@@ -20,6 +20,7 @@ from bot.matrix.events import IncomingMessage, Response
 from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.matrix.shapes import edit_of, reply_of
 from bot.matrix.sync import SyncLoop
+from bot.matrix.working import Working
 from bot.settings import parse_settings
 from bot.storage.database import Database, upgrade
 from bot.storage.models import HandledEvent, OutboxMessage, SyncState
@@ -52,6 +53,7 @@ class _Rig:
         self.db = Database(url)
         self.handled: list[IncomingMessage] = []
         self.outbox = OutboxSender(_Client(), self.db)  # type: ignore[arg-type]
+        self.working = Working(_Client())  # type: ignore[arg-type]
         self.sync = SyncLoop(
             _Client(),  # type: ignore[arg-type]
             self.db,
@@ -60,6 +62,7 @@ class _Rig:
             self.answer,
             "indéchiffrable",
             error_text=lambda reference: f"Désolé, erreur {reference}.",
+            working=self.working,
         )
         self.sync._replaying = False
         self.room = MatrixRoom(ROOM, BOT)
@@ -93,6 +96,7 @@ class _Rig:
 def rig(databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Rig]:
     rig = _Rig(databases.new(tmp_path_factory.mktemp("sync")))
     yield rig
+    rig.loop.run_until_complete(rig.working.close())
     rig.db.close()
     rig.loop.close()
 
