@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
 from bot import __version__
 from bot.settings import (
+    ACCESS_TOKEN_ENV,
     PASSWORD_ENV,
     ConfigError,
     DeclarationSettings,
@@ -132,7 +134,9 @@ def _knowledge_settings(
     args: argparse.Namespace, knowledge: KnowledgeSettings | None = None
 ) -> KnowledgeSettings:
     if knowledge is None:
-        knowledge = _settings(args.config).knowledge if args.config else KnowledgeSettings()
+        knowledge = (
+            _settings(args.config, offline=True).knowledge if args.config else KnowledgeSettings()
+        )
     updates = {}
     if args.dossier:
         updates["directory"] = args.dossier
@@ -152,13 +156,29 @@ def _configure_logging(verbose: bool, as_json: bool = False) -> None:
         for handler in logging.getLogger().handlers:
             handler.setFormatter(JsonFormatter())
     if not verbose:
-        for noisy in ("nio", "peewee", "alembic", "aiohttp", "apscheduler"):
+        for noisy in (
+            "nio",
+            "peewee",
+            "alembic",
+            "aiohttp",
+            "apscheduler",
+            "matplotlib",
+            "fontTools",
+        ):
             logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _settings(path: Path) -> Settings:
+# The commands that never connect to the homeserver: they run without the bot's secret.
+OFFLINE_COMMANDS = frozenset({"db", "report", "check-config"})
+
+
+def _secret_in_environment() -> bool:
+    return any(os.environ.get(name) for name in (PASSWORD_ENV, ACCESS_TOKEN_ENV))
+
+
+def _settings(path: Path, offline: bool = False) -> Settings:
     try:
-        return load_settings(path)
+        return load_settings(path, offline=offline)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(2) from None
@@ -179,8 +199,8 @@ def _declare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         LocaleSettings().timezone,
     )
     if args.config:
-        try:  # offline: the bot's password is not needed, a placeholder stands for it
-            settings = load_settings(args.config, {PASSWORD_ENV: "hors-ligne"})
+        try:  # offline: the bot's password is not needed
+            settings = load_settings(args.config, offline=True)
         except ConfigError as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -223,9 +243,15 @@ def main(argv: list[str] | None = None) -> int:
 
         print(new_revision(args.message))
         return 0
-    settings = _settings(args.config)
+    settings = _settings(args.config, offline=args.command in OFFLINE_COMMANDS)
     if args.command == "check-config":
         print(f"Configuration valide : {args.config}")
+        if not (settings.bot.password or settings.bot.access_token or _secret_in_environment()):
+            print(
+                "Pas de mot de passe ni de jeton : les commandes hors ligne marchent ; pour lancer "
+                f"le bot, donnez-le par {PASSWORD_ENV}, un fichier d'identifiants systemd "
+                "(LoadCredential=, voir deploy/) ou bot.password."
+            )
         return 0
     # every other command opens the bot's files: they are private, whatever the umask
     keep_private(settings.data_dir, settings.database_url, args.config)

@@ -20,7 +20,10 @@ from pydantic import (
     field_validator,
 )
 
+from bot.resources import shipped
+
 PASSWORD_ENV = "PDN_BOT_PASSWORD"
+CREDENTIAL = "password"  # its file among systemd's credentials (deploy/pdn-bot.service)
 ACCESS_TOKEN_ENV = "PDN_BOT_ACCESS_TOKEN"
 STORE_KEY_ENV = "PDN_BOT_STORE_KEY"
 
@@ -88,7 +91,7 @@ class AccessSettings(Section):
 
 
 # The base shipped with the bot (an editable install reads it from the repository).
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+DEFAULT_KNOWLEDGE_DIR = shipped("knowledge")
 
 
 class KnowledgeSettings(Section):
@@ -365,10 +368,21 @@ def describe_error(error: Any) -> str:
     return f"{key} : {message}"
 
 
+def _credential(env: Mapping[str, str]) -> str:
+    """The password systemd hands the service (`LoadCredential=password:…`), if it does."""
+    folder = env.get("CREDENTIALS_DIRECTORY")
+    path = Path(folder) / CREDENTIAL if folder else None
+    if path is None or not path.is_file():
+        return ""
+    return path.read_text(encoding="utf-8").strip()
+
+
 def parse_settings(
-    data: dict[str, Any], path: Path, env: Mapping[str, str] | None = None
+    data: dict[str, Any], path: Path, env: Mapping[str, str] | None = None, offline: bool = False
 ) -> Settings:
-    """Validate a decoded TOML document, taking secrets from `env` when they are set there."""
+    """Validate a decoded TOML document, taking secrets from `env` when they are set there;
+    `offline` (the commands that never connect: db, report, ask, kb, declare, check-config): no
+    password or token needed."""
     env = os.environ if env is None else env
     problems: list[str] = []
     bot = data.get("bot")
@@ -376,12 +390,14 @@ def parse_settings(
         bot = dict(bot)
         if env.get(PASSWORD_ENV):
             bot["password"] = env[PASSWORD_ENV]
+        elif credential := _credential(env):
+            bot["password"] = credential
         if env.get(ACCESS_TOKEN_ENV):
             bot["access_token"] = env[ACCESS_TOKEN_ENV]
         if env.get(STORE_KEY_ENV):
             bot["store_key"] = env[STORE_KEY_ENV]
         data = {**data, "bot": bot}
-        if not (bot.get("password") or bot.get("access_token")):
+        if not (bot.get("password") or bot.get("access_token") or offline):
             problems.append(
                 f"bot.password : mot de passe ou bot.access_token requis (dans le fichier ou "
                 f"par les variables d'environnement {PASSWORD_ENV} / {ACCESS_TOKEN_ENV})"
@@ -409,7 +425,7 @@ def parse_settings(
     return settings
 
 
-def load_settings(path: Path, env: dict[str, str] | None = None) -> Settings:
+def load_settings(path: Path, env: dict[str, str] | None = None, offline: bool = False) -> Settings:
     """Read and validate the TOML file at `path`; relative paths are taken from its folder."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -417,4 +433,4 @@ def load_settings(path: Path, env: dict[str, str] | None = None) -> Settings:
         raise ConfigError(path, ["fichier introuvable"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, [f"TOML illisible : {exc}"]) from None
-    return parse_settings(data, path, env)
+    return parse_settings(data, path, env, offline)

@@ -13,6 +13,8 @@ from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
+from bot.resources import shipped
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -25,7 +27,7 @@ Write = Callable[[Session], None]
 # the bot keeps what it has and tries again.
 STORAGE_ERRORS = (OperationalError,)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS_DIR = shipped("migrations")
 # The newest revision in migrations/versions (a test keeps them equal). A database already there
 # is opened without importing Alembic at all: about 10 MB less for the running bot.
 HEAD_REVISION = "0021"

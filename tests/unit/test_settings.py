@@ -94,3 +94,24 @@ def test_example_config_is_valid() -> None:
     settings = load_settings(example, env={"PDN_BOT_PASSWORD": "x"})
 
     assert settings.bot.command_prefix == "!"
+
+
+def test_offline_commands_need_no_secret_and_systemd_can_give_it(tmp_path: Path) -> None:
+    without = {**GOOD, "bot": {k: v for k, v in GOOD["bot"].items() if k != "password"}}
+    with pytest.raises(ConfigError, match=r"bot\.password"):
+        parse_settings(without, tmp_path / "config.toml", env={})
+    assert (
+        parse_settings(without, tmp_path / "config.toml", env={}, offline=True).bot.password == ""
+    )
+
+    (tmp_path / "password").write_text("secret-de-systemd\n", encoding="utf-8")
+    given = parse_settings(
+        without, tmp_path / "config.toml", env={"CREDENTIALS_DIRECTORY": str(tmp_path)}
+    )
+    assert given.bot.password == "secret-de-systemd"
+    first = parse_settings(
+        without,
+        tmp_path / "config.toml",
+        env={"CREDENTIALS_DIRECTORY": str(tmp_path), "PDN_BOT_PASSWORD": "de-l-environnement"},
+    )
+    assert first.bot.password == "de-l-environnement"

@@ -1,0 +1,1 @@
+"""Weekly activity declarations: the dialogue, its reminders, and the reports for the Caf."""

@@ -1,0 +1,1 @@
+"""Referral answers: the knowledge base, its index, and how an answer reads."""
