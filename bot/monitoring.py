@@ -13,10 +13,17 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import os
+import platform
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
+from bot import __version__
+from bot.matrix.counters import COUNTS
+from bot.matrix.outbox import RATE_LIMITED
 from bot.settings import Settings
 from bot.storage.database import Database
 from bot.storage.models import (
@@ -25,6 +32,7 @@ from bot.storage.models import (
     Member,
     OutboxMessage,
     ReminderSent,
+    ServiceNote,
     SyncState,
     as_utc,
     utcnow,
@@ -33,6 +41,7 @@ from bot.storage.models import (
 log = logging.getLogger(__name__)
 
 STUCK_REPLY = dt.timedelta(minutes=5)
+RATE_LIMIT_RECENT = 600.0  # seconds: a throttling older than this is no longer reported
 MAX_REQUEST = 8192
 REFRESH_SECONDS = 5.0  # how often the served values are read again from the database
 
@@ -46,6 +55,7 @@ class Health:
     reminders_sent: int
     declarations: int
     members: int
+    rate_limited_age: float | None = None  # seconds since the server last throttled the bot
 
     def problems(self, sync_timeout: float) -> list[str]:
         found = []
@@ -57,6 +67,12 @@ class Health:
                          f"(plus de {allowed:.0f} s)")  # fmt: skip
         if self.stuck_replies:
             found.append(f"{self.stuck_replies} réponse(s) en attente depuis plus de 5 minutes")
+        if self.rate_limited_age is not None and self.rate_limited_age <= RATE_LIMIT_RECENT:
+            found.append(
+                f"le serveur limite le débit des envois du bot (il y a {self.rate_limited_age:.0f}"
+                " s) : l'administrateur du serveur peut l'en exempter (override_ratelimit, voir "
+                "le README, « Déployer »)"
+            )
         return found
 
 
@@ -71,6 +87,7 @@ def read_health(session: Session) -> Health:
     def count(table: type) -> int:
         return int(session.exec(select(func.count()).select_from(table)).one())
 
+    throttled = session.get(ServiceNote, RATE_LIMITED)
     return Health(
         last_sync_age=(now - as_utc(synced)).total_seconds() if synced else None,
         stuck_replies=int(session.exec(stuck).one()),
@@ -79,6 +96,7 @@ def read_health(session: Session) -> Health:
         reminders_sent=count(ReminderSent),
         declarations=count(Declaration),
         members=count(Member),
+        rate_limited_age=(now - as_utc(throttled.at)).total_seconds() if throttled else None,
     )
 
 
@@ -101,11 +119,40 @@ def check_health(settings: Settings) -> int:
     return 0
 
 
+# name: (type, help) of what /metrics gives, from the database and from the running process.
+_METRICS: dict[str, tuple[str, str]] = {
+    "pdn_bot_build_info": ("gauge", "Version of the bot and of Python (value 1)."),
+    "pdn_bot_last_sync_timestamp_seconds": (
+        "gauge", "Unix time of the last sync handled completely (0 before the first).",
+    ),
+    "pdn_bot_pending_replies": ("gauge", "Messages waiting in the outbox."),
+    "pdn_bot_stuck_replies": ("gauge", "Messages waiting in the outbox for over 5 minutes."),
+    "pdn_bot_handled_events": ("gauge", "Events recorded as handled (kept 30 days)."),
+    "pdn_bot_reminders_recorded": ("gauge", "Messages recorded as sent once (kept 60 days)."),
+    "pdn_bot_declarations": ("gauge", "Weekly declarations stored."),
+    "pdn_bot_directory_members": ("gauge", "Members in the directory."),
+    "pdn_bot_rate_limited_timestamp_seconds": (
+        "gauge", "Unix time the homeserver last throttled the bot's sends (0: never).",
+    ),
+    "pdn_bot_messages_handled_total": ("counter", "Events handled since the bot started."),
+    "pdn_bot_replies_sent_total": ("counter", "Messages the homeserver accepted since start."),
+    "pdn_bot_errors_total": ("counter", "Events whose handling failed since start."),
+    "pdn_bot_rate_limited_sends_total": (
+        "counter", "Sends the homeserver refused for their rate since start.",
+    ),
+    "process_resident_memory_bytes": ("gauge", "Resident memory size in bytes."),
+    "process_cpu_seconds_total": ("counter", "User and system CPU time spent in seconds."),
+    "process_start_time_seconds": ("gauge", "Start time of the process since the Unix epoch."),
+    "process_open_fds": ("gauge", "Number of open file descriptors."),
+}  # fmt: skip
+
+
 def metrics_text(health: Health) -> str:
-    """The Prometheus text format."""
-    values = {
-        "pdn_bot_last_sync_age_seconds": (
-            -1 if health.last_sync_age is None else health.last_sync_age
+    """The Prometheus text format (0.0.4): each metric with its HELP and TYPE lines."""
+    now = time.time()
+    values: dict[str, float] = {
+        "pdn_bot_last_sync_timestamp_seconds": (
+            0 if health.last_sync_age is None else round(now - health.last_sync_age, 3)
         ),
         "pdn_bot_pending_replies": health.pending_replies,
         "pdn_bot_stuck_replies": health.stuck_replies,
@@ -113,11 +160,38 @@ def metrics_text(health: Health) -> str:
         "pdn_bot_reminders_recorded": health.reminders_sent,
         "pdn_bot_declarations": health.declarations,
         "pdn_bot_directory_members": health.members,
+        "pdn_bot_rate_limited_timestamp_seconds": (
+            0 if health.rate_limited_age is None else round(now - health.rate_limited_age, 3)
+        ),
+        "pdn_bot_messages_handled_total": COUNTS.messages_handled,
+        "pdn_bot_replies_sent_total": COUNTS.replies_sent,
+        "pdn_bot_errors_total": COUNTS.errors,
+        "pdn_bot_rate_limited_sends_total": COUNTS.rate_limited_sends,
+        **_process(),
     }
+    build = f'{{version="{__version__}",python="{platform.python_version()}"}}'
     lines = []
-    for name, value in values.items():
-        lines += [f"# TYPE {name} gauge", f"{name} {value}"]
+    for name, (kind, text) in _METRICS.items():
+        if name != "pdn_bot_build_info" and name not in values:
+            continue  # a process figure this system does not give
+        lines += [f"# HELP {name} {text}", f"# TYPE {name} {kind}"]
+        lines.append(
+            f"{name}{build} 1" if name == "pdn_bot_build_info" else f"{name} {values[name]}"
+        )
     return "\n".join(lines) + "\n"
+
+
+def _process() -> dict[str, float]:
+    """The process figures Prometheus clients give, read from /proc where there is one."""
+    found: dict[str, float] = {"process_start_time_seconds": COUNTS.started_at}
+    times = os.times()
+    found["process_cpu_seconds_total"] = round(times.user + times.system, 3)
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        found["process_resident_memory_bytes"] = pages * os.sysconf("SC_PAGE_SIZE")
+    with contextlib.suppress(OSError):
+        found["process_open_fds"] = len(os.listdir("/proc/self/fd"))
+    return found
 
 
 class HealthCache:
@@ -172,7 +246,8 @@ def _path(request_line: bytes) -> str | None:
 
 
 async def serve_http(settings: Settings, db: Database) -> None:
-    """`/health` (200 or 503, JSON) and `/metrics` on 127.0.0.1, if a port is configured."""
+    """`/health` (200 or 503, JSON) and `/metrics` at `[monitoring] address` (the loopback by
+    default), if a port is configured."""
     port = settings.monitoring.http_port
     if not port:
         await asyncio.Event().wait()  # nothing to serve; wait to be cancelled with the rest
@@ -202,11 +277,12 @@ async def serve_http(settings: Settings, db: Database) -> None:
                 await writer.wait_closed()
 
     try:
-        server = await asyncio.start_server(answer, "127.0.0.1", port, limit=MAX_REQUEST)
+        address = str(settings.monitoring.address)
+        server = await asyncio.start_server(answer, address, port, limit=MAX_REQUEST)
     except OSError as exc:
         log.error("Supervision HTTP impossible sur le port %d : %s", port, exc)
         await asyncio.Event().wait()
-    log.info("Supervision sur http://127.0.0.1:%d/health et /metrics", port)
+    log.info("Supervision sur http://%s:%d/health et /metrics", settings.monitoring.address, port)
     refreshing = asyncio.create_task(cache.refresh_forever(), name="monitoring-refresh")
     try:
         async with server:

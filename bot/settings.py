@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
+from ipaddress import IPv4Address
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    IPvAnyAddress,
     ValidationError,
     field_validator,
 )
@@ -251,8 +253,11 @@ class RetentionSettings(Section):
 
 
 class MonitoringSettings(Section):
-    # /health and /metrics on 127.0.0.1 at this port; 0: off.
+    # /health and /metrics at this port; 0: off.
     http_port: int = Field(default=0, ge=0, le=65535)
+    # The address they listen on: the loopback by default; in a container, "0.0.0.0" so that
+    # the host's Prometheus reaches them (the container's network stays private to it).
+    address: IPvAnyAddress = IPv4Address("127.0.0.1")
 
 
 class StorageSettings(Section):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,9 +17,10 @@ from nio import AsyncClient, ErrorResponse, LocalProtocolError, RoomSendResponse
 from sqlmodel import Session, col, func, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
+from bot.matrix.counters import COUNTS
 from bot.matrix.ids import RoomId
 from bot.storage.database import STORAGE_ERRORS, Database
-from bot.storage.models import OutboxMessage, utcnow
+from bot.storage.models import OutboxMessage, ServiceNote, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +146,7 @@ class OutboxSender:
         self._idle.set()
         self._busy: set[str] = set()  # rooms with a message on its way
         self._backoff = Backoff(cap=backoff_cap)
+        self._noted_rate_limit = 0.0  # when the throttling was last noted in the database
 
     def submit(self, messages: list[QueuedMessage], first: bool = False) -> None:
         """Queue messages for sending, each once; `first` puts them ahead (older backlog)."""
@@ -262,12 +265,13 @@ class OutboxSender:
             return self._backoff.next_delay()
         if isinstance(response, RoomSendResponse):
             await self._record(message.txn_id, event_id=response.event_id, done=True)
+            COUNTS.replies_sent += 1
             return None
         assert isinstance(response, ErrorResponse)
         error = f"{response.status_code}: {response.message}"
         if response.status_code == "M_LIMIT_EXCEEDED" or response.retry_after_ms:
             wait = (response.retry_after_ms or 1000) / 1000
-            log.info("Limite de débit atteinte : envoi repris dans %.1f s.", wait)
+            await self._rate_limited(wait)
             return wait
         if response.status_code in PERMANENT_ERRORS:
             log.error("Message refusé par le serveur pour %s : %s", message.room_id, error)
@@ -276,6 +280,24 @@ class OutboxSender:
         log.warning("Envoi vers %s : erreur %s, nouvel essai.", message.room_id, error)
         await self._record(message.txn_id, error=error)
         return self._backoff.next_delay()
+
+    async def _rate_limited(self, wait: float) -> None:
+        """Count it; the first time, say what throttles the bot and how the server's
+        administrator lifts it; note it (at most once a minute) for `pdn-bot health`."""
+        COUNTS.rate_limited_sends += 1
+        if COUNTS.rate_limited_sends == 1:
+            log.warning(
+                "Le serveur Matrix limite le débit des messages du bot (M_LIMIT_EXCEEDED) : les "
+                "envois attendent. Pour un bot, l'administrateur du serveur lève la limite par "
+                "l'API d'administration de Synapse : POST /_synapse/admin/v1/users/%s/"
+                'override_ratelimit avec {"messages_per_second": 0, "burst_count": 0}.',
+                self._client.user_id,
+            )
+        log.info("Limite de débit atteinte : envoi repris dans %.1f s.", wait)
+        now = time.time()
+        if now - self._noted_rate_limit >= 60:
+            self._noted_rate_limit = now
+            await self._db.run(note_rate_limited)
 
     async def _resolved(self, message: QueuedMessage) -> dict[str, object] | None:
         """The content to send, with the event id a relation names by `SENT_AS` filled in; None
@@ -322,3 +344,10 @@ class OutboxSender:
             # Not noted: after a restart it is sent again under the same transaction id, which
             # the homeserver recognises.
             log.error("Envoi de %s non noté en base : %r", txn_id, exc)
+
+
+RATE_LIMITED = "rate_limited"
+
+
+def note_rate_limited(session: Session) -> None:
+    session.merge(ServiceNote(name=RATE_LIMITED, at=utcnow()))

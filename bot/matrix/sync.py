@@ -34,6 +34,7 @@ from sqlmodel import Session, col, delete, select
 
 from bot.matrix.backoff import NETWORK_ERRORS, Backoff
 from bot.matrix.content import as_reply, notice
+from bot.matrix.counters import COUNTS
 from bot.matrix.direct import DirectRooms
 from bot.matrix.encryption import manage_keys
 from bot.matrix.events import IncomingMessage, Response
@@ -259,6 +260,7 @@ class SyncLoop:
     async def _failed(self, room_id: RoomId, event: Event, answer: bool) -> None:
         """Log a failure with a reference, say so to the sender, and mark the event handled."""
         reference = uuid.uuid4().hex[:8]
+        COUNTS.errors += 1
         log.exception("Erreur %s en traitant %s : événement abandonné", reference, event.event_id)
         replies = []
         if answer:
@@ -365,6 +367,7 @@ class SyncLoop:
 
         await self._outbox.commit(event_id, write)
         self._pending.pop(event_id, None)
+        COUNTS.messages_handled += 1
 
     # Invitations and departures
 

@@ -43,6 +43,16 @@ class SyncState(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
 
 
+class ServiceNote(SQLModel, table=True):
+    """When something worth telling the operator last happened (`pdn-bot health` reads it from
+    outside the bot's process): "rate_limited", the homeserver throttling the bot's sends."""
+
+    __tablename__ = "service_note"
+
+    name: str = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
 class HandledEvent(SQLModel, table=True):
     """An incoming event already answered: never handled twice, whatever the sync replays."""
 

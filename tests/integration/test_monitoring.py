@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlmodel import Session, select
 
 from bot.demo.homeserver import free_port
@@ -33,8 +34,14 @@ def get(url: str) -> tuple[int, str]:
 
 
 def _value(metrics: str, name: str) -> float:
-    line = next(line for line in metrics.splitlines() if line.startswith(f"{name} "))
-    return float(line.split()[1])
+    """The value of the sample `name`, the text read by Prometheus's own parser (which also
+    requires each family's HELP and TYPE to be right)."""
+    samples = {
+        sample.name: sample.value
+        for family in text_string_to_metric_families(metrics)
+        for sample in family.samples
+    }
+    return samples[name]
 
 
 def _raw(port: int, request: bytes) -> bytes:
@@ -72,6 +79,15 @@ async def test_health_command_and_http_endpoints(network: Network, tmp_path: Pat
                 break
             await asyncio.sleep(0.5)
         assert _value(metrics, "pdn_bot_handled_events") >= 1
+        assert _value(metrics, "pdn_bot_messages_handled_total") >= 1
+        assert _value(metrics, "pdn_bot_replies_sent_total") >= 1
+        assert _value(metrics, "pdn_bot_errors_total") == 0
+        synced = _value(metrics, "pdn_bot_last_sync_timestamp_seconds")
+        assert abs(synced - dt.datetime.now(dt.UTC).timestamp()) < 120
+        assert _value(metrics, "pdn_bot_build_info") == 1
+        assert _value(metrics, "process_resident_memory_bytes") > 10_000_000
+        families = {f.name: f.type for f in text_string_to_metric_families(metrics)}
+        assert families["pdn_bot_replies_sent"] == "counter", families
         assert (await asyncio.to_thread(get, f"http://127.0.0.1:{port}/ailleurs"))[0] == 404
         for request in (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n", b"\x00\xff n'importe\r\n"):
             answer = await asyncio.to_thread(_raw, port, request)

@@ -9,6 +9,7 @@ import pytest
 
 from bot.demo.homeserver import LocalSynapse
 from tests.integration.conftest import Network, SecondBot, admin_token
+from tests.integration.test_cli import pdn_bot
 
 pytestmark = pytest.mark.integration
 
@@ -38,7 +39,12 @@ async def test_rate_limited_replies_are_all_delivered_in_order(
         assert stamps == sorted(stamps), room  # in order within each room
         assert [len(person.replies_to(e)) for e in asked[room]] == [1, 1, 1, 1], room
 
-    assert "Limite de débit atteinte" in second_bot.process.new_log()
+    log = second_bot.process.new_log()
+    assert "Limite de débit atteinte" in log
+    # Said once, with the fix for the server's administrator; `pdn-bot health` reports it.
+    assert log.count(f"/_synapse/admin/v1/users/{bot_id}/override_ratelimit") == 1, log
+    health = await asyncio.to_thread(pdn_bot, "health", "-c", str(second_bot.process.config))
+    assert health.returncode == 1 and "limite le débit des envois" in health.stdout, health.stdout
 
 
 def _slow_down(synapse: LocalSynapse, user_id: str) -> None:

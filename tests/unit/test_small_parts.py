@@ -149,3 +149,19 @@ def test_a_store_written_with_the_default_passphrase_is_written_again_with_the_k
     assert again is not None and again.identity_keys == account.identity_keys
     with pytest.raises(Exception, match=r"(?i)pickle|decrypt|mac"):
         DefaultStore("@bot:x", "DEV", str(tmp_path), pickle_key="DEFAULT_KEY").load_account()
+
+
+def test_metrics_before_the_first_sync_follow_prometheus_conventions() -> None:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from bot.monitoring import Health, metrics_text
+
+    text = metrics_text(Health(None, 0, 0, 0, 0, 0, 0))
+    families = {f.name: f for f in text_string_to_metric_families(text)}
+    # 0 before the first sync, so that an alert on its age fires (not -1, which never ages)
+    (synced,) = families["pdn_bot_last_sync_timestamp_seconds"].samples
+    assert synced.value == 0
+    assert families["pdn_bot_messages_handled"].type == "counter"
+    assert all(f.documentation for f in families.values())  # every one with its HELP
+    (build,) = families["pdn_bot_build_info"].samples
+    assert build.labels["version"] and build.value == 1
