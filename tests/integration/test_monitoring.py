@@ -86,6 +86,8 @@ async def test_health_command_and_http_endpoints(network: Network, tmp_path: Pat
         assert abs(synced - dt.datetime.now(dt.UTC).timestamp()) < 120
         assert _value(metrics, "pdn_bot_build_info") == 1
         assert _value(metrics, "process_resident_memory_bytes") > 10_000_000
+        started = _value(metrics, "process_start_time_seconds")  # this bot's, just started
+        assert 0 <= dt.datetime.now(dt.UTC).timestamp() - started < 120, started
         families = {f.name: f.type for f in text_string_to_metric_families(metrics)}
         assert families["pdn_bot_replies_sent"] == "counter", families
         assert (await asyncio.to_thread(get, f"http://127.0.0.1:{port}/ailleurs"))[0] == 404
