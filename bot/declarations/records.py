@@ -101,6 +101,15 @@ def declarations_in(
     return list(session.exec(query.order_by(col(Declaration.week))))
 
 
+def declared_weeks(session: Session, weeks: Iterable[str]) -> set[tuple[str, str]]:
+    """Who declared which of `weeks`: (person, week) pairs, read without the declarations'
+    contents (a national year is 150,000 rows of JSON the question does not need)."""
+    query = select(Declaration.user_id, Declaration.week).where(
+        col(Declaration.week).in_(list(weeks))
+    )
+    return {(user, week) for user, week in session.exec(query)}
+
+
 def expected_weeks(
     session: Session,
     people: Iterable[str],
@@ -120,7 +129,7 @@ def expected_weeks(
     listed = session.exec(select(Member)) if directory is None else directory  # read once
     members = {m.user_id: m for m in listed}
     added = set(session.exec(select(AddedCoordinator.user_id)))
-    declared = {d.user_id for d in declarations_in(session, [str(w) for w in wanted])}
+    declared = {user for user, _ in declared_weeks(session, [str(w) for w in wanted])}
     expected = {
         person: []
         if person.startswith(ANONYMOUS)
@@ -153,7 +162,7 @@ def missing_weeks(
     declared."""
     wanted = list(weeks)
     expected = expected_weeks(session, people, wanted, today)
-    declared = {(d.user_id, d.week) for d in declarations_in(session, [str(w) for w in wanted])}
+    declared = declared_weeks(session, [str(w) for w in wanted])
     missing = {
         user: [week for week in due if (user, str(week)) not in declared]
         for user, due in expected.items()
