@@ -13,7 +13,13 @@ from sqlmodel import Session, col, select
 
 from bot.declarations.parsing import format_hours
 from bot.i18n import Translator
-from bot.storage.models import Meeting, MeetingPresence, TrainingNeed, TrainingRecord
+from bot.storage.models import (
+    OCCURRENCE_FORMAT,
+    Meeting,
+    MeetingPresence,
+    TrainingNeed,
+    TrainingRecord,
+)
 from bot.text.spreadsheet import csv_bytes
 
 TRAINING = "formation"  # the kind of meeting of the network's training sessions
@@ -48,7 +54,7 @@ def read_trainings(session: Session, year: int) -> TrainingFigures:
     attended: Followed = {}
     for row in confirmed:
         if row.present:
-            day = dt.datetime.strptime(row.occurrence, "%Y%m%dT%H%MZ").date()
+            day = dt.datetime.strptime(row.occurrence, OCCURRENCE_FORMAT).date()
             title = titles.get(row.meeting_id, f"n° {row.meeting_id}")
             attended.setdefault(row.user_id, []).append((title, day, None))
     for record in session.exec(

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 
 from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
 from bot.commands.roles import Role
 from bot.commands.router import Router
+from bot.matrix.ids import NAMED_USER
 from bot.scheduling.commands import invited, meetings, next_start
 from bot.scheduling.french_dates import describe
 from bot.scheduling.participation import (
@@ -124,7 +124,6 @@ async def attendance(ctx: CommandContext, numero: Integer) -> None:
 
 
 CONFIRM_WORDS = {"confirmer", "confirme", "ok", "oui", "valider", "comme prevu"}
-_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 
 
 @router.command(
@@ -139,10 +138,10 @@ async def confirm_attendance(
 ) -> None:
     now = ctx.services.clock()
     meeting = await meetings(ctx).get(numero)
-    start = last_start(meeting, now) if meeting and meeting.cancelled_at is None else None
     if meeting is None or meeting.cancelled_at is not None:
         ctx.reply(ctx.t("meetings.no_such", number=numero))
         return
+    start = last_start(meeting, now)
     if start is None:
         ctx.reply(ctx.t("attendance.not_held_yet", number=numero))
         return
@@ -157,8 +156,8 @@ async def confirm_attendance(
     if fold(text) in CONFIRM_WORDS:
         there = said_yes
     else:
-        there = list(dict.fromkeys(_USER.findall(text)))
-        left = _USER.sub(" ", text).replace(",", " ").split()
+        there = list(dict.fromkeys(NAMED_USER.findall(text)))
+        left = NAMED_USER.sub(" ", text).replace(",", " ").split()
         if left or not there:
             ctx.reply(
                 ctx.t("attendance.bad_list", got=shown(" ".join(left) or text), number=numero)
@@ -217,7 +216,7 @@ def _shown(
 )
 async def show_participation(ctx: CommandContext, choix: Text | None = None) -> None:
     words = (choix or "").split()
-    person = next((w for w in words if _USER.fullmatch(w)), None)
+    person = next((w for w in words if NAMED_USER.fullmatch(w)), None)
     years = [int(w) for w in words if w.isdecimal() and len(w) == 4]
     if len(words) != len(years) + (person is not None):
         ctx.reply(ctx.t("participation.usage"))

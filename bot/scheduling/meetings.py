@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from bot.commands.fields import split_fields
 from bot.declarations.parsing import format_hours, parse_hours
 from bot.i18n import Translator
+from bot.matrix.ids import NAMED_USER
 from bot.scheduling.french_dates import describe, example_day, parse_when, spoken_day
 from bot.scheduling.recurrence import describe_rule, first_occurrence, looks_recurring, parse_rule
 from bot.storage.models import Meeting, as_utc
@@ -85,7 +85,6 @@ def usage(today: dt.date | None = None) -> str:
 
 
 _T = Translator()
-_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 
 
 @dataclass
@@ -134,8 +133,8 @@ def _when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
 
 
 def _audience(text: str) -> list[str]:
-    users = _USER.findall(text)
-    if not users or _USER.sub("", text).strip(" ,;") != "":
+    users = NAMED_USER.findall(text)
+    if not users or NAMED_USER.sub("", text).strip(" ,;") != "":
         raise UserError("meetings.bad_audience")
     return sorted(set(users))
 

@@ -24,6 +24,7 @@ from bot.clock import Clock
 from bot.commands.fields import split_fields
 from bot.i18n import Translator
 from bot.matrix.direct import DirectRooms
+from bot.matrix.ids import NAMED_USER
 from bot.matrix.post_once import PostOnce
 from bot.scheduling.french_dates import parse_date, spoken_day
 from bot.scheduling.reminders import latest_overdue_only, offset_words, parse_offset, replace_jobs
@@ -43,7 +44,6 @@ _GROUPS = {
     "coordinatrices": [COORDINATION], "tous": [PROMENEURS, COORDINATION],
     "tout le monde": [PROMENEURS, COORDINATION], "reseau": [PROMENEURS, COORDINATION],
 }  # fmt: skip
-_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 _OFFSET = re.compile(r"\b(\d{1,3}) ?(jours?|j|semaines?|s)\b")
 _KNOWN = {"titre", "date", "pour", "rappels", "note"}
 
@@ -132,8 +132,8 @@ def _title(text: str) -> str:
 
 def _audience(text: str) -> tuple[str, ...]:
     """`promeneurs`, `coordination`, `tous`, or Matrix ids separated by commas."""
-    people = _USER.findall(text)
-    rest = fold(_USER.sub(" ", text)).replace(" et ", " ")
+    people = NAMED_USER.findall(text)
+    rest = fold(NAMED_USER.sub(" ", text)).replace(" et ", " ")
     groups: list[str] = []
     for word in (w.strip() for w in re.split(r"[ ,]+(?=\S)", rest)):
         if not word:

@@ -30,7 +30,7 @@ from bot.matrix.post_once import PostOnce
 from bot.scheduling.french_dates import describe
 from bot.scheduling.recurrence import occurrences
 from bot.storage.database import Database
-from bot.storage.models import Meeting, ReminderSent, as_utc
+from bot.storage.models import OCCURRENCE_FORMAT, Meeting, ReminderSent, as_utc
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,12 @@ HORIZON = dt.timedelta(days=1)  # planned beyond the longest offset
 
 def occurrence_key(start: dt.datetime) -> str:
     """How one occurrence of a meeting is named in records: its start, in UTC."""
-    return start.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
+    return start.astimezone(dt.UTC).strftime(OCCURRENCE_FORMAT)
+
+
+def occurrence_start(key: str) -> dt.datetime:
+    """The start (in UTC) an `occurrence_key` names."""
+    return dt.datetime.strptime(key, OCCURRENCE_FORMAT).replace(tzinfo=dt.UTC)
 
 
 def parse_offset(text: str) -> dt.timedelta:

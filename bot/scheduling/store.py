@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.scheduling.participation import participation_line
+from bot.scheduling.reminders import occurrence_start
 from bot.storage.database import Database, Write, create_once
 from bot.storage.models import (
     Meeting,
@@ -121,7 +122,7 @@ class MeetingStore:
             found = []
             for row in rows:
                 meeting = session.get(Meeting, row.meeting_id)
-                start = dt.datetime.strptime(row.occurrence, "%Y%m%dT%H%MZ").replace(tzinfo=dt.UTC)
+                start = occurrence_start(row.occurrence)
                 found.append((start, meeting.title if meeting else "?", row.present))
             return sorted(found)
 

@@ -4,8 +4,6 @@ what, with its CSV file). The network's own sessions are meetings: `!reunion ajo
 
 from __future__ import annotations
 
-import re
-
 from bot.commands.arguments import Integer, Text
 from bot.commands.context import CommandContext
 from bot.commands.fields import parse_day, split_fields
@@ -13,12 +11,12 @@ from bot.commands.roles import Role
 from bot.commands.router import Router
 from bot.declarations.parsing import format_hours, parse_hours
 from bot.declarations.trainings import summary_lines, trainings_csv
+from bot.matrix.ids import NAMED_USER
 from bot.scheduling.french_dates import describe
 from bot.scheduling.trainings import TrainingBook
 from bot.text.errors import UserError
 
 router = Router("trainings")
-_USER = re.compile(r"@[^:\s,]+:[^\s,]+")
 MAX_TITLE = 200
 
 
@@ -28,7 +26,7 @@ def _book(ctx: CommandContext) -> TrainingBook:
 
 def _person_and_rest(ctx: CommandContext, text: str) -> tuple[str, str]:
     """Whose training it is (the one named, else the sender) and the rest of the text."""
-    named = _USER.search(text)
+    named = NAMED_USER.search(text)
     if named is None:
         return ctx.sender, text.strip()
     return named[0], (text[: named.start()] + text[named.end() :]).strip()

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.declarations.trainings import TRAINING, TrainingFigures, read_trainings
 from bot.scheduling.recurrence import occurrences
+from bot.scheduling.reminders import occurrence_key
 from bot.storage.database import Database, create_once
 from bot.storage.models import Meeting, MeetingPresence, TrainingNeed, TrainingRecord, as_utc
 
@@ -76,7 +77,7 @@ def _sessions(session: Session, year: int, zone: dt.tzinfo) -> list[TrainingSess
     ):
         assert meeting.id is not None
         for when in _starts(meeting, start, end):
-            rows = confirmed.get((meeting.id, when.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")))
+            rows = confirmed.get((meeting.id, occurrence_key(when)))
             present = sum(r.present for r in rows) if rows else None
             expected = len(rows) if rows else None
             found.append(TrainingSession(meeting.id, meeting.title, when, present, expected))

@@ -325,6 +325,10 @@ class ReminderSent(SQLModel, table=True):
     dropped: bool = False  # fell due while the bot was down, and too late to be useful
 
 
+# How one occurrence of a meeting is named in records: its start in UTC, `20261201T1300Z`.
+OCCURRENCE_FORMAT = "%Y%m%dT%H%MZ"
+
+
 class MeetingAttendance(SQLModel, table=True):
     """Who said they will come to one occurrence of a meeting."""
 
