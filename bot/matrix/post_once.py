@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from sqlmodel import Session
 
 from bot.matrix.content import to_act_on
+from bot.matrix.direct import DirectRooms
 from bot.matrix.ids import RoomId
 from bot.matrix.outbox import OutboxSender, Outgoing
 from bot.storage.models import ReminderSent
@@ -69,3 +70,11 @@ class PostOnce:
         elif recorded:
             log.info("Rappel %s envoyé.", cause)
         return recorded and send
+
+    async def to_person(self, rooms: DirectRooms, key: Key, user_id: str, text: str) -> bool:
+        """`text` once in `user_id`'s direct message, naming them; False (and nothing recorded,
+        so that the next run tries again) while they have yet to join a DM just opened."""
+        room = await rooms.joined(user_id)
+        if room is None:
+            return False
+        return await self.post_once(key, room, text, send=True, mentions=[user_id])

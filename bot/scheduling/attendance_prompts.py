@@ -57,8 +57,5 @@ class AttendancePrompts:
                 people=", ".join(said_yes) or "—",
             )
             for coordinator in sorted(self._coordinators()):
-                room = await self._rooms.joined(coordinator)
-                if room is None:
-                    continue  # a DM just opened: asked at the next run
                 key = (f"presence-{meeting.id}", occurrence, "", coordinator)
-                await self._poster.post_once(key, room, text, send=True, mentions=[coordinator])
+                await self._poster.to_person(self._rooms, key, coordinator, text)

@@ -157,8 +157,5 @@ class DeadlineReminders:
             await self._dm(planned, coordinator, text)
 
     async def _dm(self, planned: PlannedDeadline, user: str, text: str) -> None:
-        room = await self._rooms.joined(user)
-        if room is None:
-            return  # a DM just opened: the next refresh retries (nothing was recorded)
         key = (planned.deadline.key, planned.deadline.period.slug, planned.offset, user)
-        await self._poster.post_once(key, room, text, send=True, mentions=[user])
+        await self._poster.to_person(self._rooms, key, user, text)

@@ -276,11 +276,8 @@ class NetworkDeadlines:
             note=f"\n{row.note}" if row.note else "",
         )
         for user in sorted(self.audience_of(row)):
-            room = await self._rooms.joined(user)
-            if room is None:
-                continue  # a DM just opened: the next refresh retries (nothing was recorded)
             key = (f"network-deadline-{row.id}", row.day.isoformat(), planned.offset, user)
-            await self._poster.post_once(key, room, text, send=True, mentions=[user])
+            await self._poster.to_person(self._rooms, key, user, text)
 
     def audience_of(self, row: NetworkDeadline) -> set[str]:
         people = {a for a in row.audience if a.startswith("@")}
